@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code guardian} command. */
+@Command(
+    name = "guardian",
+    mixinStandardHelpOptions = true,
+    version = "guardian 0.1.0",
+    description = "SES Reputation Guardian: read, check and act on Amazon SES feedback.",
+    subcommands = {NormalizeCommand.class, CommandLine.HelpCommand.class})
+public final class GuardianCli {
+
+  /** Exit code when some input was rejected (the rest was still processed). */
+  public static final int EXIT_REJECTED = 1;
+
+  /** Exit code for usage errors (picocli's convention). */
+  public static final int EXIT_USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    return new CommandLine(new GuardianCli()).execute(args);
+  }
+}

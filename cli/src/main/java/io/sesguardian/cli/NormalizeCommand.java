@@ -1,0 +1,157 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesguardian.domain.feedback.FeedbackNormalizer;
+import io.sesguardian.domain.feedback.FeedbackRecord;
+import io.sesguardian.domain.feedback.Ignored;
+import io.sesguardian.domain.feedback.Normalized;
+import io.sesguardian.domain.feedback.RecordJson;
+import io.sesguardian.domain.feedback.Rejection;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code guardian normalize PATH...}: what the guardian reads in SES feedback files. */
+@Command(
+    name = "normalize",
+    aliases = "normalise",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads SES feedback (bare SES JSON, SNS HTTP bodies, Lambda SNS/SQS events, JSON arrays,"
+          + " JSON Lines) and prints one record per recipient with how SES counts it.",
+      "Exit status: 0 all input accepted, 1 some input rejected (the rest was still read),"
+          + " 2 usage error."
+    })
+final class NormalizeCommand implements Callable<Integer> {
+
+  private static final int PROGRESS_EVERY = 500;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files or folders (*.json, *.jsonl, searched recursively).")
+  List<Path> paths;
+
+  @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    List<Path> files = InputFiles.expand(paths, spec.commandLine());
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    FeedbackNormalizer normalizer = new FeedbackNormalizer();
+    List<FeedbackRecord> records = new ArrayList<>();
+    List<Ignored> ignored = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>();
+    int[] items = {0};
+    int done = 0;
+    for (Path file : files) {
+      InputFiles.read(
+          file,
+          doc -> {
+            Normalized result = normalizer.normalize(doc.source(), doc.text());
+            items[0] += result.items();
+            records.addAll(result.records());
+            ignored.addAll(result.ignored());
+            rejections.addAll(result.rejections());
+          });
+      done++;
+      if (files.size() >= PROGRESS_EVERY && done % PROGRESS_EVERY == 0) {
+        err.printf("guardian: read %d of %d files%n", done, files.size());
+        err.flush();
+      }
+    }
+    if (json) {
+      printJson(out, items[0], records, ignored, rejections);
+    } else {
+      printText(out, items[0], files.size(), records, ignored, rejections);
+    }
+    out.flush();
+    return rejections.isEmpty() ? 0 : GuardianCli.EXIT_REJECTED;
+  }
+
+  private static void printText(
+      PrintWriter out,
+      int items,
+      int files,
+      List<FeedbackRecord> records,
+      List<Ignored> ignored,
+      List<Rejection> rejections) {
+    for (FeedbackRecord r : records) {
+      StringBuilder line = new StringBuilder();
+      line.append(String.format("%-17s %-40s", r.kind().jsonName(), r.address()));
+      if (r.bounceType() != null) {
+        line.append(' ').append(r.bounceType().wireName()).append('/').append(r.bounceSubType());
+      }
+      if (r.complaintFeedbackType() != null) {
+        line.append(" feedback=").append(r.complaintFeedbackType());
+      }
+      r.classification().suppression().ifPresent(s -> line.append(" -> suppress ").append(s));
+      if (r.classification().countsTowardBounceRate()) {
+        line.append(" [counts toward bounce rate]");
+      }
+      if (r.classification().countsTowardComplaintRate()) {
+        line.append(" [counts toward complaint rate]");
+      }
+      if (r.simulator()) {
+        line.append(" [simulator]");
+      }
+      out.println(line.toString().stripTrailing());
+    }
+    for (Ignored i : ignored) {
+      out.println("ignored  " + i.source() + ": " + i.what());
+    }
+    for (Rejection j : rejections) {
+      out.println("REJECTED " + j.source() + ": " + j.reason());
+    }
+    Map<String, Integer> byKind = new TreeMap<>();
+    records.forEach(r -> byKind.merge(r.kind().jsonName(), 1, Integer::sum));
+    out.printf(
+        "%n%d file(s), %d item(s): %d record(s) %s, %d ignored, %d rejected%n",
+        files, items, records.size(), byKind, ignored.size(), rejections.size());
+  }
+
+  private static void printJson(
+      PrintWriter out,
+      int items,
+      List<FeedbackRecord> records,
+      List<Ignored> ignored,
+      List<Rejection> rejections)
+      throws IOException {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("items", items);
+    ArrayNode recordArray = root.putArray("records");
+    records.forEach(r -> recordArray.add(RecordJson.toJson(r, RecordJson.AddressForm.FULL)));
+    ArrayNode ignoredArray = root.putArray("ignored");
+    ignored.forEach(i -> ignoredArray.addObject().put("source", i.source()).put("what", i.what()));
+    ArrayNode rejected = root.putArray("rejected");
+    rejections.forEach(
+        j ->
+            rejected
+                .addObject()
+                .put("source", j.source())
+                .put("code", j.code().name())
+                .put("reason", j.reason()));
+    out.println(
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+  }
+}

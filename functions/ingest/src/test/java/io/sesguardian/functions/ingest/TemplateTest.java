@@ -1,0 +1,138 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.functions.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.sesguardian.testkit.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/** Checks template.yaml without the SAM CLI: structure, handlers, artifacts, topic policy. */
+class TemplateTest {
+
+  /** Reads CloudFormation short-form tags ({@code !Ref x}) as their long form ({@code Ref: x}). */
+  static final class CloudFormationConstructor extends SafeConstructor {
+    CloudFormationConstructor() {
+      super(new LoaderOptions());
+      for (String fn :
+          List.of(
+              "Ref",
+              "Sub",
+              "GetAtt",
+              "If",
+              "Equals",
+              "Not",
+              "And",
+              "Or",
+              "Join",
+              "Select",
+              "Split",
+              "FindInMap",
+              "GetAZs",
+              "ImportValue",
+              "Base64",
+              "Condition")) {
+        String key = fn.equals("Ref") || fn.equals("Condition") ? fn : "Fn::" + fn;
+        this.yamlConstructors.put(
+            new Tag("!" + fn),
+            new AbstractConstruct() {
+              @Override
+              public Object construct(Node node) {
+                Object value;
+                if (node instanceof ScalarNode scalar) {
+                  value = constructScalar(scalar);
+                } else if (node instanceof SequenceNode seq) {
+                  value = constructSequence(seq);
+                } else {
+                  value = constructMapping((MappingNode) node);
+                }
+                return Map.of(key, value);
+              }
+            });
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> template() throws IOException {
+    Path file = Fixtures.repoRoot().resolve("template.yaml");
+    return (Map<String, Object>)
+        new Yaml(new CloudFormationConstructor()).load(Files.readString(file));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Map<String, Object>> resources(String type) throws IOException {
+    Map<String, Object> resources = (Map<String, Object>) template().get("Resources");
+    Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
+    resources.forEach(
+        (name, r) -> {
+          Map<String, Object> resource = (Map<String, Object>) r;
+          if (type.equals(resource.get("Type"))) {
+            out.put(name, (Map<String, Object>) resource.get("Properties"));
+          }
+        });
+    return out;
+  }
+
+  @Test
+  void templateIsSam_withJava21Arm64Functions() throws IOException {
+    Map<String, Object> t = template();
+    assertThat(t.get("Transform")).isEqualTo("AWS::Serverless-2016-10-31");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> function =
+        (Map<String, Object>) ((Map<String, Object>) t.get("Globals")).get("Function");
+    assertThat(function.get("Runtime")).isEqualTo("java21");
+    assertThat(function.get("Architectures")).isEqualTo(List.of("arm64"));
+    assertThat(resources("AWS::Serverless::Function")).isNotEmpty();
+  }
+
+  @Test
+  void everyHandler_existsAndIsAStreamHandler_andCodeUriIsThePackagedJar() throws Exception {
+    for (var fn : resources("AWS::Serverless::Function").entrySet()) {
+      String handler = (String) fn.getValue().get("Handler");
+      String className = handler.substring(0, handler.indexOf("::"));
+      Class<?> type = Class.forName(className);
+      assertThat(RequestStreamHandler.class.isAssignableFrom(type)).as(handler).isTrue();
+      assertThat(type.getConstructor()).as("public no-arg constructor of " + className).isNotNull();
+      String codeUri = (String) fn.getValue().get("CodeUri");
+      assertThat(codeUri).matches("functions/[a-z-]+/target/[a-z-]+\\.jar");
+      String module = codeUri.substring(0, codeUri.indexOf("/target/"));
+      String jarName = codeUri.substring(codeUri.lastIndexOf('/') + 1, codeUri.length() - 4);
+      String pom = Files.readString(Fixtures.repoRoot().resolve(module).resolve("pom.xml"));
+      assertThat(pom)
+          .as("shade finalName in " + module)
+          .contains("<finalName>" + jarName + "</finalName>");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void feedbackTopic_acceptsOnlySesFromThisAccount() throws IOException {
+    Map<String, Object> policy =
+        (Map<String, Object>)
+            resources("AWS::SNS::TopicPolicy").get("FeedbackTopicPolicy").get("PolicyDocument");
+    Map<String, Object> statement = ((List<Map<String, Object>>) policy.get("Statement")).get(0);
+    assertThat(statement.get("Principal")).isEqualTo(Map.of("Service", "ses.amazonaws.com"));
+    assertThat(statement.get("Action")).isEqualTo("sns:Publish");
+    Map<String, Object> condition = (Map<String, Object>) statement.get("Condition");
+    assertThat(condition.get("StringEquals"))
+        .isEqualTo(Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")));
+    assertThat(condition).containsKey("ArnLike");
+  }
+}

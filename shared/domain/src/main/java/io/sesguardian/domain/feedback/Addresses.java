@@ -1,0 +1,134 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.feedback;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Email addresses: plausibility, the normal form the guardian keys on, and the masked and hashed
+ * forms that logs and metrics use instead (addresses are personal data).
+ */
+public final class Addresses {
+
+  /** RFC 5321's practical limit: 64 for the local part, 255 for the domain, plus the {@code @}. */
+  public static final int MAX_LENGTH = 320;
+
+  public static final String SIMULATOR_DOMAIN = "simulator.amazonses.com";
+
+  private Addresses() {}
+
+  /**
+   * The plain, lower-cased address inside {@code raw} (a display name and angle brackets are
+   * removed), or a description of why {@code raw} cannot be an address.
+   */
+  public static Parsed parse(String raw) {
+    if (raw.length() > MAX_LENGTH) {
+      return Parsed.problem("is " + raw.length() + " characters long, over " + MAX_LENGTH);
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return Parsed.problem("contains a control character (U+%04X)".formatted((int) c));
+      }
+    }
+    String spec = raw.strip();
+    int open = spec.lastIndexOf('<');
+    if (open >= 0 && spec.endsWith(">")) {
+      spec = spec.substring(open + 1, spec.length() - 1).strip();
+    }
+    if (spec.isEmpty()) {
+      return Parsed.problem("is empty");
+    }
+    for (int i = 0; i < spec.length(); i++) {
+      char c = spec.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return Parsed.problem("contains a space");
+      }
+      if (c == '<' || c == '>') {
+        return Parsed.problem("contains an unmatched angle bracket");
+      }
+    }
+    int at = spec.lastIndexOf('@');
+    if (at < 0) {
+      return Parsed.problem("has no @");
+    }
+    if (at == 0 || at == spec.length() - 1) {
+      return Parsed.problem("has nothing before or after the @");
+    }
+    return new Parsed(spec.toLowerCase(Locale.ROOT), null);
+  }
+
+  /** The domain of a normalised address (the part after the last {@code @}). */
+  public static String domainOf(String address) {
+    return address.substring(address.lastIndexOf('@') + 1);
+  }
+
+  /** Whether a normalised address belongs to the SES mailbox simulator. */
+  public static boolean isSimulator(String address) {
+    return domainOf(address).equals(SIMULATOR_DOMAIN);
+  }
+
+  /**
+   * A form safe for logs and error messages: the first character of the local part and the domain,
+   * e.g. {@code j***@example.com}. Works on any text, valid address or not.
+   */
+  public static String mask(String text) {
+    if (text == null) {
+      return "null";
+    }
+    int at = text.lastIndexOf('@');
+    String first = text.isEmpty() ? "" : printable(text.charAt(0));
+    if (at < 0) {
+      return first + "***";
+    }
+    String domain = text.substring(at + 1);
+    if (domain.length() > 64) {
+      domain = domain.substring(0, 64) + "…";
+    }
+    StringBuilder out = new StringBuilder(first).append("***@");
+    domain.chars().forEach(c -> out.append(printable((char) c)));
+    return out.toString();
+  }
+
+  /** A stable pseudonym for metrics and logs: the first 16 hex digits of SHA-256. */
+  public static String hash(String address) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private static String printable(char c) {
+    return c < 0x20 || c == 0x7f ? "\\u%04x".formatted((int) c) : String.valueOf(c);
+  }
+
+  /**
+   * The outcome of {@link #parse}: exactly one of {@code address} and {@code problem} is set.
+   *
+   * @param address the normalised address
+   * @param problem what is wrong, phrased to follow "the address …"
+   */
+  public record Parsed(String address, String problem) {
+    public Parsed {
+      if ((address == null) == (problem == null)) {
+        throw new IllegalArgumentException("exactly one of address and problem");
+      }
+    }
+
+    static Parsed problem(String problem) {
+      return new Parsed(null, problem);
+    }
+
+    public boolean ok() {
+      return address != null;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.feedback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/** Lenient, case-insensitive reads from Jackson trees, with the field's path in every error. */
+final class Json {
+
+  private Json() {}
+
+  /** The field, matched exactly first and then ignoring case; {@code null} when absent. */
+  static JsonNode get(JsonNode object, String name) {
+    JsonNode value = object.get(name);
+    if (value != null || !object.isObject()) {
+      return value;
+    }
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      if (field.getKey().equalsIgnoreCase(name)) {
+        return field.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** An object-valued field, or {@code null} when absent or JSON null. */
+  static JsonNode object(JsonNode parent, String name, String path) throws BadItemException {
+    JsonNode value = get(parent, name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isObject()) {
+      throw new BadItemException(
+          Rejection.Code.MALFORMED,
+          path + " should be an object but is " + FeedbackNormalizer.describe(value));
+    }
+    return value;
+  }
+
+  /** A scalar field as text, or {@code null} when absent or JSON null. */
+  static String text(JsonNode parent, String name, String path, int maxLength)
+      throws BadItemException {
+    JsonNode value = parent == null ? null : get(parent, name);
+    return value == null ? null : scalar(value, path, maxLength);
+  }
+
+  /** A scalar node as text, or {@code null} for JSON null; objects and arrays are malformed. */
+  static String scalar(JsonNode value, String path, int maxLength) throws BadItemException {
+    if (value.isNull()) {
+      return null;
+    }
+    if (!value.isValueNode()) {
+      throw new BadItemException(
+          Rejection.Code.MALFORMED,
+          path + " should be text but is " + FeedbackNormalizer.describe(value));
+    }
+    String text = value.asText();
+    if (text.length() > maxLength) {
+      throw new BadItemException(
+          Rejection.Code.TOO_LARGE,
+          "%s is %d characters, over the %d-character limit"
+              .formatted(path, text.length(), maxLength));
+    }
+    return text;
+  }
+
+  /** The start of a text, for error messages. */
+  static String preview(String text) {
+    String oneLine = text.replaceAll("\\p{Cntrl}", " ");
+    return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 60) + "…";
+  }
+}
