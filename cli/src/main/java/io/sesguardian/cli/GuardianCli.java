@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "guardian 0.1.0",
     description = "SES Reputation Guardian: read, check and act on Amazon SES feedback.",
-    subcommands = {NormalizeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ReplayCommand.class,
+      SuppressionsCommand.class,
+      NormalizeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class GuardianCli {
 
   /** Exit code when some input was rejected (the rest was still processed). */

@@ -6,33 +6,17 @@ package io.sesguardian.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.testkit.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class NormalizeCommandTest {
 
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = new CommandLine(new GuardianCli());
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    int exit = cmd.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void normalizingTheSampleEvents_acceptsEveryItem_andExitsZero() {
-    Run run = run("normalize", Fixtures.repoRoot().resolve("events").toString());
+    CliRun run = CliRun.of("normalize", Fixtures.repoRoot().resolve("events").toString());
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("69 file(s)").contains("0 rejected");
     assertThat(run.out()).contains("-> suppress BOUNCE [counts toward bounce rate]");
@@ -40,8 +24,9 @@ class NormalizeCommandTest {
 
   @Test
   void jsonOutput_isExactlyOneDocument() throws Exception {
-    Run run = run("normalize", "--json", Fixtures.event("sqs/batch-mixed.json").toString());
-    JsonNode doc = new ObjectMapper().readTree(run.out());
+    CliRun run =
+        CliRun.of("normalize", "--json", Fixtures.event("sqs/batch-mixed.json").toString());
+    JsonNode doc = run.json();
     assertThat(doc.get("items").asInt()).isEqualTo(3);
     assertThat(doc.get("records")).hasSize(4);
     assertThat(doc.get("records").get(0).get("address").asText())
@@ -55,9 +40,9 @@ class NormalizeCommandTest {
         Files.readString(Fixtures.event("ses/event/send.json")).replaceAll("\\s*\n\\s*", " ");
     Path file = dir.resolve("feed.jsonl");
     Files.writeString(file, good + "\n{broken\n\n" + good + "\n");
-    Run run = run("normalize", "--json", file.toString());
+    CliRun run = CliRun.of("normalize", "--json", file.toString());
     assertThat(run.exit()).isEqualTo(1);
-    JsonNode doc = new ObjectMapper().readTree(run.out());
+    JsonNode doc = run.json();
     assertThat(doc.get("items").asInt()).isEqualTo(3);
     assertThat(doc.get("rejected")).hasSize(1);
     assertThat(doc.get("rejected").get(0).get("source").asText()).isEqualTo(file + ":2");
@@ -66,7 +51,7 @@ class NormalizeCommandTest {
 
   @Test
   void missingPath_isAUsageErrorThatSaysWhatToGive() {
-    Run run = run("normalize", "/no/such/path");
+    CliRun run = CliRun.of("normalize", "/no/such/path");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("no such file or directory: /no/such/path");
   }

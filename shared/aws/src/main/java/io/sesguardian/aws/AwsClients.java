@@ -5,9 +5,16 @@ package io.sesguardian.aws;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -34,20 +41,65 @@ public final class AwsClients implements AutoCloseable {
   private final Optional<URI> endpoint;
   private final SdkHttpClient http;
   private final ClientOverrideConfiguration overrides;
+  private final StaticCredentialsProvider credentials;
+  private final UnaryOperator<SdkHttpClient> wrapHttp;
+  private final List<ExecutionInterceptor> interceptors;
+  private final UnaryOperator<ClientOverrideConfiguration.Builder> customize;
 
   private AwsClients(Region region, Optional<URI> endpoint) {
+    this(region, endpoint, http -> http, List.of(), b -> b);
+  }
+
+  private AwsClients(
+      Region region,
+      Optional<URI> endpoint,
+      UnaryOperator<SdkHttpClient> wrapHttp,
+      List<ExecutionInterceptor> interceptors,
+      UnaryOperator<ClientOverrideConfiguration.Builder> customize) {
     this.region = Objects.requireNonNull(region, "region");
     this.endpoint = endpoint;
     this.http =
-        UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(1))
-            .socketTimeout(ATTEMPT_TIMEOUT)
-            .build();
-    this.overrides =
+        wrapHttp.apply(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(1))
+                .socketTimeout(ATTEMPT_TIMEOUT)
+                .build());
+    ClientOverrideConfiguration.Builder config =
         ClientOverrideConfiguration.builder()
             .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-            .apiCallTimeout(CALL_TIMEOUT)
-            .build();
+            .apiCallTimeout(CALL_TIMEOUT);
+    interceptors.forEach(config::addExecutionInterceptor);
+    this.overrides = customize.apply(config).build();
+    this.customize = customize;
+    this.credentials =
+        endpoint.isPresent()
+            ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+            : null;
+    this.wrapHttp = wrapHttp;
+    this.interceptors = List.copyOf(interceptors);
+  }
+
+  /**
+   * A copy whose clients also pass every request through {@code interceptor} (request counting in
+   * tests and benchmarks) and send it through {@code wrapHttp} applied to the HTTP client (fault
+   * injection). Close the copy separately.
+   */
+  public AwsClients instrumented(
+      ExecutionInterceptor interceptor, UnaryOperator<SdkHttpClient> wrapHttp) {
+    List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
+    all.add(interceptor);
+    UnaryOperator<SdkHttpClient> wrap = h -> wrapHttp.apply(this.wrapHttp.apply(h));
+    return new AwsClients(region, endpoint, wrap, all, customize);
+  }
+
+  /**
+   * A copy whose clients' override configuration is adjusted by {@code customize} (tests shorten
+   * the SDK's retry back-off with it). Close the copy separately.
+   */
+  public AwsClients customized(UnaryOperator<ClientOverrideConfiguration.Builder> customize) {
+    UnaryOperator<ClientOverrideConfiguration.Builder> both =
+        b -> customize.apply(this.customize.apply(b));
+    return new AwsClients(region, endpoint, wrapHttp, interceptors, both);
   }
 
   /**
@@ -64,7 +116,10 @@ public final class AwsClients implements AutoCloseable {
     return new AwsClients(Region.of(region), Optional.empty());
   }
 
-  /** Clients that talk to {@code endpoint} instead of AWS (DynamoDB Local, stubs, LocalStack). */
+  /**
+   * Clients that talk to {@code endpoint} instead of AWS (DynamoDB Local, stubs, LocalStack), with
+   * placeholder credentials.
+   */
   public static AwsClients forEndpoint(Region region, URI endpoint) {
     return new AwsClients(region, Optional.of(endpoint));
   }
@@ -73,6 +128,9 @@ public final class AwsClients implements AutoCloseable {
     var builder =
         DynamoDbClient.builder().region(region).httpClient(http).overrideConfiguration(overrides);
     endpoint.ifPresent(builder::endpointOverride);
+    if (credentials != null) {
+      builder.credentialsProvider(credentials);
+    }
     return builder.build();
   }
 
@@ -80,6 +138,27 @@ public final class AwsClients implements AutoCloseable {
     var builder =
         SesV2Client.builder().region(region).httpClient(http).overrideConfiguration(overrides);
     endpoint.ifPresent(builder::endpointOverride);
+    if (credentials != null) {
+      builder.credentialsProvider(credentials);
+    }
+    return builder.build();
+  }
+
+  /**
+   * An SESv2 client that never retries by itself, for callers that pace and retry their own SES
+   * management calls (one request per second per account).
+   */
+  public SesV2Client sesV2WithoutRetries() {
+    var builder =
+        SesV2Client.builder()
+            .region(region)
+            .httpClient(http)
+            .overrideConfiguration(
+                overrides.toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+    endpoint.ifPresent(builder::endpointOverride);
+    if (credentials != null) {
+      builder.credentialsProvider(credentials);
+    }
     return builder.build();
   }
 
@@ -87,6 +166,9 @@ public final class AwsClients implements AutoCloseable {
     var builder =
         SnsClient.builder().region(region).httpClient(http).overrideConfiguration(overrides);
     endpoint.ifPresent(builder::endpointOverride);
+    if (credentials != null) {
+      builder.credentialsProvider(credentials);
+    }
     return builder.build();
   }
 

@@ -4,45 +4,69 @@
 package io.sesguardian.functions.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
+import io.sesguardian.domain.ingest.IngestPolicy;
+import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.testkit.Fixtures;
+import io.sesguardian.testkit.InMemoryFeedbackStore;
+import io.sesguardian.testkit.MutableClock;
 import io.sesguardian.testkit.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IngestHandlerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final IngestHandler handler =
-      new IngestHandler(
-          new IngestService(
-              new FeedbackNormalizer(),
-              Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC)));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-04-01T00:00:00Z"));
+  private final InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
+  private final FeedbackIngest ingest =
+      new FeedbackIngest(
+          new FeedbackNormalizer(), new IngestService(store, IngestPolicy.DEFAULT, clock), clock);
+  private final IngestHandler handler = new IngestHandler(ingest);
 
   @Test
-  void lambdaSnsBounce_isLoggedMaskedAndCountedAsAHardBounce() throws Exception {
+  void snsBounce_isSuppressedPendingForSes_andLoggedMasked() throws Exception {
     TestContext context = new TestContext("req-1");
-    JsonNode summary = invoke("lambda-sns/bounce-permanent-general.json", context);
-    assertThat(summary.get("records").asInt()).isEqualTo(1);
-    List<String> logged = context.logged();
-    JsonNode record = JSON.readTree(logged.get(0)).get("record");
-    assertThat(record.get("kind").asText()).isEqualTo("bounce");
-    assertThat(record.get("suppression").asText()).isEqualTo("BOUNCE");
-    assertThat(record.get("addressMasked").asText()).contains("***@");
-    assertThat(record.has("address")).isFalse();
-    JsonNode metrics = JSON.readTree(logged.get(logged.size() - 1));
+    JsonNode out = invoke("lambda-sns/bounce-permanent-general.json", context);
+    assertThat(out.get("suppressed").asInt()).isEqualTo(1);
+    assertThat(store.allSuppressions())
+        .singleElement()
+        .satisfies(e -> assertThat(e.sesState()).isEqualTo(SesSyncState.PENDING));
+    JsonNode suppressed = JSON.readTree(context.logged().get(0));
+    assertThat(suppressed.get("message").asText()).isEqualTo("address suppressed");
+    assertThat(suppressed.get("addressMasked").asText()).contains("***@");
+    JsonNode metrics = JSON.readTree(context.logged().get(context.logged().size() - 1));
     assertThat(metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("SesGuardian");
     assertThat(metrics.get("HardBounces").asInt()).isEqualTo(1);
-    assertThat(metrics.get("Rejected").asInt()).isZero();
+  }
+
+  @Test
+  void sameSnsEventTwice_isADuplicateTheSecondTime() throws Exception {
+    invoke("lambda-sns/complaint-abuse.json", new TestContext("a"));
+    JsonNode second = invoke("lambda-sns/complaint-abuse.json", new TestContext("b"));
+    assertThat(second.get("duplicates").asInt()).isEqualTo(1);
+    assertThat(second.get("suppressed").asInt()).isZero();
+  }
+
+  @Test
+  void storeFailure_failsTheInvocationSoLambdaRetries_andTheRetryStoresOnce() throws Exception {
+    store.failNextApplies(1);
+    assertThatThrownBy(
+            () -> invoke("lambda-sns/bounce-permanent-general.json", new TestContext("x")))
+        .isInstanceOf(IngestFailedException.class)
+        .hasMessageContaining("request:x");
+    JsonNode retry = invoke("lambda-sns/bounce-permanent-general.json", new TestContext("x"));
+    assertThat(retry.get("suppressed").asInt()).isEqualTo(1);
+    assertThat(store.allSuppressions()).singleElement().extracting(e -> e.count()).isEqualTo(1L);
   }
 
   @Test
@@ -63,17 +87,7 @@ class IngestHandlerTest {
   }
 
   @Test
-  void sqsBatch_countsEveryRecord_andValidationNoticeIsIgnored() throws Exception {
-    JsonNode batch = invoke("sqs/batch-mixed.json", new TestContext("r"));
-    assertThat(batch.get("items").asInt()).isEqualTo(3);
-    assertThat(batch.get("records").asInt()).isEqualTo(4);
-    JsonNode notice = invoke("lambda-sns/validation-notice.json", new TestContext("r"));
-    assertThat(notice.get("ignored").asInt()).isEqualTo(1);
-    assertThat(notice.get("rejected").asInt()).isZero();
-  }
-
-  @Test
-  void garbage_isLoggedAsARejectionNamingTheRequest() throws Exception {
+  void garbage_isLoggedAsARejectionNamingTheRequest_andNotRetried() throws Exception {
     TestContext context = new TestContext("req-9");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds the repository's {@code events/} folder and the shared SES corpus beside the checkout. */
+/**
+ * Finds the repository's {@code events/} folder and the shared SES corpus beside the checkout. A
+ * copy of the test kit's {@code Fixtures} locator: the domain's tests cannot depend on the test
+ * kit, which depends on the domain.
+ */
 final class TestFiles {
 
   private TestFiles() {}

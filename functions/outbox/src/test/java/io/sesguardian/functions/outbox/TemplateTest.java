@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
  */
-package io.sesguardian.functions.ingest;
+package io.sesguardian.functions.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +119,61 @@ class TemplateTest {
           .as("shade finalName in " + module)
           .contains("<finalName>" + jarName + "</finalName>");
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyFunction_getsTheEnvironmentTheCodeReads() throws IOException {
+    Map<String, Object> globals =
+        (Map<String, Object>) ((Map<String, Object>) template().get("Globals")).get("Function");
+    Map<String, Object> variables =
+        (Map<String, Object>) ((Map<String, Object>) globals.get("Environment")).get("Variables");
+    // GuardianConfig.fromEnvironment reads these; GUARDIAN_TABLE is required.
+    assertThat(variables)
+        .containsKeys(
+            "GUARDIAN_TABLE",
+            "SOFT_BOUNCE_THRESHOLD",
+            "SOFT_BOUNCE_WINDOW_DAYS",
+            "LEDGER_RETENTION_DAYS");
+    assertThat(variables.get("GUARDIAN_TABLE")).isEqualTo(Map.of("Ref", "GuardianTable"));
+    var config =
+        io.sesguardian.aws.GuardianConfig.fromEnvironment(
+            Map.of(
+                "GUARDIAN_TABLE", "t",
+                "SOFT_BOUNCE_THRESHOLD", "3",
+                "SOFT_BOUNCE_WINDOW_DAYS", "30",
+                "LEDGER_RETENTION_DAYS", "14"));
+    assertThat(config.policy().softBounceThreshold()).isEqualTo(3);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void table_keepsData_andMatchesTheKeyDesignTheStoreUses() throws IOException {
+    Map<String, Object> raw =
+        (Map<String, Object>)
+            ((Map<String, Object>) template().get("Resources")).get("GuardianTable");
+    assertThat(raw.get("DeletionPolicy")).isEqualTo("Retain");
+    Map<String, Object> table = resources("AWS::DynamoDB::Table").get("GuardianTable");
+    assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+    assertThat(table.get("TimeToLiveSpecification"))
+        .isEqualTo(Map.of("AttributeName", "expiresAt", "Enabled", true));
+    assertThat(table.toString()).contains("IndexName=outbox").contains("sesState").contains("obsk");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void outboxWriter_runsOneAtATime_andHasNoWildcardActions() throws IOException {
+    Map<String, Object> outbox = resources("AWS::Serverless::Function").get("OutboxFunction");
+    assertThat(outbox.get("ReservedConcurrentExecutions")).isEqualTo(1);
+    for (var fn : resources("AWS::Serverless::Function").entrySet()) {
+      assertThat(String.valueOf(fn.getValue().get("Policies")))
+          .as(fn.getKey())
+          .doesNotContain("dynamodb:*")
+          .doesNotContain("ses:*");
+    }
+    Map<String, Object> queueFunction =
+        resources("AWS::Serverless::Function").get("IngestQueueFunction");
+    assertThat(queueFunction.toString()).contains("ReportBatchItemFailures");
   }
 
   @Test

@@ -1,0 +1,227 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesguardian.domain.feedback.FeedbackNormalizer;
+import io.sesguardian.domain.feedback.Normalized;
+import io.sesguardian.domain.feedback.Rejection;
+import io.sesguardian.domain.ingest.IngestPolicy;
+import io.sesguardian.domain.ingest.IngestReport;
+import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.ingest.SuppressionEntry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code guardian replay PATH...}: the deployed ingest pipeline, run locally on an embedded
+ * DynamoDB Local. SES calls are never made: new suppressions stay PENDING in the outbox.
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Feeds SES feedback files through the guardian's ingest pipeline on a local store"
+          + " (embedded DynamoDB Local under --state): exactly-once recording, counters, the"
+          + " suppression list with soft-bounce escalation. Nothing is sent to SES: new"
+          + " suppressions stay PENDING in the outbox.",
+      "Exit status: 0 every item accepted, 1 some input rejected or not stored (the rest was"
+          + " processed), 2 usage error."
+    })
+final class ReplayCommand implements Callable<Integer> {
+
+  /** Documents stored together, like an SQS batch. */
+  private static final int UNIT = 10;
+
+  private static final int PROGRESS_EVERY = 1000;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files or folders (*.json, *.jsonl, searched recursively).")
+  List<Path> paths;
+
+  @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
+  boolean json;
+
+  @Option(
+      names = "--state",
+      paramLabel = "DIR",
+      defaultValue = ".guardian",
+      description = "Folder of the local store (default ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(
+      names = "--fresh",
+      description = "Start from an empty store (deletes the state folder first).")
+  boolean fresh;
+
+  @Option(
+      names = "--soft-bounce-threshold",
+      defaultValue = "3",
+      description =
+          "Soft bounces within the window that suppress an address (default ${DEFAULT-VALUE}).")
+  int softBounceThreshold;
+
+  @Option(
+      names = "--soft-bounce-window-days",
+      defaultValue = "30",
+      description = "The soft-bounce window in days (default ${DEFAULT-VALUE}).")
+  int softBounceWindowDays;
+
+  @Override
+  public Integer call() throws IOException {
+    if (softBounceThreshold < 1 || softBounceWindowDays < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--soft-bounce-threshold and --soft-bounce-window-days must be at least 1");
+    }
+    List<Path> files = InputFiles.expand(paths, spec.commandLine());
+    List<InputFiles.Document> documents = new ArrayList<>();
+    for (Path file : files) {
+      InputFiles.read(file, documents::add);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Clock clock = Clock.systemUTC();
+    FeedbackNormalizer normalizer = new FeedbackNormalizer();
+    Totals totals = new Totals();
+    try (LocalState local = LocalState.open(stateDir, fresh, clock)) {
+      IngestService service =
+          new IngestService(
+              local.store(),
+              new IngestPolicy(softBounceThreshold, Duration.ofDays(softBounceWindowDays)),
+              clock);
+      for (int from = 0; from < documents.size(); from += UNIT) {
+        List<Normalized> unit = new ArrayList<>();
+        for (InputFiles.Document d :
+            documents.subList(from, Math.min(documents.size(), from + UNIT))) {
+          unit.add(normalizer.normalize(d.source(), d.text()));
+        }
+        totals.add(service.ingest(unit));
+        int done = Math.min(documents.size(), from + UNIT);
+        if (documents.size() >= PROGRESS_EVERY
+            && (done % PROGRESS_EVERY < UNIT || done == documents.size())) {
+          err.printf("guardian: replayed %d of %d documents%n", done, documents.size());
+          err.flush();
+        }
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(totals.json()));
+    } else {
+      totals.print(out, files.size(), stateDir);
+    }
+    out.flush();
+    return totals.rejected.isEmpty() && totals.failed.isEmpty() ? 0 : GuardianCli.EXIT_REJECTED;
+  }
+
+  /** The run's totals across ingest units. */
+  private static final class Totals {
+    int items;
+    int duplicates;
+    int ignored;
+    final Map<String, Integer> recipients = new LinkedHashMap<>();
+    final List<Rejection> rejected = new ArrayList<>();
+    final List<SuppressionEntry> suppressed = new ArrayList<>();
+    final List<String> escalated = new ArrayList<>();
+    final List<String> failed = new ArrayList<>();
+
+    Totals() {
+      IngestReport.BUCKETS.forEach(b -> recipients.put(b, 0));
+    }
+
+    void add(IngestReport r) {
+      items += r.items();
+      duplicates += r.duplicates();
+      ignored += r.ignored().size();
+      r.recipients().forEach((k, v) -> recipients.merge(k, v, Integer::sum));
+      rejected.addAll(r.rejected());
+      suppressed.addAll(r.suppressed());
+      escalated.addAll(r.escalated());
+      failed.addAll(r.failedSources());
+    }
+
+    ObjectNode json() {
+      ObjectNode root = JsonNodeFactory.instance.objectNode();
+      root.put("items", items);
+      ObjectNode byBucket = root.putObject("recipients");
+      recipients.forEach(byBucket::put);
+      root.put("duplicates", duplicates);
+      root.put("ignored", ignored);
+      ArrayNode rejectedArray = root.putArray("rejected");
+      rejected.forEach(
+          j -> rejectedArray.addObject().put("source", j.source()).put("reason", j.reason()));
+      ArrayNode suppressedArray = root.putArray("suppressed");
+      suppressed.forEach(
+          e ->
+              suppressedArray
+                  .addObject()
+                  .put("address", e.address())
+                  .put("reason", e.reason().name())
+                  .put("ses", e.sesState().name()));
+      if (!failed.isEmpty()) {
+        failed.forEach(root.withArray("notStored")::add);
+      }
+      return root;
+    }
+
+    void print(PrintWriter out, int files, Path state) {
+      out.printf(
+          "Replayed %d item(s) from %d file(s) into %s%n", items, files, state.toAbsolutePath());
+      out.printf("  new recipient records: %s%n", recipients);
+      out.printf("  duplicates (already recorded): %d%n", duplicates);
+      out.printf("  ignored (no feedback): %d%n", ignored);
+      out.printf("  rejected: %d%n", rejected.size());
+      for (Rejection j : rejected) {
+        out.printf("    %s: %s%n", j.source(), j.reason());
+      }
+      out.printf("  newly suppressed: %d%n", suppressed.size());
+      for (SuppressionEntry e : suppressed) {
+        out.printf(
+            "    %-40s %-9s %s%s%n",
+            e.address(),
+            e.reason(),
+            sesState(e),
+            escalated.contains(e.address()) ? "  (repeated soft bounces)" : "");
+      }
+      if (!failed.isEmpty()) {
+        out.printf("  NOT STORED (run again to retry): %s%n", failed);
+      }
+      out.println(
+          "SES was not called: PENDING suppressions reach SES's account-level list only from the"
+              + " deployed outbox writer.");
+    }
+
+    private static String sesState(SuppressionEntry e) {
+      return switch (e.sesState()) {
+        case PENDING -> "PENDING (outbox)";
+        case NOT_NEEDED -> "NOT_NEEDED (already on SES's list)";
+        case SIMULATOR -> "SIMULATOR (never sent)";
+        case SYNCED -> "SYNCED";
+      };
+    }
+  }
+}

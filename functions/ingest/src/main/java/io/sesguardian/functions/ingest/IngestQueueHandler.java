@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.functions.ingest;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesguardian.domain.ingest.IngestReport;
+import io.sesguardian.domain.ingest.StoreUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * SNS → SQS → Lambda: a batch per invocation, stored as one unit so that its counters are written
+ * together. Answers with {@code batchItemFailures} ({@code ReportBatchItemFailures}): only the
+ * messages that could not be stored go back to the queue; rejected input is not a failure (it would
+ * fail again) and is logged instead.
+ */
+public final class IngestQueueHandler implements RequestStreamHandler {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SOURCE_PREFIX = "sqs:";
+
+  private final FeedbackIngest ingest;
+
+  /** Used by the Lambda runtime. */
+  public IngestQueueHandler() {
+    this(IngestHandler.Wiring.INSTANCE.ingest());
+  }
+
+  IngestQueueHandler(FeedbackIngest ingest) {
+    this.ingest = ingest;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    JsonNode event = JSON.readTree(input);
+    List<FeedbackIngest.Document> documents = new ArrayList<>();
+    List<String> messageIds = new ArrayList<>();
+    JsonNode records = event == null ? null : event.get("Records");
+    if (records != null && records.isArray()) {
+      for (JsonNode record : records) {
+        String id = record.path("messageId").asText("");
+        messageIds.add(id);
+        documents.add(
+            new FeedbackIngest.Document(SOURCE_PREFIX + id, record.path("body").asText("")));
+      }
+    }
+    Set<String> failed = new LinkedHashSet<>();
+    try {
+      IngestReport report = ingest.ingest(documents, context.getLogger()::log);
+      for (String source : report.failedSources()) {
+        String id = source.substring(SOURCE_PREFIX.length());
+        int item = id.indexOf('#');
+        failed.add(item < 0 ? id : id.substring(0, item));
+      }
+    } catch (StoreUnavailableException e) {
+      context
+          .getLogger()
+          .log(
+              JsonNodeFactory.instance
+                  .objectNode()
+                  .put("level", "ERROR")
+                  .put("message", "store unavailable; the whole batch goes back to the queue")
+                  .put("error", e.getMessage())
+                  .toString());
+      failed.addAll(messageIds);
+    }
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    ArrayNode failures = response.putArray("batchItemFailures");
+    failed.forEach(id -> failures.addObject().put("itemIdentifier", id));
+    JSON.writeValue(output, response);
+  }
+}

@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.aws;
+
+import io.sesguardian.domain.ingest.IngestPolicy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The functions' configuration, read once from environment variables (set by {@code
+ * template.yaml}). Fails fast, naming the variable and the fix.
+ *
+ * @param table {@code GUARDIAN_TABLE}: the DynamoDB table (required)
+ * @param policy {@code SOFT_BOUNCE_THRESHOLD} (default 3) and {@code SOFT_BOUNCE_WINDOW_DAYS}
+ *     (default 30)
+ * @param store retention: {@code LEDGER_RETENTION_DAYS} (default 14), {@code
+ *     COUNTER_RETENTION_DAYS} (default 400); soft-bounce history is kept twice the window plus a
+ *     day
+ */
+public record GuardianConfig(
+    String table, IngestPolicy policy, DynamoDbFeedbackStore.Settings store) {
+
+  public GuardianConfig {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(store, "store");
+  }
+
+  public static GuardianConfig fromEnvironment(Map<String, String> env) {
+    String table = env.get("GUARDIAN_TABLE");
+    if (table == null || table.isBlank()) {
+      throw new ConfigurationException(
+          "GUARDIAN_TABLE is not set: it names the guardian's DynamoDB table (template.yaml sets"
+              + " it; locally export GUARDIAN_TABLE=<table name>)");
+    }
+    int threshold = integer(env, "SOFT_BOUNCE_THRESHOLD", 3, 1, 100);
+    int windowDays = integer(env, "SOFT_BOUNCE_WINDOW_DAYS", 30, 1, 365);
+    int ledgerDays = integer(env, "LEDGER_RETENTION_DAYS", 14, 1, 365);
+    int counterDays = integer(env, "COUNTER_RETENTION_DAYS", 400, 91, 3650);
+    Duration window = Duration.ofDays(windowDays);
+    return new GuardianConfig(
+        table,
+        new IngestPolicy(threshold, window),
+        new DynamoDbFeedbackStore.Settings(
+            Duration.ofDays(ledgerDays),
+            window.multipliedBy(2).plusDays(1),
+            Duration.ofDays(counterDays)));
+  }
+
+  static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n < min || n > max) {
+        throw new ConfigurationException(
+            "%s=%s is out of range: use a whole number from %d to %d (default %d)"
+                .formatted(name, value, min, max, fallback));
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(
+          "%s=%s is not a whole number: use one from %d to %d (default %d)"
+              .formatted(name, value, min, max, fallback));
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.ingest;
+
+import io.sesguardian.domain.feedback.BounceType;
+import io.sesguardian.domain.feedback.Classification;
+import io.sesguardian.domain.feedback.FeedbackRecord;
+import io.sesguardian.domain.feedback.SuppressionReason;
+import java.util.Objects;
+
+/**
+ * Everything one recipient record changes, applied at most once under {@link #ledgerKey()}: its
+ * ledger entry, its counters, its suppression update and its soft-bounce history entry.
+ *
+ * @param record the record
+ * @param ledgerKey the idempotency key (same across SNS retries and SES's two channels)
+ * @param suppression the suppression it asks for (nullable)
+ * @param softBounce the soft-bounce history entry it adds (nullable)
+ */
+public record Effect(
+    FeedbackRecord record, String ledgerKey, SuppressionUpdate suppression, SoftBounce softBounce) {
+
+  public Effect {
+    Objects.requireNonNull(record, "record");
+    Objects.requireNonNull(ledgerKey, "ledgerKey");
+  }
+
+  /** Plans the effect of one record. */
+  public static Effect of(FeedbackRecord record) {
+    String key =
+        record
+            .idempotencyKey()
+            .orElseGet(
+                () ->
+                    record.kind().jsonName()
+                        + "#at:"
+                        + record.eventTime()
+                        + "#"
+                        + (record.address() == null ? "" : record.address()));
+    Classification c = record.classification();
+    SuppressionUpdate suppression = null;
+    if (c.suppressionReason() != null && record.address() != null) {
+      suppression =
+          new SuppressionUpdate(
+              record.address(),
+              c.suppressionReason(),
+              c.suppressionReason() == SuppressionReason.COMPLAINT
+                  ? SuppressionOrigin.COMPLAINT
+                  : SuppressionOrigin.HARD_BOUNCE,
+              record.eventTime(),
+              record.feedbackId(),
+              record.diagnosticCode(),
+              SuppressionUpdate.initialState(record.simulator(), c.alreadyOnAccountList()),
+              record.simulator(),
+              key);
+    }
+    SoftBounce soft =
+        c.escalatable() && record.address() != null
+            ? new SoftBounce(record.address(), record.eventTime(), key)
+            : null;
+    return new Effect(record, key, suppression, soft);
+  }
+
+  /**
+   * Adds this record's counter increments: one per scope (account, its configuration set, its
+   * sending domain) in the hour of its event.
+   */
+  public void addCountsTo(Counts counts) {
+    counts(CounterKey.of(Scope.ACCOUNT, record.eventTime()), counts);
+    if (record.configurationSet() != null) {
+      counts(
+          CounterKey.of(Scope.configurationSet(record.configurationSet()), record.eventTime()),
+          counts);
+    }
+    if (record.senderDomain() != null) {
+      counts(CounterKey.of(Scope.domain(record.senderDomain()), record.eventTime()), counts);
+    }
+  }
+
+  private void counts(CounterKey key, Counts counts) {
+    if (record.simulator()) {
+      counts.add(key, CounterField.SIMULATOR, 1);
+      return;
+    }
+    Classification c = record.classification();
+    switch (record.kind()) {
+      case SEND -> counts.add(key, CounterField.SEND, 1);
+      case DELIVERY -> counts.add(key, CounterField.DELIVERY, 1);
+      case BOUNCE -> {
+        BounceType type =
+            record.bounceType() == null ? BounceType.UNDETERMINED : record.bounceType();
+        counts.add(
+            key,
+            switch (type) {
+              case PERMANENT -> CounterField.BOUNCE_PERMANENT;
+              case TRANSIENT -> CounterField.BOUNCE_TRANSIENT;
+              case UNDETERMINED -> CounterField.BOUNCE_UNDETERMINED;
+            },
+            1);
+        if (c.countsTowardBounceRate()) {
+          counts.add(key, CounterField.BOUNCE_COUNTED, 1);
+        }
+        if (c.alreadyOnAccountList()) {
+          counts.add(key, CounterField.BOUNCE_ON_ACCOUNT_LIST, 1);
+        }
+      }
+      case COMPLAINT -> {
+        counts.add(key, CounterField.COMPLAINT, 1);
+        if (c.countsTowardComplaintRate()) {
+          counts.add(key, CounterField.COMPLAINT_COUNTED, 1);
+        }
+      }
+      case REJECT -> counts.add(key, CounterField.REJECT, 1);
+      case DELIVERY_DELAY -> counts.add(key, CounterField.DELIVERY_DELAY, 1);
+      case OPEN, CLICK, RENDERING_FAILURE, SUBSCRIPTION, UNKNOWN ->
+          counts.add(key, CounterField.OTHER, 1);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.ingest;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The tunable rules of ingest.
+ *
+ * @param softBounceThreshold address-related soft bounces within {@code softBounceWindow} that
+ *     suppress an address (at least 1)
+ * @param softBounceWindow the span within which that many soft bounces escalate
+ */
+public record IngestPolicy(int softBounceThreshold, Duration softBounceWindow) {
+
+  public static final IngestPolicy DEFAULT = new IngestPolicy(3, Duration.ofDays(30));
+
+  public IngestPolicy {
+    Objects.requireNonNull(softBounceWindow, "softBounceWindow");
+    if (softBounceThreshold < 1) {
+      throw new IllegalArgumentException(
+          "the soft-bounce threshold must be at least 1, not " + softBounceThreshold);
+    }
+    if (softBounceWindow.isNegative() || softBounceWindow.isZero()) {
+      throw new IllegalArgumentException("the soft-bounce window must be positive");
+    }
+  }
+}

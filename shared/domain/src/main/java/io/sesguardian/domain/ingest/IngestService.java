@@ -1,0 +1,207 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.ingest;
+
+import io.sesguardian.domain.feedback.BounceType;
+import io.sesguardian.domain.feedback.FeedbackRecord;
+import io.sesguardian.domain.feedback.Ignored;
+import io.sesguardian.domain.feedback.Normalized;
+import io.sesguardian.domain.feedback.Rejection;
+import io.sesguardian.domain.feedback.SuppressionReason;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Stores normalised SES feedback exactly once and keeps the suppression list: hard bounces and
+ * complaints at once, address-related soft bounces once they repeat. One call handles one delivery
+ * unit (an SNS notification, or an SQS batch) so that its counters are written together.
+ */
+public final class IngestService {
+
+  private final FeedbackStore store;
+  private final IngestPolicy policy;
+  private final Clock clock;
+
+  public IngestService(FeedbackStore store, IngestPolicy policy, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public IngestReport ingest(List<Normalized> documents) {
+    Instant now = clock.instant();
+    CounterKey operationalKey = CounterKey.of(Scope.ACCOUNT, now);
+    Counts operational = new Counts();
+    List<Ignored> ignored = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    Map<String, Effect> effects = new LinkedHashMap<>();
+    int duplicatesInCall = 0;
+    int items = 0;
+    for (Normalized doc : documents) {
+      items += doc.items();
+      ignored.addAll(doc.ignored());
+      rejected.addAll(doc.rejections());
+      for (FeedbackRecord record : doc.records()) {
+        Effect effect = Effect.of(record);
+        if (effects.putIfAbsent(effect.ledgerKey(), effect) != null) {
+          duplicatesInCall++;
+        }
+      }
+    }
+    operational.add(operationalKey, CounterField.ITEMS, items);
+    operational.add(operationalKey, CounterField.IGNORED, ignored.size());
+    operational.add(operationalKey, CounterField.REJECTED, rejected.size());
+    operational.add(operationalKey, CounterField.DUPLICATES, duplicatesInCall);
+
+    ApplyResult result =
+        store.applyOnce(List.copyOf(effects.values()), operational, operationalKey);
+
+    Map<String, Integer> recipients = new LinkedHashMap<>();
+    IngestReport.BUCKETS.forEach(b -> recipients.put(b, 0));
+    Set<String> applied = new HashSet<>();
+    List<String> failedSources = new ArrayList<>();
+    Set<String> suppressedCandidates = new LinkedHashSet<>();
+    for (Effect effect : effects.values()) {
+      String key = effect.ledgerKey();
+      if (result.failed().contains(key)) {
+        failedSources.add(effect.record().source());
+      } else if (!result.duplicates().contains(key)) {
+        applied.add(key);
+        recipients.merge(bucket(effect.record()), 1, Integer::sum);
+        if (effect.suppression() != null) {
+          suppressedCandidates.add(effect.suppression().address());
+        }
+      }
+    }
+
+    // Duplicates are re-checked too: a retry after a failed check must still escalate.
+    List<String> escalated = new ArrayList<>();
+    for (List<Effect> softBounces : softBouncesByAddress(effects.values(), result.failed())) {
+      Effect escalating = escalation(softBounces);
+      if (escalating != null && suppress(escalating, now)) {
+        String address = escalating.softBounce().address();
+        escalated.add(address);
+        suppressedCandidates.add(address);
+        applied.add(escalating.ledgerKey());
+      }
+    }
+
+    List<SuppressionEntry> suppressed = new ArrayList<>();
+    if (!suppressedCandidates.isEmpty()) {
+      Map<String, SuppressionEntry> entries = store.suppressions(suppressedCandidates);
+      for (String address : suppressedCandidates) {
+        SuppressionEntry entry = entries.get(address);
+        if (entry != null && applied.contains(entry.firstLedgerKey())) {
+          suppressed.add(entry);
+        }
+      }
+    }
+    return new IngestReport(
+        items,
+        recipients,
+        duplicatesInCall + result.duplicates().size(),
+        ignored,
+        rejected,
+        suppressed,
+        escalated,
+        failedSources);
+  }
+
+  /** The stored soft bounces of this call, grouped by address. */
+  private static List<List<Effect>> softBouncesByAddress(
+      Iterable<Effect> effects, Set<String> failed) {
+    Map<String, List<Effect>> byAddress = new LinkedHashMap<>();
+    for (Effect effect : effects) {
+      if (effect.softBounce() != null && !failed.contains(effect.ledgerKey())) {
+        byAddress
+            .computeIfAbsent(effect.softBounce().address(), a -> new ArrayList<>())
+            .add(effect);
+      }
+    }
+    return List.copyOf(byAddress.values());
+  }
+
+  /**
+   * The first of one address's soft bounces that lies in a window of {@code softBounceWindow}
+   * holding at least {@code softBounceThreshold} recorded soft bounces, or {@code null}. One read
+   * of the address's history covers every bounce of the call.
+   */
+  private Effect escalation(List<Effect> softBounces) {
+    Instant earliest = softBounces.get(0).softBounce().eventTime();
+    Instant latest = earliest;
+    for (Effect e : softBounces) {
+      Instant t = e.softBounce().eventTime();
+      earliest = t.isBefore(earliest) ? t : earliest;
+      latest = t.isAfter(latest) ? t : latest;
+    }
+    List<Instant> times =
+        store.softBounceTimes(
+            softBounces.get(0).softBounce().address(),
+            earliest.minus(policy.softBounceWindow()),
+            latest.plus(policy.softBounceWindow()));
+    for (Effect e : softBounces) {
+      if (reachesThreshold(times, e.softBounce().eventTime())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private boolean suppress(Effect effect, Instant now) {
+    SoftBounce soft = effect.softBounce();
+    FeedbackRecord r = effect.record();
+    return store.suppressIfAbsent(
+        new SuppressionUpdate(
+            soft.address(),
+            SuppressionReason.BOUNCE,
+            SuppressionOrigin.SOFT_BOUNCE_ESCALATION,
+            soft.eventTime(),
+            r.feedbackId(),
+            r.diagnosticCode(),
+            SuppressionUpdate.initialState(r.simulator(), false),
+            r.simulator(),
+            effect.ledgerKey()),
+        now);
+  }
+
+  private boolean reachesThreshold(List<Instant> sortedTimes, Instant t) {
+    int n = policy.softBounceThreshold();
+    for (int i = 0; i + n - 1 < sortedTimes.size(); i++) {
+      Instant first = sortedTimes.get(i);
+      Instant last = sortedTimes.get(i + n - 1);
+      boolean containsT = !t.isBefore(first) && !t.isAfter(last);
+      if (containsT && !last.isAfter(first.plus(policy.softBounceWindow()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String bucket(FeedbackRecord r) {
+    return switch (r.kind()) {
+      case SEND -> "send";
+      case DELIVERY -> "delivery";
+      case BOUNCE -> {
+        BounceType type = r.bounceType() == null ? BounceType.UNDETERMINED : r.bounceType();
+        yield switch (type) {
+          case PERMANENT -> "bounce.permanent";
+          case TRANSIENT -> "bounce.transient";
+          case UNDETERMINED -> "bounce.undetermined";
+        };
+      }
+      case COMPLAINT -> "complaint";
+      case REJECT -> "reject";
+      case DELIVERY_DELAY -> "deliveryDelay";
+      case OPEN, CLICK, RENDERING_FAILURE, SUBSCRIPTION, UNKNOWN -> "other";
+    };
+  }
+}

@@ -1,0 +1,37 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.ingest;
+
+import java.util.Objects;
+
+/**
+ * What a counter counts for: the whole account, one configuration set, or one sending domain.
+ *
+ * @param key {@code account}, {@code configset:NAME} or {@code domain:NAME}
+ */
+public record Scope(String key) {
+
+  public static final Scope ACCOUNT = new Scope("account");
+
+  public Scope {
+    Objects.requireNonNull(key, "key");
+    if (!key.equals("account") && !key.startsWith("configset:") && !key.startsWith("domain:")) {
+      throw new IllegalArgumentException(
+          "scope must be account, configset:NAME or domain:NAME, not " + key);
+    }
+  }
+
+  public static Scope configurationSet(String name) {
+    return new Scope("configset:" + name);
+  }
+
+  public static Scope domain(String name) {
+    return new Scope("domain:" + name);
+  }
+
+  @Override
+  public String toString() {
+    return key;
+  }
+}

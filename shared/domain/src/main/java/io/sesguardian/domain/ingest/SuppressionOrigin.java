@@ -1,0 +1,12 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.ingest;
+
+/** What put an address on the suppression list. */
+public enum SuppressionOrigin {
+  HARD_BOUNCE,
+  COMPLAINT,
+  /** Repeated address-related soft bounces within the configured window. */
+  SOFT_BOUNCE_ESCALATION
+}
