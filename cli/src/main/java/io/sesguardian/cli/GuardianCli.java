@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "SES Reputation Guardian: read, check and act on Amazon SES feedback.",
     subcommands = {
       ReplayCommand.class,
+      StatusCommand.class,
+      ResumeCommand.class,
       SuppressionsCommand.class,
       NormalizeCommand.class,
       CommandLine.HelpCommand.class

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -155,6 +157,16 @@ public final class AwsClients implements AutoCloseable {
             .httpClient(http)
             .overrideConfiguration(
                 overrides.toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+    endpoint.ifPresent(builder::endpointOverride);
+    if (credentials != null) {
+      builder.credentialsProvider(credentials);
+    }
+    return builder.build();
+  }
+
+  /** Any other SDK client, configured like the ones above (one HTTP client, timeouts, region). */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+    builder.region(region).httpClient(http).overrideConfiguration(overrides);
     endpoint.ifPresent(builder::endpointOverride);
     if (credentials != null) {
       builder.credentialsProvider(credentials);

@@ -66,6 +66,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * soft-bounce history  B#{address}           {epoch ms, 15 digits}#{key hash}   TTL expiresAt
  * </pre>
  *
+ * <p>GSI {@code scopes}: partition {@code cday} ({@code D#yyyy-MM-dd}), sort {@code pk}, keys only,
+ * on counter items: which scopes had traffic on a day. Monitor state lives beside (see {@link
+ * DynamoDbMonitorStore}).
+ *
  * <p>GSI {@code outbox}: partition {@code sesState} (PENDING, SYNCED, NOT_NEEDED, SIMULATOR), sort
  * {@code obsk} = {@code {due epoch ms}#{address}}; only suppression entries carry these attributes,
  * so the writer reads due entries with one Query.
@@ -82,6 +86,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
   static final int MAX_TRANSACTION_ITEMS = 100;
 
   static final String OUTBOX_INDEX = "outbox";
+  static final String SCOPES_INDEX = "scopes";
   private static final int MAX_ATTEMPTS = 10;
   private static final Duration BASE_BACKOFF = Duration.ofMillis(20);
   private static final Duration MAX_BACKOFF = Duration.ofMillis(800);
@@ -109,6 +114,14 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
       Objects.requireNonNull(softBounceRetention, "softBounceRetention");
       Objects.requireNonNull(counterRetention, "counterRetention");
     }
+  }
+
+  DynamoDbClient client() {
+    return dynamo;
+  }
+
+  String table() {
+    return table;
   }
 
   public DynamoDbFeedbackStore(
@@ -413,7 +426,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
       add.append("#f").append(i).append(" :v").append(i);
       i++;
     }
-    return add + " SET expiresAt = if_not_exists(expiresAt, :ttl)";
+    return add + " SET expiresAt = if_not_exists(expiresAt, :ttl), cday = :day";
   }
 
   private static Map<String, String> counterNames(Map<CounterField, Long> fields) {
@@ -433,6 +446,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
       values.put(":v" + i++, n(v));
     }
     values.put(":ttl", n(key.hour().plus(settings.counterRetention()).getEpochSecond()));
+    values.put(":day", s(dayKey(key.hour())));
     return values;
   }
 
@@ -655,7 +669,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
 
   // ---------------------------------------------------------------- plumbing
 
-  private List<Map<String, AttributeValue>> query(QueryRequest request) {
+  List<Map<String, AttributeValue>> query(QueryRequest request) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
@@ -671,7 +685,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
    * Runs a call, retrying throttling and server errors that outlast the SDK's own retries.
    * Conditional-check failures are not retried: they are answers.
    */
-  private <T> T withRetries(String what, Supplier<T> call) {
+  <T> T withRetries(String what, Supplier<T> call) {
     for (int attempt = 1; ; attempt++) {
       try {
         return call.get();
@@ -721,19 +735,24 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     return timeKey(due) + "#" + address;
   }
 
+  /** The partition of the {@code scopes} index: counter items by UTC day. */
+  static String dayKey(Instant time) {
+    return "D#" + time.toString().substring(0, 10);
+  }
+
   static String hourKey(Instant hour) {
     return "H#" + hour.toString().substring(0, 13);
   }
 
-  private static Map<String, AttributeValue> key(String pk, String sk) {
+  static Map<String, AttributeValue> key(String pk, String sk) {
     return Map.of("pk", s(pk), "sk", s(sk));
   }
 
-  private static AttributeValue s(String value) {
+  static AttributeValue s(String value) {
     return AttributeValue.fromS(value);
   }
 
-  private static AttributeValue n(long value) {
+  static AttributeValue n(long value) {
     return AttributeValue.fromN(Long.toString(value));
   }
 

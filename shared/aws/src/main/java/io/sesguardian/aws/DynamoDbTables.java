@@ -33,7 +33,11 @@ public final class DynamoDbTables {
               r.tableName(table)
                   .billingMode(BillingMode.PAY_PER_REQUEST)
                   .attributeDefinitions(
-                      attribute("pk"), attribute("sk"), attribute("sesState"), attribute("obsk"))
+                      attribute("pk"),
+                      attribute("sk"),
+                      attribute("sesState"),
+                      attribute("obsk"),
+                      attribute("cday"))
                   .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                   .globalSecondaryIndexes(
                       GlobalSecondaryIndex.builder()
@@ -41,6 +45,12 @@ public final class DynamoDbTables {
                           .keySchema(key("sesState", KeyType.HASH), key("obsk", KeyType.RANGE))
                           .projection(
                               Projection.builder().projectionType(ProjectionType.ALL).build())
+                          .build(),
+                      GlobalSecondaryIndex.builder()
+                          .indexName(DynamoDbFeedbackStore.SCOPES_INDEX)
+                          .keySchema(key("cday", KeyType.HASH), key("pk", KeyType.RANGE))
+                          .projection(
+                              Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                           .build()));
       dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
       return true;

@@ -4,6 +4,7 @@
 package io.sesguardian.aws;
 
 import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Pacer;
 import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.domain.sync.SuppressionSync;
@@ -30,9 +31,18 @@ public final class GuardianRuntime {
             clients.dynamoDb(), config.table(), config.store(), clock, Sleeper.REAL);
   }
 
+  /** Adapters for a given client factory (the CLI's {@code --aws} mode, tests). */
+  public static GuardianRuntime of(GuardianConfig config, AwsClients clients) {
+    return new GuardianRuntime(config, clients);
+  }
+
   public static GuardianRuntime fromEnvironment(Map<String, String> env) {
     return new GuardianRuntime(
         GuardianConfig.fromEnvironment(env), AwsClients.fromEnvironment(env));
+  }
+
+  public AwsClients clients() {
+    return clients;
   }
 
   public GuardianConfig config() {
@@ -49,6 +59,20 @@ public final class GuardianRuntime {
 
   public IngestService ingestService() {
     return new IngestService(store, config.policy(), clock);
+  }
+
+  /** The monitor store over the same table. */
+  public DynamoDbMonitorStore monitorStore() {
+    return new DynamoDbMonitorStore(store);
+  }
+
+  /** The reputation monitor, alerting to the SNS alert topic. */
+  public ReputationMonitor reputationMonitor(MonitorConfig monitor) {
+    return new ReputationMonitor(
+        monitorStore(),
+        new SnsAlertPublisher(clients.sns(), monitor.alertTopicArn()),
+        new SesV2Account(clients.sesV2()),
+        monitor.policy());
   }
 
   /** The outbox writer, pacing SES calls at one per second. */

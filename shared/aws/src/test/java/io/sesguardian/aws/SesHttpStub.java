@@ -37,6 +37,9 @@ final class SesHttpStub implements AutoCloseable {
   final Map<String, String> suppressed = new ConcurrentHashMap<>();
   private final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
   volatile boolean productionAccess = true;
+  volatile String enforcementStatus = "HEALTHY";
+  volatile boolean sendingEnabled = true;
+  final Map<String, Boolean> configurationSetSending = new ConcurrentHashMap<>();
   volatile List<String> suppressedReasons = List.of("BOUNCE", "COMPLAINT");
   private volatile double throttleShare;
   private volatile double errorShare;
@@ -80,7 +83,12 @@ final class SesHttpStub implements AutoCloseable {
           200,
           "{\"ProductionAccessEnabled\":"
               + productionAccess
-              + ",\"SendingEnabled\":true,\"EnforcementStatus\":\"HEALTHY\","
+              + ",\"SendingEnabled\":"
+              + sendingEnabled
+              + ",\"EnforcementStatus\":\""
+              + enforcementStatus
+              + "\",\"SendQuota\":{\"Max24HourSend\":50000.0,\"MaxSendRate\":14.0,"
+              + "\"SentLast24Hours\":1200.0},"
               + "\"SuppressionAttributes\":{\"SuppressedReasons\":["
               + reasons
               + "]}}",
@@ -103,6 +111,21 @@ final class SesHttpStub implements AutoCloseable {
         suppressed.put(request.get("EmailAddress").asText(), request.get("Reason").asText());
         respond(exchange, 200, "{}", null);
       }
+      return;
+    }
+    if (exchange.getRequestMethod().equals("PUT")
+        && path.startsWith("/v2/email/configuration-sets/")
+        && path.endsWith("/sending")) {
+      String name =
+          path.substring(
+              "/v2/email/configuration-sets/".length(), path.length() - "/sending".length());
+      configurationSetSending.put(name, JSON.readTree(body).get("SendingEnabled").asBoolean());
+      respond(exchange, 200, "{}", null);
+      return;
+    }
+    if (exchange.getRequestMethod().equals("PUT") && path.equals("/v2/email/account/sending")) {
+      sendingEnabled = JSON.readTree(body).get("SendingEnabled").asBoolean();
+      respond(exchange, 200, "{}", null);
       return;
     }
     respond(exchange, 404, "{\"message\":\"not stubbed: " + path + "\"}", "NotFoundException");

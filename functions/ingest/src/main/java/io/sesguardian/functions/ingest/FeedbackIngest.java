@@ -33,11 +33,18 @@ final class FeedbackIngest {
   private final FeedbackNormalizer normalizer;
   private final IngestService service;
   private final Clock clock;
+  private final MonitorTrigger trigger;
 
   FeedbackIngest(FeedbackNormalizer normalizer, IngestService service, Clock clock) {
+    this(normalizer, service, clock, MonitorTrigger.NONE);
+  }
+
+  FeedbackIngest(
+      FeedbackNormalizer normalizer, IngestService service, Clock clock, MonitorTrigger trigger) {
     this.normalizer = normalizer;
     this.service = service;
     this.clock = clock;
+    this.trigger = trigger;
   }
 
   IngestReport ingest(List<Document> documents, Consumer<String> log) {
@@ -72,6 +79,11 @@ final class FeedbackIngest {
     report.failedSources().forEach(summary.withArray("failedSources")::add);
     log.accept(summary.toString());
     log.accept(EmbeddedMetrics.line("ingest", clock.instant(), metrics(report)));
+    if (report.recipients().getOrDefault("bounce.permanent", 0)
+            + report.recipients().getOrDefault("complaint", 0)
+        > 0) {
+      trigger.fire(log);
+    }
     return report;
   }
 

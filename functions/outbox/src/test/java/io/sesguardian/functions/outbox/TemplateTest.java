@@ -178,6 +178,49 @@ class TemplateTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void monitor_getsItsAlertTopicAndThresholds_andIngestCanTriggerIt() throws IOException {
+    Map<String, Object> monitor = resources("AWS::Serverless::Function").get("MonitorFunction");
+    Map<String, Object> env =
+        (Map<String, Object>) ((Map<String, Object>) monitor.get("Environment")).get("Variables");
+    assertThat(env)
+        .containsEntry("ALERT_TOPIC_ARN", Map.of("Ref", "AlertTopic"))
+        .containsKeys(
+            "BOUNCE_WARNING",
+            "BOUNCE_CRITICAL",
+            "BOUNCE_REVIEW",
+            "BOUNCE_PAUSE",
+            "COMPLAINT_WARNING",
+            "COMPLAINT_CRITICAL",
+            "COMPLAINT_REVIEW",
+            "COMPLAINT_PAUSE",
+            "HYSTERESIS",
+            "MIN_ELIGIBLE_SENDS",
+            "VOLUME_WINDOW_SENDS",
+            "PAUSE_AT_LEVEL",
+            "NON_CRITICAL_CONFIGURATION_SETS",
+            "PAUSE_ACCOUNT_AT_LEVEL");
+    // The defaults the template passes must be accepted by the code that reads them.
+    Map<String, Object> parameters = (Map<String, Object>) template().get("Parameters");
+    Map<String, String> defaults = new java.util.HashMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (value instanceof Map<?, ?> ref
+              && ref.get("Ref") instanceof String p
+              && parameters.containsKey(p)) {
+            Object d = ((Map<String, Object>) parameters.get(p)).get("Default");
+            defaults.put(name, String.valueOf(d));
+          }
+        });
+    assertThat(io.sesguardian.aws.MonitorConfig.policy(defaults).pauseLevel()).isEmpty();
+    for (String fn : List.of("IngestFunction", "IngestQueueFunction")) {
+      assertThat(resources("AWS::Serverless::Function").get(fn).toString())
+          .contains("MONITOR_FUNCTION")
+          .contains("lambda:InvokeFunction");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void feedbackTopic_acceptsOnlySesFromThisAccount() throws IOException {
     Map<String, Object> policy =
         (Map<String, Object>)

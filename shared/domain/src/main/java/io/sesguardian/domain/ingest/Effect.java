@@ -3,6 +3,7 @@
  */
 package io.sesguardian.domain.ingest;
 
+import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.feedback.BounceType;
 import io.sesguardian.domain.feedback.Classification;
 import io.sesguardian.domain.feedback.FeedbackRecord;
@@ -63,8 +64,9 @@ public record Effect(
   }
 
   /**
-   * Adds this record's counter increments: one per scope (account, its configuration set, its
-   * sending domain) in the hour of its event.
+   * Adds this record's counter increments in the hour of its event: one per scope (account, its
+   * configuration set, its sending domain), and for counted bounces and complaints one for the
+   * recipient's domain.
    */
   public void addCountsTo(Counts counts) {
     counts(CounterKey.of(Scope.ACCOUNT, record.eventTime()), counts);
@@ -75,6 +77,16 @@ public record Effect(
     }
     if (record.senderDomain() != null) {
       counts(CounterKey.of(Scope.domain(record.senderDomain()), record.eventTime()), counts);
+    }
+    Classification c = record.classification();
+    if (record.address() != null && (c.countsTowardBounceRate() || c.countsTowardComplaintRate())) {
+      CounterKey recipient =
+          CounterKey.of(
+              Scope.recipientDomain(Addresses.domainOf(record.address())), record.eventTime());
+      counts.add(
+          recipient,
+          c.countsTowardBounceRate() ? CounterField.BOUNCE_COUNTED : CounterField.COMPLAINT_COUNTED,
+          1);
     }
   }
 

@@ -6,9 +6,10 @@ package io.sesguardian.domain.ingest;
 import java.util.Objects;
 
 /**
- * What a counter counts for: the whole account, one configuration set, or one sending domain.
+ * What a counter counts for: the whole account, one configuration set, one sending domain, or
+ * (counted bounces and complaints only, to name what drives a rate) one recipient domain.
  *
- * @param key {@code account}, {@code configset:NAME} or {@code domain:NAME}
+ * @param key {@code account}, {@code configset:NAME}, {@code domain:NAME} or {@code recipient:NAME}
  */
 public record Scope(String key) {
 
@@ -16,9 +17,12 @@ public record Scope(String key) {
 
   public Scope {
     Objects.requireNonNull(key, "key");
-    if (!key.equals("account") && !key.startsWith("configset:") && !key.startsWith("domain:")) {
+    if (!key.equals("account")
+        && !key.startsWith("configset:")
+        && !key.startsWith("domain:")
+        && !key.startsWith("recipient:")) {
       throw new IllegalArgumentException(
-          "scope must be account, configset:NAME or domain:NAME, not " + key);
+          "scope must be account, configset:NAME, domain:NAME or recipient:NAME, not " + key);
     }
   }
 
@@ -28,6 +32,10 @@ public record Scope(String key) {
 
   public static Scope domain(String name) {
     return new Scope("domain:" + name);
+  }
+
+  public static Scope recipientDomain(String name) {
+    return new Scope("recipient:" + name);
   }
 
   @Override

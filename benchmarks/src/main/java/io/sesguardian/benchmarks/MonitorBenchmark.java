@@ -1,0 +1,172 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.benchmarks;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import io.sesguardian.aws.AwsClients;
+import io.sesguardian.aws.DynamoDbFeedbackStore;
+import io.sesguardian.aws.DynamoDbMonitorStore;
+import io.sesguardian.aws.DynamoDbTables;
+import io.sesguardian.aws.RequestCounter;
+import io.sesguardian.domain.ingest.CounterField;
+import io.sesguardian.domain.ingest.CounterKey;
+import io.sesguardian.domain.ingest.Counts;
+import io.sesguardian.domain.ingest.Scope;
+import io.sesguardian.domain.monitor.MonitorPolicy;
+import io.sesguardian.domain.monitor.MonitorReport;
+import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.sync.Sleeper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.DoubleAdder;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * One monitor evaluation of every window (24h, 7d, 30d, volume) for 5 scopes over 90 days of hourly
+ * counters: DynamoDB requests, read capacity consumed (as DynamoDB Local reports it) and latency.
+ * Prints Markdown.
+ *
+ * <p>Run from the repository root: {@code java -Dsqlite4java.library.path=benchmarks/target/lib -cp
+ * benchmarks/target/benchmarks.jar io.sesguardian.benchmarks.MonitorBenchmark [evaluations]}.
+ */
+public final class MonitorBenchmark {
+
+  /** Asks every read for its consumed capacity and adds it up. */
+  static final class ReadUnits implements ExecutionInterceptor {
+    final DoubleAdder units = new DoubleAdder();
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+      if (context.request() instanceof QueryRequest q) {
+        return q.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+      }
+      if (context.request() instanceof GetItemRequest g) {
+        return g.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+      }
+      return context.request();
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+      if (context.response() instanceof QueryResponse q && q.consumedCapacity() != null) {
+        units.add(q.consumedCapacity().capacityUnits());
+      }
+      if (context.response() instanceof GetItemResponse g && g.consumedCapacity() != null) {
+        units.add(g.consumedCapacity().capacityUnits());
+      }
+    }
+  }
+
+  private MonitorBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int evaluations = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    DynamoDBProxyServer server =
+        ServerRunner.createServerFromCommandLineArgs(
+            new String[] {"-inMemory", "-port", Integer.toString(port)});
+    server.start();
+    try {
+      run(URI.create("http://127.0.0.1:" + port), evaluations);
+    } finally {
+      server.stop();
+    }
+    System.exit(0);
+  }
+
+  private static void run(URI endpoint, int evaluations) {
+    Instant now = Instant.parse("2026-11-22T12:30:00Z");
+    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    RequestCounter counter = new RequestCounter();
+    ReadUnits reads = new ReadUnits();
+    try (AwsClients base = AwsClients.forEndpoint(Region.US_EAST_1, endpoint);
+        AwsClients clients = base.instrumented(counter, h -> h).instrumented(reads, h -> h)) {
+      var dynamo = clients.dynamoDb();
+      DynamoDbTables.createIfMissing(dynamo, "monitor-bench");
+      DynamoDbFeedbackStore feedback =
+          new DynamoDbFeedbackStore(
+              dynamo, "monitor-bench", DynamoDbFeedbackStore.Settings.DEFAULT, clock, Sleeper.REAL);
+      List<Scope> scopes =
+          List.of(
+              Scope.ACCOUNT,
+              Scope.configurationSet("marketing"),
+              Scope.configurationSet("transactional"),
+              Scope.domain("news.example.com"),
+              Scope.domain("example.com"));
+      Random random = new Random(3);
+      Instant first = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(90));
+      int items = 0;
+      for (Instant hour = first; !hour.isAfter(now); hour = hour.plus(Duration.ofHours(1))) {
+        for (Scope scope : scopes) {
+          long sends = 200 + random.nextInt(800);
+          Counts c = new Counts();
+          CounterKey key = CounterKey.of(scope, hour);
+          c.add(key, CounterField.SEND, sends);
+          c.add(key, CounterField.DELIVERY, sends - 10);
+          c.add(key, CounterField.BOUNCE_PERMANENT, random.nextInt(20));
+          c.add(key, CounterField.BOUNCE_COUNTED, random.nextInt(20));
+          c.add(key, CounterField.COMPLAINT, random.nextInt(2));
+          c.add(key, CounterField.COMPLAINT_COUNTED, random.nextInt(2));
+          feedback.addCounts(c);
+          items++;
+        }
+      }
+      DynamoDbMonitorStore store = new DynamoDbMonitorStore(feedback);
+      ReputationMonitor monitor =
+          new ReputationMonitor(store, a -> {}, null, MonitorPolicy.DEFAULT);
+      monitor.evaluate(now); // first evaluation writes the states; warm-up
+      double[] millis = new double[evaluations];
+      counter.reset();
+      reads.units.reset();
+      MonitorReport last = null;
+      for (int i = 0; i < evaluations; i++) {
+        long start = System.nanoTime();
+        last = monitor.evaluate(now);
+        millis[i] = (System.nanoTime() - start) / 1e6;
+      }
+      double[] sorted = millis.clone();
+      Arrays.sort(sorted);
+      System.out.printf(
+          "# Monitor evaluation: 5 scopes x 4 windows over 90 days of hourly counters%n%n"
+              + "%d counter items (%d hours x %d scopes); %d evaluations after one warm-up, one"
+              + " thread, DynamoDB Local on loopback.%n%n",
+          items, items / scopes.size(), scopes.size(), evaluations);
+      System.out.println("| per evaluation | value |");
+      System.out.println("|---|---:|");
+      counter
+          .calls()
+          .forEach(
+              (op, n) ->
+                  System.out.printf("| %s requests | %.1f |%n", op, n / (double) evaluations));
+      System.out.printf(
+          "| read capacity units (as reported) | %.1f |%n", reads.units.sum() / evaluations);
+      System.out.printf(
+          "| latency median / min / max | %.0f ms / %.0f ms / %.0f ms |%n",
+          sorted[evaluations / 2], sorted[0], sorted[evaluations - 1]);
+      System.out.printf(
+          "%nScopes evaluated: %d; account level: %s%n", last.scopes().size(), last.level());
+    }
+  }
+}

@@ -1,0 +1,179 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesguardian.aws.AwsClients;
+import io.sesguardian.aws.DynamoDbMonitorStore;
+import io.sesguardian.aws.GuardianConfig;
+import io.sesguardian.aws.GuardianRuntime;
+import io.sesguardian.aws.MonitorConfig;
+import io.sesguardian.domain.monitor.MonitorPolicy;
+import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.rates.Level;
+import io.sesguardian.domain.rates.ScopeRates;
+import io.sesguardian.domain.rates.WindowRates;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code guardian status}: rolling rates per window and scope, with their levels. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints bounce and complaint rates, counted SES's way, per window (24h, 7d, 30d, volume) and"
+          + " scope (account, configuration sets, sending domains), with their levels.",
+      "Local mode (default) evaluates the local store like the deployed monitor does: level"
+          + " changes are recorded and alerts go to <state>/alerts.jsonl and the terminal."
+          + " With --aws it reads the deployed stack's table (GUARDIAN_TABLE, AWS_REGION) and"
+          + " changes nothing."
+    })
+final class StatusCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
+  boolean json;
+
+  @Option(
+      names = "--state",
+      paramLabel = "DIR",
+      defaultValue = ".guardian",
+      description = "Folder of the local store (default ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(
+      names = "--at",
+      paramLabel = "TIME",
+      description =
+          "Evaluate as of this instant (ISO-8601, e.g. 2026-04-01T00:00:00Z); default now.")
+  String at;
+
+  @Option(names = "--aws", description = "Read the deployed stack instead of the local store.")
+  boolean aws;
+
+  @Override
+  public Integer call() throws IOException {
+    Instant now = now();
+    List<ScopeRates> scopes;
+    MonitorPolicy policy = MonitorConfig.policy(System.getenv());
+    if (aws) {
+      try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
+        GuardianRuntime runtime =
+            GuardianRuntime.of(GuardianConfig.fromEnvironment(System.getenv()), clients);
+        scopes =
+            new ReputationMonitor(runtime.monitorStore(), alert -> {}, null, policy).rates(now);
+      }
+    } else {
+      if (!Files.isDirectory(stateDir.resolve("dynamodb"))) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "no local store in "
+                + stateDir
+                + ": run 'guardian replay PATH...' first (or give --state DIR)");
+      }
+      try (LocalState local = LocalState.open(stateDir, false, Clock.systemUTC())) {
+        ReputationMonitor monitor =
+            new ReputationMonitor(
+                new DynamoDbMonitorStore(local.store()),
+                new LocalAlerts(stateDir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
+                null,
+                policy);
+        scopes = monitor.evaluate(now).scopes();
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Level overall = scopes.isEmpty() ? Level.HEALTHY : scopes.get(0).level();
+    if (json) {
+      out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(json(overall, scopes)));
+    } else {
+      print(out, overall, scopes, now);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private Instant now() {
+    if (at == null) {
+      return Instant.now();
+    }
+    try {
+      return Instant.parse(at);
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--at " + at + " is not an ISO-8601 instant such as 2026-04-01T00:00:00Z");
+    }
+  }
+
+  static ObjectNode json(Level overall, List<ScopeRates> scopes) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("level", overall.jsonName());
+    ArrayNode array = root.putArray("scopes");
+    for (ScopeRates s : scopes) {
+      ObjectNode scope = array.addObject();
+      scope.put("scope", s.scope().key());
+      scope.put("level", s.level().jsonName());
+      ArrayNode windows = scope.putArray("windows");
+      for (WindowRates w : s.windows()) {
+        windows
+            .addObject()
+            .put("window", w.window().jsonName())
+            .put("eligibleSends", w.eligibleSends())
+            .put("bounces", w.bounces())
+            .put("complaints", w.complaints())
+            .put("bounceRate", w.bounceRate())
+            .put("complaintRate", w.complaintRate())
+            .put("level", w.level().jsonName())
+            .put("lowVolume", w.lowVolume());
+      }
+    }
+    return root;
+  }
+
+  private static void print(PrintWriter out, Level overall, List<ScopeRates> scopes, Instant now) {
+    out.printf("Reputation as of %s: %s%n%n", now, overall.jsonName().toUpperCase(Locale.ROOT));
+    out.printf(
+        "%-32s %-7s %10s %8s %9s %10s %10s  %s%n",
+        "SCOPE", "WINDOW", "SENDS", "BOUNCES", "BOUNCE%", "COMPLAINTS", "COMPLAINT%", "LEVEL");
+    for (ScopeRates s : scopes) {
+      for (WindowRates w : s.windows()) {
+        out.printf(
+            Locale.ROOT,
+            "%-32s %-7s %10d %8d %8.2f%% %10d %9.3f%%  %s%s%n",
+            s.scope().key(),
+            w.window().jsonName(),
+            w.eligibleSends(),
+            w.bounces(),
+            w.bounceRate() * 100,
+            w.complaints(),
+            w.complaintRate() * 100,
+            w.level().jsonName(),
+            w.lowVolume() ? " (low volume)" : "");
+      }
+    }
+    out.println(
+        "\nLevels: warning ≥ 2% bounces or 0.04% complaints, critical ≥ 4% / 0.08%,"
+            + " review ≥ 5% / 0.1% (SES reviews), pause ≥ 10% / 0.5% (SES may pause).");
+  }
+}

@@ -1,0 +1,51 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.functions.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Asks the monitor to evaluate right after new bounces or complaints were stored, at most once a
+ * minute per container. Never fails ingest: a failed request is logged and the schedule catches up.
+ */
+final class MonitorTrigger {
+
+  static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+
+  /** No monitor wired (local runs, tests). */
+  static final MonitorTrigger NONE = new MonitorTrigger(() -> {}, Clock.systemUTC());
+
+  private final Runnable invoke;
+  private final Clock clock;
+  private final AtomicReference<Instant> last = new AtomicReference<>(Instant.MIN);
+
+  MonitorTrigger(Runnable invoke, Clock clock) {
+    this.invoke = invoke;
+    this.clock = clock;
+  }
+
+  /** Invokes the monitor unless it was invoked less than a minute ago; true when it did. */
+  boolean fire(Consumer<String> log) {
+    Instant now = clock.instant();
+    Instant previous = last.get();
+    if (previous.plus(MIN_INTERVAL).isAfter(now) || !last.compareAndSet(previous, now)) {
+      return false;
+    }
+    try {
+      invoke.run();
+      return true;
+    } catch (RuntimeException e) {
+      log.accept(
+          "{\"level\":\"WARN\",\"message\":\"could not trigger the monitor; the schedule will"
+              + " evaluate soon\",\"error\":\""
+              + e.getClass().getSimpleName()
+              + "\"}");
+      return false;
+    }
+  }
+}

@@ -1,0 +1,318 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.aws;
+
+import static io.sesguardian.aws.DynamoDbFeedbackStore.key;
+import static io.sesguardian.aws.DynamoDbFeedbackStore.n;
+import static io.sesguardian.aws.DynamoDbFeedbackStore.s;
+
+import io.sesguardian.domain.ingest.CounterField;
+import io.sesguardian.domain.ingest.Scope;
+import io.sesguardian.domain.monitor.AccountSnapshot;
+import io.sesguardian.domain.monitor.AccountStatus;
+import io.sesguardian.domain.monitor.ActionRecord;
+import io.sesguardian.domain.monitor.MonitorStore;
+import io.sesguardian.domain.monitor.ScopeState;
+import io.sesguardian.domain.rates.Level;
+import io.sesguardian.domain.rates.PreviousLevels;
+import io.sesguardian.domain.rates.Window;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * {@link MonitorStore} on the guardian's table, beside {@link DynamoDbFeedbackStore} (whose
+ * counters it reads). Items:
+ *
+ * <pre>
+ * scope state        pk M             sk {scope}     level, per-window levels, since, version
+ * account snapshot   pk MA            sk SES         GetAccount fields, quotaHigh, version
+ * pause switch       pk P             sk {target}    paused
+ * action log         pk A             sk {time}#{target}#{action}
+ * </pre>
+ *
+ * Every state write is conditional on the version read, so of several racing evaluations exactly
+ * one announces a change.
+ */
+public final class DynamoDbMonitorStore implements MonitorStore {
+
+  private final DynamoDbFeedbackStore feedback;
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoDbMonitorStore(DynamoDbFeedbackStore feedback) {
+    this.feedback = Objects.requireNonNull(feedback, "feedback");
+    this.dynamo = feedback.client();
+    this.table = feedback.table();
+  }
+
+  @Override
+  public Set<Scope> activeScopes(Instant since, Instant until) {
+    Set<Scope> scopes = new TreeSet<>(java.util.Comparator.comparing(Scope::key));
+    Instant day = since.truncatedTo(ChronoUnit.DAYS);
+    Instant last = until.truncatedTo(ChronoUnit.DAYS);
+    while (!day.isAfter(last)) {
+      for (Map<String, AttributeValue> item :
+          feedback.query(
+              QueryRequest.builder()
+                  .tableName(table)
+                  .indexName(DynamoDbFeedbackStore.SCOPES_INDEX)
+                  .keyConditionExpression("cday = :d")
+                  .expressionAttributeValues(Map.of(":d", s(DynamoDbFeedbackStore.dayKey(day))))
+                  .build())) {
+        String pk = item.get("pk").s();
+        if (pk.startsWith("C#")) {
+          scopes.add(new Scope(pk.substring(2)));
+        }
+      }
+      day = day.plus(1, ChronoUnit.DAYS);
+    }
+    return scopes;
+  }
+
+  @Override
+  public Map<Instant, Map<CounterField, Long>> counters(
+      Scope scope, Instant fromHour, Instant toHour) {
+    return feedback.counters(scope, fromHour, toHour);
+  }
+
+  @Override
+  public Optional<ScopeState> scopeState(Scope scope) {
+    Map<String, AttributeValue> item =
+        feedback
+            .withRetries(
+                "read the state of " + scope,
+                () ->
+                    dynamo.getItem(
+                        r -> r.tableName(table).key(key("M", scope.key())).consistentRead(true)))
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(scopeState(item));
+  }
+
+  @Override
+  public List<ScopeState> scopeStates() {
+    List<ScopeState> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        feedback.query(
+            QueryRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("M")))
+                .build())) {
+      out.add(scopeState(item));
+    }
+    return out;
+  }
+
+  @Override
+  public boolean replaceScopeState(ScopeState state, long expectedVersion) {
+    Map<String, AttributeValue> item = new HashMap<>(key("M", state.scope().key()));
+    item.put("level", s(state.level().name()));
+    item.put("levels", s(encode(state.levels())));
+    item.put("since", s(state.since().toString()));
+    item.put("evaluatedAt", s(state.evaluatedAt().toString()));
+    item.put("version", n(state.version()));
+    return conditionalPut("store the state of " + state.scope(), item, expectedVersion);
+  }
+
+  @Override
+  public Optional<AccountSnapshot> accountSnapshot() {
+    Map<String, AttributeValue> item =
+        feedback
+            .withRetries(
+                "read the account snapshot",
+                () ->
+                    dynamo.getItem(
+                        r -> r.tableName(table).key(key("MA", "SES")).consistentRead(true)))
+            .item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AccountSnapshot(
+            new AccountStatus(
+                item.get("enforcementStatus").s(),
+                item.get("sendingEnabled").bool(),
+                item.get("productionAccess").bool(),
+                Double.parseDouble(item.get("max24HourSend").n()),
+                Double.parseDouble(item.get("sentLast24Hours").n())),
+            item.get("quotaHigh").bool(),
+            Instant.parse(item.get("at").s()),
+            Long.parseLong(item.get("version").n())));
+  }
+
+  @Override
+  public boolean replaceAccountSnapshot(AccountSnapshot snapshot, long expectedVersion) {
+    AccountStatus status = snapshot.status();
+    Map<String, AttributeValue> item = new HashMap<>(key("MA", "SES"));
+    item.put("enforcementStatus", s(status.enforcementStatus()));
+    item.put("sendingEnabled", AttributeValue.fromBool(status.sendingEnabled()));
+    item.put("productionAccess", AttributeValue.fromBool(status.productionAccess()));
+    item.put("max24HourSend", AttributeValue.fromN(Double.toString(status.max24HourSend())));
+    item.put("sentLast24Hours", AttributeValue.fromN(Double.toString(status.sentLast24Hours())));
+    item.put("quotaHigh", AttributeValue.fromBool(snapshot.quotaHigh()));
+    item.put("at", s(snapshot.at().toString()));
+    item.put("version", n(snapshot.version()));
+    return conditionalPut("store the account snapshot", item, expectedVersion);
+  }
+
+  @Override
+  public boolean setPaused(String target, boolean paused, ActionRecord record) {
+    Map<String, AttributeValue> pause = new HashMap<>(key("P", target));
+    pause.put("paused", AttributeValue.fromBool(paused));
+    pause.put("at", s(record.at().toString()));
+    Map<String, AttributeValue> log =
+        new HashMap<>(key("A", record.at() + "#" + record.target() + "#" + record.action().name()));
+    log.put("target", s(record.target()));
+    log.put("action", s(record.action().name()));
+    log.put("at", s(record.at().toString()));
+    log.put("by", s(record.by()));
+    log.put("reason", s(record.reason()));
+    try {
+      feedback.withRetries(
+          "record " + record.action() + " of " + target,
+          () ->
+              dynamo.transactWriteItems(
+                  r ->
+                      r.transactItems(
+                          TransactWriteItem.builder()
+                              .put(
+                                  Put.builder()
+                                      .tableName(table)
+                                      .item(pause)
+                                      .conditionExpression(
+                                          "attribute_not_exists(paused) OR paused <> :p")
+                                      .expressionAttributeValues(
+                                          Map.of(":p", AttributeValue.fromBool(paused)))
+                                      .build())
+                              .build(),
+                          TransactWriteItem.builder()
+                              .put(Put.builder().tableName(table).item(log).build())
+                              .build())));
+      return true;
+    } catch (TransactionCanceledException e) {
+      if (e.cancellationReasons().stream()
+          .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Set<String> pausedTargets() {
+    Set<String> out = new LinkedHashSet<>();
+    for (Map<String, AttributeValue> item :
+        feedback.query(
+            QueryRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("P")))
+                .build())) {
+      if (Boolean.TRUE.equals(item.get("paused").bool())) {
+        out.add(item.get("sk").s());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<ActionRecord> actions(Instant since) {
+    List<ActionRecord> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        feedback.query(
+            QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("pk = :pk AND sk >= :since")
+                .expressionAttributeValues(Map.of(":pk", s("A"), ":since", s(since.toString())))
+                .build())) {
+      out.add(
+          new ActionRecord(
+              item.get("target").s(),
+              ActionRecord.Action.valueOf(item.get("action").s()),
+              Instant.parse(item.get("at").s()),
+              item.get("by").s(),
+              item.get("reason").s()));
+    }
+    return out;
+  }
+
+  private boolean conditionalPut(
+      String what, Map<String, AttributeValue> item, long expectedVersion) {
+    try {
+      feedback.withRetries(
+          what,
+          () ->
+              dynamo.putItem(
+                  r -> {
+                    r.tableName(table).item(item);
+                    if (expectedVersion == 0) {
+                      r.conditionExpression("attribute_not_exists(pk)");
+                    } else {
+                      r.conditionExpression("version = :v")
+                          .expressionAttributeValues(Map.of(":v", n(expectedVersion)));
+                    }
+                  }));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private static ScopeState scopeState(Map<String, AttributeValue> item) {
+    return new ScopeState(
+        new Scope(item.get("sk").s()),
+        Level.valueOf(item.get("level").s()),
+        decode(item.get("levels").s()),
+        Instant.parse(item.get("since").s()),
+        Instant.parse(item.get("evaluatedAt").s()),
+        Long.parseLong(item.get("version").n()));
+  }
+
+  /** {@code 24h=WARNING/HEALTHY,7d=...}: bounce and complaint level per window. */
+  static String encode(PreviousLevels levels) {
+    StringBuilder s = new StringBuilder();
+    for (Window w : Window.values()) {
+      if (s.length() > 0) {
+        s.append(',');
+      }
+      s.append(w.name())
+          .append('=')
+          .append(levels.bounce(w))
+          .append('/')
+          .append(levels.complaint(w));
+    }
+    return s.toString();
+  }
+
+  static PreviousLevels decode(String text) {
+    Map<Window, Level> bounce = new EnumMap<>(Window.class);
+    Map<Window, Level> complaint = new EnumMap<>(Window.class);
+    for (String part : text.split(",")) {
+      String[] kv = part.split("=");
+      String[] levels = kv[1].split("/");
+      bounce.put(Window.valueOf(kv[0]), Level.valueOf(levels[0]));
+      complaint.put(Window.valueOf(kv[0]), Level.valueOf(levels[1]));
+    }
+    return new PreviousLevels(bounce, complaint);
+  }
+}

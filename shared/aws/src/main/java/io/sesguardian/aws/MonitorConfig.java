@@ -1,0 +1,121 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.aws;
+
+import io.sesguardian.domain.monitor.MonitorPolicy;
+import io.sesguardian.domain.rates.Level;
+import io.sesguardian.domain.rates.Thresholds;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The monitor's configuration from environment variables; every threshold has a default and a
+ * malformed value stops the function with a message naming the variable.
+ *
+ * @param alertTopicArn {@code ALERT_TOPIC_ARN} (required)
+ * @param policy thresholds ({@code BOUNCE_WARNING}, {@code BOUNCE_CRITICAL}, {@code BOUNCE_REVIEW},
+ *     {@code BOUNCE_PAUSE}, {@code COMPLAINT_*} as fractions, {@code HYSTERESIS}, {@code
+ *     MIN_ELIGIBLE_SENDS}, {@code VOLUME_WINDOW_SENDS}, {@code VOLUME_LOOKBACK_DAYS}), pausing
+ *     ({@code PAUSE_AT_LEVEL}, {@code NON_CRITICAL_CONFIGURATION_SETS}, {@code
+ *     PAUSE_ACCOUNT_AT_LEVEL}: off by default) and {@code QUOTA_ALERT_SHARE}
+ */
+public record MonitorConfig(String alertTopicArn, MonitorPolicy policy) {
+
+  public static MonitorConfig fromEnvironment(Map<String, String> env) {
+    String topic = env.get("ALERT_TOPIC_ARN");
+    if (topic == null || topic.isBlank()) {
+      throw new ConfigurationException(
+          "ALERT_TOPIC_ARN is not set: it names the SNS topic alerts go to (template.yaml sets"
+              + " it)");
+    }
+    return new MonitorConfig(topic, policy(env));
+  }
+
+  /** The policy alone (the CLI's local mode has no alert topic). */
+  public static MonitorPolicy policy(Map<String, String> env) {
+    Thresholds d = Thresholds.DEFAULT;
+    Thresholds thresholds;
+    try {
+      thresholds =
+          new Thresholds(
+              fraction(env, "BOUNCE_WARNING", d.bounceWarning()),
+              fraction(env, "BOUNCE_CRITICAL", d.bounceCritical()),
+              fraction(env, "BOUNCE_REVIEW", d.bounceReview()),
+              fraction(env, "BOUNCE_PAUSE", d.bouncePause()),
+              fraction(env, "COMPLAINT_WARNING", d.complaintWarning()),
+              fraction(env, "COMPLAINT_CRITICAL", d.complaintCritical()),
+              fraction(env, "COMPLAINT_REVIEW", d.complaintReview()),
+              fraction(env, "COMPLAINT_PAUSE", d.complaintPause()),
+              fraction(env, "HYSTERESIS", d.hysteresis()),
+              GuardianConfig.integer(
+                  env, "MIN_ELIGIBLE_SENDS", (int) d.minEligibleSends(), 1, 1_000_000),
+              GuardianConfig.integer(
+                  env, "VOLUME_WINDOW_SENDS", (int) d.volumeSends(), 100, 100_000_000),
+              Duration.ofDays(
+                  GuardianConfig.integer(
+                      env, "VOLUME_LOOKBACK_DAYS", (int) d.volumeLookback().toDays(), 1, 365)));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("the rate thresholds are inconsistent: " + e.getMessage());
+    }
+    String sets = env.getOrDefault("NON_CRITICAL_CONFIGURATION_SETS", "");
+    Set<String> nonCritical =
+        Arrays.stream(sets.split(","))
+            .map(String::trim)
+            .filter(x -> !x.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+    Level pauseAt = level(env, "PAUSE_AT_LEVEL");
+    if (pauseAt != null && nonCritical.isEmpty()) {
+      throw new ConfigurationException(
+          "PAUSE_AT_LEVEL is set but NON_CRITICAL_CONFIGURATION_SETS is empty: name the"
+              + " configuration sets that may be paused (comma-separated), or set PAUSE_AT_LEVEL=off");
+    }
+    return new MonitorPolicy(
+        thresholds,
+        pauseAt,
+        nonCritical,
+        level(env, "PAUSE_ACCOUNT_AT_LEVEL"),
+        fraction(env, "QUOTA_ALERT_SHARE", 0.8));
+  }
+
+  private static double fraction(Map<String, String> env, String name, double fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      double d = Double.parseDouble(value.trim());
+      if (!(d >= 0 && d <= 1)) {
+        throw new ConfigurationException(
+            "%s=%s must be a fraction from 0 to 1 (0.05 = 5%%; default %s)"
+                .formatted(name, value, fallback));
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(
+          "%s=%s is not a number: give a fraction such as 0.05 for 5%% (default %s)"
+              .formatted(name, value, fallback));
+    }
+  }
+
+  private static Level level(Map<String, String> env, String name) {
+    String value = env.getOrDefault(name, "off").trim();
+    if (value.isEmpty() || value.equalsIgnoreCase("off")) {
+      return null;
+    }
+    try {
+      Level level = Level.valueOf(value.toUpperCase(Locale.ROOT));
+      if (level == Level.HEALTHY) {
+        throw new IllegalArgumentException();
+      }
+      return level;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          "%s=%s: use off, warning, critical, review or pause".formatted(name, value));
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.monitor;
+
+import io.sesguardian.domain.rates.Level;
+import io.sesguardian.domain.rates.ScopeRates;
+import io.sesguardian.domain.rates.Thresholds;
+import io.sesguardian.domain.rates.WindowRates;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** Subjects and bodies of the monitor's alerts: short subjects, bodies that read well in email. */
+final class AlertTexts {
+
+  private AlertTexts() {}
+
+  static Alert levelChange(
+      ScopeRates rates, Level from, Thresholds t, List<String> drivers, Instant at) {
+    WindowRates worst =
+        rates.windows().stream()
+            .filter(w -> w.level() == rates.level())
+            .findFirst()
+            .orElse(rates.windows().get(0));
+    boolean up = rates.level().compareTo(from) > 0;
+    String metric =
+        worst.bounceLevel().compareTo(worst.complaintLevel()) >= 0
+            ? "bounce " + percent(worst.bounceRate())
+            : "complaint " + percent(worst.complaintRate());
+    String subject =
+        "SES guardian: %s %s, %s (%s, was %s)"
+            .formatted(
+                rates.scope(),
+                rates.level().jsonName().toUpperCase(Locale.ROOT),
+                metric,
+                worst.window().jsonName(),
+                from.jsonName());
+    StringBuilder body = new StringBuilder();
+    body.append(
+        "The %s level of %s went %s from %s to %s at %s.%n%n"
+            .formatted(
+                "reputation",
+                rates.scope(),
+                up ? "UP" : "down",
+                from.jsonName(),
+                rates.level().jsonName(),
+                at));
+    body.append("Rates as SES counts them (hard bounces and complaints / eligible sends):\n\n");
+    body.append(
+        String.format(
+            "  %-7s %10s %8s %11s %10s %13s  %s%n",
+            "window", "sends", "bounces", "bounce rate", "complaints", "complaint rate", "level"));
+    for (WindowRates w : rates.windows()) {
+      body.append(
+          String.format(
+              "  %-7s %10d %8d %11s %10d %13s  %s%s%n",
+              w.window().jsonName(),
+              w.eligibleSends(),
+              w.bounces(),
+              percent(w.bounceRate()),
+              w.complaints(),
+              percent(w.complaintRate()),
+              w.level().jsonName(),
+              w.lowVolume() ? " (low volume: never pauses)" : ""));
+    }
+    body.append(
+        "%nThresholds: bounce %s warning, %s critical, %s SES review, %s SES may pause;"
+                .formatted(
+                    percent(t.bounceWarning()),
+                    percent(t.bounceCritical()),
+                    percent(t.bounceReview()),
+                    percent(t.bouncePause()))
+            + " complaint %s / %s / %s / %s.%n"
+                .formatted(
+                    percent(t.complaintWarning()),
+                    percent(t.complaintCritical()),
+                    percent(t.complaintReview()),
+                    percent(t.complaintPause())));
+    if (!drivers.isEmpty()) {
+      body.append("\nDriving it (counted bounces and complaints in the worst window):\n");
+      drivers.forEach(d -> body.append("  - ").append(d).append('\n'));
+    }
+    body.append("\nWhat to do next:\n").append(advice(rates.level())).append('\n');
+    return new Alert("level", subject, body.toString(), at);
+  }
+
+  static String advice(Level level) {
+    return switch (level) {
+      case HEALTHY -> "  Nothing: the rates are back under the warning thresholds.";
+      case WARNING ->
+          "  Check the recipient domains and configuration sets above; stop mailing addresses\n"
+              + "  that were not recently engaged; confirm suppressions reach SES (outbox metrics).";
+      case CRITICAL ->
+          "  Pause bulk campaigns to the sources above now; review how those lists were built;\n"
+              + "  SES puts accounts under review at 5% bounces or 0.1% complaints.";
+      case REVIEW ->
+          "  SES reviews accounts at this rate. Stop non-critical sending, remove the addresses\n"
+              + "  behind the bounces and complaints, and prepare the corrective actions you will\n"
+              + "  describe to AWS (the weekly report has the evidence).";
+      case PAUSE ->
+          "  SES may pause sending at this rate. Send only critical transactional mail, fix the\n"
+              + "  source of the bad addresses, and contact AWS with your corrective actions.";
+    };
+  }
+
+  static Alert account(String kind, String subject, String body, Instant at) {
+    return new Alert(kind, subject, body, at);
+  }
+
+  static String percent(double fraction) {
+    return String.format(Locale.ROOT, "%.3f%%", fraction * 100)
+        .replaceAll("0+%$", "%")
+        .replace(".%", "%");
+  }
+}

@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.testkit;
+
+import io.sesguardian.domain.ingest.CounterField;
+import io.sesguardian.domain.ingest.CounterKey;
+import io.sesguardian.domain.ingest.Scope;
+import io.sesguardian.domain.monitor.AccountSnapshot;
+import io.sesguardian.domain.monitor.ActionRecord;
+import io.sesguardian.domain.monitor.MonitorStore;
+import io.sesguardian.domain.monitor.ScopeState;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@link MonitorStore} in memory, reading the counters of an {@link InMemoryFeedbackStore}.
+ * Conditional writes behave like DynamoDB's: a write whose expected version is stale is refused.
+ * Thread-safe.
+ */
+public final class InMemoryMonitorStore implements MonitorStore {
+
+  private final InMemoryFeedbackStore feedback;
+  private final Map<Scope, ScopeState> states = new HashMap<>();
+  private AccountSnapshot account;
+  private final Map<String, Boolean> paused = new HashMap<>();
+  private final List<ActionRecord> actions = new ArrayList<>();
+
+  public InMemoryMonitorStore(InMemoryFeedbackStore feedback) {
+    this.feedback = feedback;
+  }
+
+  @Override
+  public Set<Scope> activeScopes(Instant since, Instant until) {
+    Instant from = since.truncatedTo(ChronoUnit.DAYS);
+    Instant to = until.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+    Set<Scope> scopes = new TreeSet<>(Comparator.comparing(Scope::key));
+    for (CounterKey key : feedback.allCounters().keySet()) {
+      if (!key.hour().isBefore(from) && key.hour().isBefore(to)) {
+        scopes.add(key.scope());
+      }
+    }
+    return scopes;
+  }
+
+  @Override
+  public Map<Instant, Map<CounterField, Long>> counters(
+      Scope scope, Instant fromHour, Instant toHour) {
+    return feedback.counters(scope, fromHour, toHour);
+  }
+
+  @Override
+  public synchronized Optional<ScopeState> scopeState(Scope scope) {
+    return Optional.ofNullable(states.get(scope));
+  }
+
+  @Override
+  public synchronized List<ScopeState> scopeStates() {
+    return List.copyOf(states.values());
+  }
+
+  @Override
+  public synchronized boolean replaceScopeState(ScopeState state, long expectedVersion) {
+    ScopeState current = states.get(state.scope());
+    long version = current == null ? 0 : current.version();
+    if (version != expectedVersion) {
+      return false;
+    }
+    states.put(state.scope(), state);
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<AccountSnapshot> accountSnapshot() {
+    return Optional.ofNullable(account);
+  }
+
+  @Override
+  public synchronized boolean replaceAccountSnapshot(
+      AccountSnapshot snapshot, long expectedVersion) {
+    long version = account == null ? 0 : account.version();
+    if (version != expectedVersion) {
+      return false;
+    }
+    account = snapshot;
+    return true;
+  }
+
+  @Override
+  public synchronized boolean setPaused(String target, boolean pause, ActionRecord record) {
+    if (paused.getOrDefault(target, false) == pause) {
+      return false;
+    }
+    paused.put(target, pause);
+    actions.add(record);
+    return true;
+  }
+
+  @Override
+  public synchronized Set<String> pausedTargets() {
+    Set<String> out = new LinkedHashSet<>();
+    paused.forEach(
+        (k, v) -> {
+          if (v) {
+            out.add(k);
+          }
+        });
+    return out;
+  }
+
+  @Override
+  public synchronized List<ActionRecord> actions(Instant since) {
+    return actions.stream().filter(a -> !a.at().isBefore(since)).toList();
+  }
+}
