@@ -80,6 +80,9 @@ public final class ReputationMonitor {
       }
       Level before = stored.map(ScopeState::level).orElse(Level.HEALTHY);
       boolean changed = rates.level() != before;
+      if (!changed && stored.isPresent() && stored.get().levels().equals(rates.levels())) {
+        continue; // nothing new to remember: no write
+      }
       ScopeState next =
           new ScopeState(
               scope,

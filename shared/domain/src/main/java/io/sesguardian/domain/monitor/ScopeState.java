@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param level the scope's level as last announced
  * @param levels per-window, per-metric levels, kept for hysteresis
  * @param since when {@code level} was reached
- * @param evaluatedAt when the scope was last evaluated
+ * @param evaluatedAt when the state last changed (an evaluation that changes nothing writes
+ *     nothing)
  * @param version increases by one with every write; writes are conditional on it, so a change is
  *     announced by exactly one evaluation even when several race
  */
