@@ -39,6 +39,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -185,7 +187,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
           }
           backOff(attempt);
         } catch (SdkException e) {
-          if (++attempt >= MAX_ATTEMPTS) {
+          if (!retryable(e) || ++attempt >= MAX_ATTEMPTS) {
             remaining.forEach(r -> failed.add(r.ledgerKey()));
             break;
           }
@@ -692,12 +694,23 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
       } catch (ConditionalCheckFailedException e) {
         throw e;
       } catch (SdkException e) {
-        if (attempt >= MAX_ATTEMPTS) {
+        if (!retryable(e) || attempt >= MAX_ATTEMPTS) {
           throw new StoreUnavailableException(what, e);
         }
         backOff(attempt);
       }
     }
+  }
+
+  /**
+   * Throttling, server errors and network failures are worth another try; a missing table, a
+   * validation error or a denied permission is not.
+   */
+  static boolean retryable(SdkException e) {
+    if (e instanceof AwsServiceException service) {
+      return service.isThrottlingException() || service.statusCode() >= 500;
+    }
+    return e instanceof SdkClientException;
   }
 
   private void backOff(int attempt) {

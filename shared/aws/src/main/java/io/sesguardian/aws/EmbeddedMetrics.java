@@ -29,7 +29,14 @@ public final class EmbeddedMetrics {
     metric.put("Namespace", NAMESPACE);
     metric.putArray("Dimensions").addArray().add("Function");
     ArrayNode metrics = metric.putArray("Metrics");
-    counts.keySet().forEach(name -> metrics.addObject().put("Name", name).put("Unit", "Count"));
+    counts
+        .keySet()
+        .forEach(
+            name ->
+                metrics
+                    .addObject()
+                    .put("Name", name)
+                    .put("Unit", name.endsWith("Seconds") ? "Seconds" : "Count"));
     root.put("Function", function);
     counts.forEach(root::put);
     return root.toString();

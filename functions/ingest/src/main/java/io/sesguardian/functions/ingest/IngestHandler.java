@@ -6,13 +6,18 @@ package io.sesguardian.functions.ingest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.sesguardian.aws.GuardianRuntime;
+import io.sesguardian.aws.Priming;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.ingest.IngestReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
 
 /**
  * SNS → Lambda: one SNS record per invocation. The raw event goes straight to the normaliser (no
@@ -54,13 +59,52 @@ public final class IngestHandler implements RequestStreamHandler {
             .getBytes(StandardCharsets.UTF_8));
   }
 
+  private static final String PRIMING_BOUNCE =
+      "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+          + "\"bouncedRecipients\":[{\"emailAddress\":\"priming@invalid\"}],"
+          + "\"timestamp\":\"2026-01-01T00:00:00Z\"},\"mail\":{\"messageId\":\"priming\"}}";
+
+  /**
+   * SnapStart priming: a normalisation of a built-in bounce and one harmless DynamoDB Query (the
+   * soft-bounce history of an address that cannot exist), so the first real invocation is warm.
+   */
+  static Priming priming(GuardianRuntime runtime) {
+    return new Priming(
+        List.of(
+            () -> new FeedbackNormalizer().normalize("priming", PRIMING_BOUNCE),
+            () -> runtime.store().softBounceTimes("priming@invalid", Instant.EPOCH, Instant.EPOCH)),
+        System.out::println);
+  }
+
   /** The production wiring, built once per container (and before a SnapStart snapshot). */
   static final class Wiring {
     static final Wiring INSTANCE = new Wiring();
+
     private final GuardianRuntime runtime = GuardianRuntime.fromEnvironment(System.getenv());
+    private final MonitorTrigger trigger = trigger(System.getenv().get("MONITOR_FUNCTION"));
+
+    /** Held so the CRaC context (which references resources weakly) keeps it. */
+    private final Priming priming = IngestHandler.priming(runtime).register();
 
     FeedbackIngest ingest() {
-      return new FeedbackIngest(new FeedbackNormalizer(), runtime.ingestService(), runtime.clock());
+      return new FeedbackIngest(
+          new FeedbackNormalizer(), runtime.ingestService(), runtime.clock(), trigger);
+    }
+
+    /** Invokes the monitor function asynchronously (Event), when one is named. */
+    private MonitorTrigger trigger(String function) {
+      if (function == null || function.isBlank()) {
+        return MonitorTrigger.NONE;
+      }
+      LambdaClient lambda = runtime.clients().build(LambdaClient.builder());
+      return new MonitorTrigger(
+          () ->
+              lambda.invoke(
+                  r ->
+                      r.functionName(function)
+                          .invocationType(InvocationType.EVENT)
+                          .payload(SdkBytes.fromUtf8String("{\"source\":\"ingest\"}"))),
+          runtime.clock());
     }
   }
 }

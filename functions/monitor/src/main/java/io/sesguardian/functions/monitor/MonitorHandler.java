@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.aws.EmbeddedMetrics;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
+import io.sesguardian.aws.Priming;
+import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.MonitorReport;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.rates.ScopeRates;
@@ -19,6 +21,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -75,6 +78,13 @@ public final class MonitorHandler implements RequestStreamHandler {
   /** The production wiring, built once per container. */
   static final class Wiring {
     static final GuardianRuntime RUNTIME = GuardianRuntime.fromEnvironment(System.getenv());
+
+    /** SnapStart priming: the account scope's state (a GetItem). */
+    static final Priming PRIMING =
+        new Priming(
+                List.of(() -> RUNTIME.monitorStore().scopeState(Scope.ACCOUNT)),
+                System.out::println)
+            .register();
 
     private Wiring() {}
   }

@@ -46,7 +46,8 @@ public final class SuppressionSync {
     pacer.acquire();
     AccountState account = ses.account();
     if (!account.productionAccess()) {
-      return new SyncReport(true, List.of(), List.of(), List.of(), 0, store.pendingOutboxSize());
+      return new SyncReport(
+          true, List.of(), List.of(), List.of(), 0, store.pendingOutboxSize(), oldestPending());
     }
     List<String> synced = new ArrayList<>();
     List<String> notNeeded = new ArrayList<>();
@@ -96,6 +97,19 @@ public final class SuppressionSync {
         }
       }
     }
-    return new SyncReport(false, synced, notNeeded, failed, throttled, store.pendingOutboxSize());
+    return new SyncReport(
+        false, synced, notNeeded, failed, throttled, store.pendingOutboxSize(), oldestPending());
+  }
+
+  /** Age of the oldest pending entry, due or not (the outbox-age alarm watches it). */
+  private Duration oldestPending() {
+    Instant now = clock.instant();
+    Duration oldest = Duration.ZERO;
+    for (SuppressionEntry e : store.pendingOutbox(now.plus(Duration.ofDays(3650)), PAGE)) {
+      if (e.recordedAt() != null && Duration.between(e.recordedAt(), now).compareTo(oldest) > 0) {
+        oldest = Duration.between(e.recordedAt(), now);
+      }
+    }
+    return oldest;
   }
 }

@@ -3,6 +3,7 @@
  */
 package io.sesguardian.domain.sync;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * @param failed addresses SES refused, with the error (still pending)
  * @param throttled how many 429 answers were backed off from
  * @param pendingAfter pending entries left (held, failed, or not reached before the deadline)
+ * @param oldestPending how long the oldest pending entry has waited since it was recorded (zero
+ *     when none is pending)
  */
 public record SyncReport(
     boolean sandbox,
@@ -21,7 +24,8 @@ public record SyncReport(
     List<String> notNeeded,
     List<String> failed,
     int throttled,
-    int pendingAfter) {
+    int pendingAfter,
+    Duration oldestPending) {
   public SyncReport {
     synced = List.copyOf(synced);
     notNeeded = List.copyOf(notNeeded);
