@@ -34,8 +34,40 @@ public final class IngestHandler implements RequestStreamHandler {
     this(Wiring.INSTANCE.ingest());
   }
 
+  /**
+   * The production wiring over a given runtime (the no-arg constructor uses the environment's): the
+   * ingest service, and the monitor trigger when {@code monitorFunction} names one.
+   */
+  public IngestHandler(GuardianRuntime runtime, String monitorFunction) {
+    this(feedbackIngest(runtime, monitorFunction));
+  }
+
   IngestHandler(FeedbackIngest ingest) {
     this.ingest = ingest;
+  }
+
+  static FeedbackIngest feedbackIngest(GuardianRuntime runtime, String monitorFunction) {
+    return new FeedbackIngest(
+        new FeedbackNormalizer(),
+        runtime.ingestService(),
+        runtime.clock(),
+        trigger(runtime, monitorFunction));
+  }
+
+  /** Invokes the monitor function asynchronously (Event), when one is named. */
+  static MonitorTrigger trigger(GuardianRuntime runtime, String function) {
+    if (function == null || function.isBlank()) {
+      return MonitorTrigger.NONE;
+    }
+    LambdaClient lambda = runtime.clients().build(LambdaClient.builder());
+    return new MonitorTrigger(
+        () ->
+            lambda.invoke(
+                r ->
+                    r.functionName(function)
+                        .invocationType(InvocationType.EVENT)
+                        .payload(SdkBytes.fromUtf8String("{\"source\":\"ingest\"}"))),
+        runtime.clock());
   }
 
   @Override
@@ -81,30 +113,14 @@ public final class IngestHandler implements RequestStreamHandler {
     static final Wiring INSTANCE = new Wiring();
 
     private final GuardianRuntime runtime = GuardianRuntime.fromEnvironment(System.getenv());
-    private final MonitorTrigger trigger = trigger(System.getenv().get("MONITOR_FUNCTION"));
+    private final FeedbackIngest ingest =
+        feedbackIngest(runtime, System.getenv().get("MONITOR_FUNCTION"));
 
     /** Held so the CRaC context (which references resources weakly) keeps it. */
     private final Priming priming = IngestHandler.priming(runtime).register();
 
     FeedbackIngest ingest() {
-      return new FeedbackIngest(
-          new FeedbackNormalizer(), runtime.ingestService(), runtime.clock(), trigger);
-    }
-
-    /** Invokes the monitor function asynchronously (Event), when one is named. */
-    private MonitorTrigger trigger(String function) {
-      if (function == null || function.isBlank()) {
-        return MonitorTrigger.NONE;
-      }
-      LambdaClient lambda = runtime.clients().build(LambdaClient.builder());
-      return new MonitorTrigger(
-          () ->
-              lambda.invoke(
-                  r ->
-                      r.functionName(function)
-                          .invocationType(InvocationType.EVENT)
-                          .payload(SdkBytes.fromUtf8String("{\"source\":\"ingest\"}"))),
-          runtime.clock());
+      return ingest;
     }
   }
 }

@@ -38,6 +38,11 @@ public final class IngestQueueHandler implements RequestStreamHandler {
     this(IngestHandler.Wiring.INSTANCE.ingest());
   }
 
+  /** The production wiring over a given runtime (see {@link IngestHandler}). */
+  public IngestQueueHandler(io.sesguardian.aws.GuardianRuntime runtime, String monitorFunction) {
+    this(IngestHandler.feedbackIngest(runtime, monitorFunction));
+  }
+
   IngestQueueHandler(FeedbackIngest ingest) {
     this.ingest = ingest;
   }

@@ -41,6 +41,11 @@ public final class MonitorHandler implements RequestStreamHandler {
         Wiring.RUNTIME.clock());
   }
 
+  /** The production wiring over a given runtime. */
+  public MonitorHandler(GuardianRuntime runtime, MonitorConfig config) {
+    this(runtime.reputationMonitor(config), runtime.clock());
+  }
+
   MonitorHandler(ReputationMonitor monitor, Clock clock) {
     this.monitor = monitor;
     this.clock = clock;

@@ -41,6 +41,11 @@ public final class OutboxHandler implements RequestStreamHandler {
     this(Wiring.RUNTIME.suppressionSync(), Wiring.RUNTIME.clock());
   }
 
+  /** The production wiring over a given runtime. */
+  public OutboxHandler(GuardianRuntime runtime) {
+    this(runtime.suppressionSync(), runtime.clock());
+  }
+
   OutboxHandler(SuppressionSync sync, Clock clock) {
     this.sync = sync;
     this.clock = clock;

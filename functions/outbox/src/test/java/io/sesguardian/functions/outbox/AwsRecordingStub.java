@@ -1,0 +1,129 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.functions.outbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One loopback endpoint answering DynamoDB, SESv2, SNS and Lambda plausibly enough for every
+ * function's code paths to run through the real SDK clients (so an interceptor can record which
+ * operations each function calls). It keeps no state beyond "the outbox entry was served once".
+ */
+final class AwsRecordingStub implements AutoCloseable {
+
+  private final HttpServer server;
+  private final AtomicBoolean outboxServed = new AtomicBoolean();
+  private final Instant now;
+
+  AwsRecordingStub(Instant now) throws IOException {
+    this.now = now;
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    String path = exchange.getRequestURI().getPath();
+    if (target != null && target.startsWith("DynamoDB_20120810.")) {
+      respond(exchange, 200, "application/x-amz-json-1.0", dynamo(target.substring(18), body));
+    } else if (path.startsWith("/v2/email/account") && exchange.getRequestMethod().equals("GET")) {
+      respond(
+          exchange,
+          200,
+          "application/json",
+          "{\"ProductionAccessEnabled\":true,\"SendingEnabled\":true,\"EnforcementStatus\":\"HEALTHY\","
+              + "\"SendQuota\":{\"Max24HourSend\":50000,\"SentLast24Hours\":100},"
+              + "\"SuppressionAttributes\":{\"SuppressedReasons\":[]}}");
+    } else if (path.startsWith("/v2/email/")) {
+      respond(exchange, 200, "application/json", "{}");
+    } else if (path.startsWith("/2015-03-31/functions/")) {
+      respond(exchange, 202, "application/json", "");
+    } else if (body.contains("Action=Publish")) {
+      respond(
+          exchange,
+          200,
+          "text/xml",
+          "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+              + "<MessageId>m</MessageId></PublishResult><ResponseMetadata><RequestId>r"
+              + "</RequestId></ResponseMetadata></PublishResponse>");
+    } else {
+      respond(exchange, 400, "application/json", "{\"message\":\"not stubbed\"}");
+    }
+  }
+
+  private String dynamo(String operation, String body) {
+    String hour = now.toString().substring(0, 13);
+    return switch (operation) {
+      case "Query" -> {
+        if (body.contains("\"IndexName\":\"outbox\"")) {
+          if (body.contains("\"Select\":\"COUNT\"")) {
+            yield "{\"Count\":0,\"ScannedCount\":0}";
+          }
+          yield outboxServed.getAndSet(true)
+              ? "{\"Items\":[],\"Count\":0}"
+              : "{\"Count\":1,\"Items\":[{\"pk\":{\"S\":\"S#x@example.com\"},\"sk\":{\"S\":\"S\"},"
+                  + "\"address\":{\"S\":\"x@example.com\"},\"reason\":{\"S\":\"BOUNCE\"},"
+                  + "\"origin\":{\"S\":\"HARD_BOUNCE\"},\"sesState\":{\"S\":\"PENDING\"},"
+                  + "\"recordedAt\":{\"S\":\""
+                  + now
+                  + "\"},\"count\":{\"N\":\"1\"}}]}";
+        }
+        if (body.contains("\"IndexName\":\"scopes\"")) {
+          yield "{\"Count\":1,\"Items\":[{\"pk\":{\"S\":\"C#account\"},\"sk\":{\"S\":\"H#"
+              + hour
+              + "\"},\"cday\":{\"S\":\"D#x\"}}]}";
+        }
+        if (body.contains("\"S\":\"C#")) {
+          yield "{\"Count\":1,\"Items\":[{\"pk\":{\"S\":\"C#account\"},\"sk\":{\"S\":\"H#"
+              + hour
+              + "\"},\"send\":{\"N\":\"1000\"},\"bounceCounted\":{\"N\":\"150\"}}]}";
+        }
+        if (body.contains("\"S\":\"B#")) {
+          StringBuilder items = new StringBuilder();
+          for (int i = 1; i <= 3; i++) {
+            items
+                .append(i > 1 ? "," : "")
+                .append("{\"eventTime\":{\"S\":\"")
+                .append(now.minusSeconds(i * 3600L))
+                .append("\"}}");
+          }
+          yield "{\"Count\":3,\"Items\":[" + items + "]}";
+        }
+        yield "{\"Count\":0,\"Items\":[]}";
+      }
+      case "BatchGetItem" -> "{\"Responses\":{},\"UnprocessedKeys\":{}}";
+      default -> "{}";
+    };
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
+    }
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

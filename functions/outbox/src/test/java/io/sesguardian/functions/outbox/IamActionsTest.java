@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.functions.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.sesguardian.aws.AwsClients;
+import io.sesguardian.aws.GuardianConfig;
+import io.sesguardian.aws.GuardianRuntime;
+import io.sesguardian.aws.MonitorConfig;
+import io.sesguardian.functions.ingest.IngestHandler;
+import io.sesguardian.functions.ingest.IngestQueueHandler;
+import io.sesguardian.functions.monitor.MonitorHandler;
+import io.sesguardian.testkit.Fixtures;
+import io.sesguardian.testkit.TestContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Each function's IAM actions in template.yaml are exactly the AWS operations its code calls,
+ * recorded by running the production wiring through the real SDK clients against a stub of
+ * DynamoDB, SESv2, SNS and Lambda.
+ */
+class IamActionsTest {
+
+  private static final Instant NOW = Instant.now();
+
+  /**
+   * Runs {@code handler} (built from a runtime over the stub) on each event; returns the actions.
+   */
+  private static Set<String> record(
+      Function<GuardianRuntime, RequestStreamHandler> handler, List<byte[]> events)
+      throws IOException {
+    IamRecorder recorder = new IamRecorder();
+    try (AwsRecordingStub stub = new AwsRecordingStub(NOW);
+        AwsClients clients =
+            AwsClients.forEndpoint(Region.US_EAST_1, stub.endpoint())
+                .instrumented(recorder, h -> h)) {
+      GuardianRuntime runtime =
+          GuardianRuntime.of(
+              GuardianConfig.fromEnvironment(Map.of("GUARDIAN_TABLE", "guardian")), clients);
+      RequestStreamHandler h = handler.apply(runtime);
+      for (byte[] event : events) {
+        h.handleRequest(
+            new ByteArrayInputStream(event), new ByteArrayOutputStream(), new TestContext("iam"));
+      }
+    }
+    return new TreeSet<>(recorder.actions);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> templateActions(String function) throws IOException {
+    Map<String, Object> fn = TemplateTest.resources("AWS::Serverless::Function").get(function);
+    Set<String> actions = new TreeSet<>();
+    for (Object policy : (List<Object>) fn.get("Policies")) {
+      Map<String, Object> p = (Map<String, Object>) policy;
+      if (!p.containsKey("Statement")) {
+        continue; // a SAM policy template for Lambda's own use (the on-failure destination)
+      }
+      for (Map<String, Object> statement : (List<Map<String, Object>>) p.get("Statement")) {
+        Object action = statement.get("Action");
+        if (action instanceof String a) {
+          actions.add(a);
+        } else {
+          actions.addAll((List<String>) action);
+        }
+      }
+    }
+    return actions;
+  }
+
+  /** A soft bounce, as bare SES JSON; the stub reports three earlier ones, so it escalates. */
+  private static String softBounce() {
+    return "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Transient\","
+        + "\"bounceSubType\":\"MailboxFull\",\"feedbackId\":\"f\",\"timestamp\":\""
+        + NOW
+        + "\",\"bouncedRecipients\":[{\"emailAddress\":\"full@example.com\"}]},"
+        + "\"mail\":{\"messageId\":\"m\",\"timestamp\":\""
+        + NOW
+        + "\"}}";
+  }
+
+  private static byte[] sqsEvent(String body) {
+    return ("{\"Records\":[{\"messageId\":\"s1\",\"eventSource\":\"aws:sqs\",\"body\":"
+            + com.fasterxml.jackson.databind.node.TextNode.valueOf(body)
+            + "}]}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void ingestFunctions_mayDoExactlyWhatTheirCodeCalls() throws IOException {
+    List<byte[]> events =
+        List.of(
+            Fixtures.eventBytes("lambda-sns/bounce-permanent-general.json"),
+            Fixtures.eventBytes("lambda-sns/validation-notice.json"),
+            sqsEvent(softBounce()));
+    Set<String> sns = record(r -> new IngestHandler(r, "guardian-monitor"), events);
+    assertThat(sns).isEqualTo(templateActions("IngestFunction"));
+    Set<String> sqs =
+        record(
+            r -> new IngestQueueHandler(r, "guardian-monitor"),
+            List.of(Fixtures.eventBytes("sqs/batch-mixed.json"), sqsEvent(softBounce())));
+    assertThat(sqs).isEqualTo(templateActions("IngestQueueFunction"));
+  }
+
+  @Test
+  void softBounceEscalation_readsHistoryAndSuppressesWithinTheIngestPolicy() throws IOException {
+    Set<String> actions = record(r -> new IngestHandler(r, null), List.of(sqsEvent(softBounce())));
+    assertThat(actions).contains("dynamodb:Query", "dynamodb:PutItem");
+    assertThat(templateActions("IngestFunction")).containsAll(actions);
+  }
+
+  @Test
+  void outboxWriter_mayDoExactlyWhatItsCodeCalls() throws IOException {
+    Set<String> actions = record(OutboxHandler::new, List.of("{}".getBytes()));
+    assertThat(actions).isEqualTo(templateActions("OutboxFunction"));
+  }
+
+  @Test
+  void monitor_mayDoExactlyWhatItsCodeCalls_includingOptInPauses() throws IOException {
+    MonitorConfig config =
+        MonitorConfig.fromEnvironment(
+            Map.of(
+                "ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:alerts",
+                "PAUSE_AT_LEVEL", "review",
+                "NON_CRITICAL_CONFIGURATION_SETS", "marketing",
+                "PAUSE_ACCOUNT_AT_LEVEL", "pause"));
+    Set<String> actions = record(r -> new MonitorHandler(r, config), List.of("{}".getBytes()));
+    assertThat(actions).isEqualTo(templateActions("MonitorFunction"));
+  }
+}
