@@ -221,6 +221,34 @@ class TemplateTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void scheduleExpressions_areValid() throws IOException {
+    Map<String, Object> parameters = (Map<String, Object>) template().get("Parameters");
+    java.util.regex.Pattern rate =
+        java.util.regex.Pattern.compile(
+            "rate\\((1 (minute|hour|day)|([2-9]|\\d{2,}) (minutes|hours|days))\\)");
+    java.util.regex.Pattern cron = java.util.regex.Pattern.compile("cron\\((\\S+ ){5}\\S+\\)");
+    for (String name : List.of("OutboxSchedule", "MonitorSchedule")) {
+      String value = String.valueOf(((Map<String, Object>) parameters.get(name)).get("Default"));
+      assertThat(rate.matcher(value).matches() || cron.matcher(value).matches())
+          .as(name + " = " + value)
+          .isTrue();
+    }
+    for (var fn : resources("AWS::Serverless::Function").entrySet()) {
+      Map<String, Object> events = (Map<String, Object>) fn.getValue().get("Events");
+      for (Object e : events.values()) {
+        Map<String, Object> event = (Map<String, Object>) e;
+        if ("Schedule".equals(event.get("Type"))) {
+          Object schedule = ((Map<String, Object>) event.get("Properties")).get("Schedule");
+          assertThat(schedule).as(fn.getKey()).isInstanceOf(Map.class);
+          assertThat(parameters).containsKey((String) ((Map<String, Object>) schedule).get("Ref"));
+        }
+      }
+    }
+    assertThat(rate.matcher("rate(1 minutes)").matches()).isFalse();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void feedbackTopic_acceptsOnlySesFromThisAccount() throws IOException {
     Map<String, Object> policy =
         (Map<String, Object>)
