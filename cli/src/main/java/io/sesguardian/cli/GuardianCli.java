@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ReplayCommand.class,
       StatusCommand.class,
+      ReportCommand.class,
       ResumeCommand.class,
       SuppressionsCommand.class,
       NormalizeCommand.class,

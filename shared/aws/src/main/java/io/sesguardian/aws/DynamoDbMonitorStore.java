@@ -315,4 +315,45 @@ public final class DynamoDbMonitorStore implements MonitorStore {
     }
     return new PreviousLevels(bounce, complaint);
   }
+
+  @Override
+  public void recordAlert(io.sesguardian.domain.monitor.Alert alert) {
+    Map<String, AttributeValue> item =
+        new HashMap<>(
+            key(
+                "AL",
+                alert.at()
+                    + "#"
+                    + alert.kind()
+                    + "#"
+                    + DynamoDbFeedbackStore.hash(alert.subject()).substring(0, 12)));
+    item.put("kind", s(alert.kind()));
+    item.put("subject", s(alert.subject()));
+    item.put("body", s(alert.body()));
+    item.put("at", s(alert.at().toString()));
+    feedback.withRetries(
+        "record an alert", () -> dynamo.putItem(r -> r.tableName(table).item(item)));
+  }
+
+  @Override
+  public List<io.sesguardian.domain.monitor.Alert> alerts(Instant since, Instant until) {
+    List<io.sesguardian.domain.monitor.Alert> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        feedback.query(
+            QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(
+                    Map.of(
+                        ":pk", s("AL"), ":from", s(since.toString()), ":to", s(until.toString())))
+                .build())) {
+      Instant at = Instant.parse(item.get("at").s());
+      if (at.isBefore(until)) {
+        out.add(
+            new io.sesguardian.domain.monitor.Alert(
+                item.get("kind").s(), item.get("subject").s(), item.get("body").s(), at));
+      }
+    }
+    return out;
+  }
 }

@@ -34,6 +34,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
   private AccountSnapshot account;
   private final Map<String, Boolean> paused = new HashMap<>();
   private final List<ActionRecord> actions = new ArrayList<>();
+  private final List<io.sesguardian.domain.monitor.Alert> alerts = new ArrayList<>();
 
   public InMemoryMonitorStore(InMemoryFeedbackStore feedback) {
     this.feedback = feedback;
@@ -120,5 +121,16 @@ public final class InMemoryMonitorStore implements MonitorStore {
   @Override
   public synchronized List<ActionRecord> actions(Instant since) {
     return actions.stream().filter(a -> !a.at().isBefore(since)).toList();
+  }
+
+  @Override
+  public synchronized void recordAlert(io.sesguardian.domain.monitor.Alert alert) {
+    alerts.add(alert);
+  }
+
+  @Override
+  public synchronized List<io.sesguardian.domain.monitor.Alert> alerts(
+      Instant since, Instant until) {
+    return alerts.stream().filter(a -> !a.at().isBefore(since) && a.at().isBefore(until)).toList();
   }
 }

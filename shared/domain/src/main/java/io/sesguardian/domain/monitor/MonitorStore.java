@@ -48,4 +48,10 @@ public interface MonitorStore {
 
   /** Pauses and resumes since {@code since}, oldest first. */
   List<ActionRecord> actions(Instant since);
+
+  /** Keeps an announced alert for the weekly report. */
+  void recordAlert(Alert alert);
+
+  /** Alerts announced in {@code [since, until)}, oldest first. */
+  List<Alert> alerts(Instant since, Instant until);
 }

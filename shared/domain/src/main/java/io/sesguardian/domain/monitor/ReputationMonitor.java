@@ -38,6 +38,14 @@ public final class ReputationMonitor {
 
   private final MonitorStore store;
   private final AlertPublisher alerts;
+  private final AlertPublisher publisher;
+
+  /** Publishes and keeps each announced alert. */
+  private void announce(Alert alert) {
+    publisher.publish(alert);
+    store.recordAlert(alert);
+  }
+
   private final SesAccount ses;
   private final MonitorPolicy policy;
   private final RateCalculator calculator;
@@ -48,7 +56,8 @@ public final class ReputationMonitor {
   public ReputationMonitor(
       MonitorStore store, AlertPublisher alerts, SesAccount ses, MonitorPolicy policy) {
     this.store = Objects.requireNonNull(store, "store");
-    this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.publisher = Objects.requireNonNull(alerts, "alerts");
+    this.alerts = this::announce;
     this.ses = ses;
     this.policy = Objects.requireNonNull(policy, "policy");
     this.calculator = new RateCalculator(policy.thresholds());

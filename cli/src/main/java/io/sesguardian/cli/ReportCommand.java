@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.cli;
+
+import io.sesguardian.aws.AwsClients;
+import io.sesguardian.aws.DynamoDbMonitorStore;
+import io.sesguardian.aws.GuardianConfig;
+import io.sesguardian.aws.GuardianRuntime;
+import io.sesguardian.aws.MonitorConfig;
+import io.sesguardian.aws.SesV2Account;
+import io.sesguardian.domain.monitor.MonitorPolicy;
+import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.report.ReportRenderer;
+import io.sesguardian.domain.report.WeeklyReport;
+import io.sesguardian.domain.report.WeeklyReports;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code guardian report}: the weekly status check as Markdown, JSON or HTML. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the weekly status check: rates per window and scope with the change from the"
+          + " previous week, a 30-day daily series, suppression-list changes, handling speed,"
+          + " alerts and pauses. Local store by default (the account snapshot is then not taken);"
+          + " --aws reads the deployed stack and SES.",
+    })
+final class ReportCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--week",
+      paramLabel = "ISO-WEEK",
+      description = "The week, e.g. 2026-W12 (default: the last complete week).")
+  String week;
+
+  @Option(
+      names = "--format",
+      defaultValue = "md",
+      description = "md, json or html (default ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  Path output;
+
+  @Option(
+      names = "--state",
+      paramLabel = "DIR",
+      defaultValue = ".guardian",
+      description = "Folder of the local store (default ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--aws", description = "Read the deployed stack and SES instead.")
+  boolean aws;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!format.equals("md") && !format.equals("json") && !format.equals("html")) {
+      throw new ParameterException(
+          spec.commandLine(), "--format " + format + ": use md, json or html");
+    }
+    String isoWeek =
+        week != null ? week : WeeklyReports.weekOf(Instant.now().minus(Duration.ofDays(7)));
+    try {
+      WeeklyReports.weekStart(isoWeek);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--week: " + e.getMessage());
+    }
+    MonitorPolicy policy = MonitorConfig.policy(System.getenv());
+    WeeklyReport report;
+    if (aws) {
+      try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
+        GuardianRuntime runtime =
+            GuardianRuntime.of(GuardianConfig.fromEnvironment(System.getenv()), clients);
+        DynamoDbMonitorStore monitor = runtime.monitorStore();
+        report =
+            new WeeklyReports(
+                    runtime.store(),
+                    monitor,
+                    new ReputationMonitor(monitor, a -> {}, null, policy),
+                    policy.thresholds())
+                .build(
+                    isoWeek,
+                    new SesV2Account(clients.sesV2()).status(),
+                    null,
+                    "none: canaries are not enabled");
+      }
+    } else {
+      if (!Files.isDirectory(stateDir.resolve("dynamodb"))) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "no local store in "
+                + stateDir
+                + ": run 'guardian replay PATH...' first (or give --state DIR)");
+      }
+      try (LocalState local = LocalState.open(stateDir, false, Clock.systemUTC())) {
+        DynamoDbMonitorStore monitor = new DynamoDbMonitorStore(local.store());
+        report =
+            new WeeklyReports(
+                    local.store(),
+                    monitor,
+                    new ReputationMonitor(monitor, a -> {}, null, policy),
+                    policy.thresholds())
+                .build(isoWeek, null, null, "none: the local store runs no canaries");
+      }
+    }
+    ReportRenderer renderer = new ReportRenderer(policy.thresholds());
+    String text =
+        switch (format) {
+          case "json" -> renderer.json(report);
+          case "html" -> renderer.html(report);
+          default -> renderer.markdown(report);
+        };
+    if (output != null) {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+      spec.commandLine().getErr().println("guardian: wrote " + output.toAbsolutePath());
+      spec.commandLine().getErr().flush();
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+    }
+    return 0;
+  }
+}

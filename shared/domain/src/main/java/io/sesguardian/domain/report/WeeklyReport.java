@@ -1,0 +1,103 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.report;
+
+import io.sesguardian.domain.monitor.AccountStatus;
+import io.sesguardian.domain.monitor.ActionRecord;
+import io.sesguardian.domain.monitor.Alert;
+import io.sesguardian.domain.rates.ScopeRates;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The weekly status check: the evidence that the account handles bounces and complaints, in one
+ * versioned document.
+ *
+ * @param version the document's format version ({@value #VERSION})
+ * @param week the ISO week, e.g. {@code 2026-W12}
+ * @param from the week's start (Monday 00:00 UTC)
+ * @param to the week's end (the next Monday 00:00 UTC), exclusive
+ * @param account the SES {@code GetAccount} snapshot, or null when not taken (local mode)
+ * @param rates every scope's rates as of {@code to}
+ * @param previous the account's rates as of {@code from} (the previous week's end)
+ * @param daily the account's rates per UTC day for the 30 days ending at {@code to}
+ * @param suppressions what changed on the suppression list during the week
+ * @param handling how fast and how completely feedback was handled during the week
+ * @param alerts alerts announced during the week
+ * @param actions pauses and resumes during the week
+ * @param canaries canary results, or the reason there are none
+ */
+public record WeeklyReport(
+    int version,
+    String week,
+    Instant from,
+    Instant to,
+    AccountStatus account,
+    List<ScopeRates> rates,
+    ScopeRates previous,
+    List<DailyRate> daily,
+    SuppressionChanges suppressions,
+    Handling handling,
+    List<Alert> alerts,
+    List<ActionRecord> actions,
+    String canaries) {
+
+  public static final int VERSION = 1;
+
+  public WeeklyReport {
+    rates = List.copyOf(rates);
+    daily = List.copyOf(daily);
+    alerts = List.copyOf(alerts);
+    actions = List.copyOf(actions);
+  }
+
+  /** One day of the account's traffic. */
+  public record DailyRate(
+      LocalDate day,
+      long eligibleSends,
+      long bounces,
+      long complaints,
+      double bounceRate,
+      double complaintRate) {}
+
+  /**
+   * @param added addresses whose first bounce or complaint (as SES timed it) fell in the week, by
+   *     reason ({@code BOUNCE}, {@code COMPLAINT})
+   * @param escalations of those, added for repeated soft bounces
+   * @param removals addresses removed (the guardian never removes; SES console removals are not
+   *     seen)
+   * @param total addresses on the list at the end of the week
+   */
+  public record SuppressionChanges(
+      Map<String, Long> added, long escalations, long removals, long total) {
+    public SuppressionChanges {
+      added = Map.copyOf(added);
+    }
+  }
+
+  /**
+   * @param notifications notifications processed during the week
+   * @param duplicates repeats dropped
+   * @param rejected inputs refused as malformed
+   * @param toRecorded time from SES's event to the suppression being recorded: p50, p95, max
+   * @param toSes time from SES's event to the SES account-level list being updated: p50, p95, max
+   *     (suppressions SES added by itself, or never sent, are not in it)
+   * @param outboxBacklog pending entries at the end of the week
+   * @param deadLetterDepth messages in the dead-letter queue, or null when not measured
+   */
+  public record Handling(
+      long notifications,
+      long duplicates,
+      long rejected,
+      Latency toRecorded,
+      Latency toSes,
+      long outboxBacklog,
+      Long deadLetterDepth) {}
+
+  /** Percentiles of a set of durations; all zero with {@code count} 0 when there were none. */
+  public record Latency(int count, Duration p50, Duration p95, Duration max) {}
+}
