@@ -669,6 +669,18 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         item.containsKey("simulator") && Boolean.TRUE.equals(item.get("simulator").bool()));
   }
 
+  /**
+   * Stores a document (a weekly report) as JSON and Markdown under {@code pk}/{@code sk}, replacing
+   * an earlier one.
+   */
+  public void putDocument(String pk, String sk, String json, String markdown) {
+    Map<String, AttributeValue> item = new HashMap<>(key(pk, sk));
+    item.put("json", s(json));
+    item.put("markdown", s(markdown));
+    item.put("storedAt", s(clock.instant().toString()));
+    withRetries("store " + pk + " " + sk, () -> dynamo.putItem(r -> r.tableName(table).item(item)));
+  }
+
   // ---------------------------------------------------------------- plumbing
 
   List<Map<String, AttributeValue>> query(QueryRequest request) {

@@ -39,7 +39,13 @@ final class AwsRecordingStub implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
     String path = exchange.getRequestURI().getPath();
-    if (target != null && target.startsWith("DynamoDB_20120810.")) {
+    if (target != null && target.startsWith("AmazonSQS.")) {
+      respond(
+          exchange,
+          200,
+          "application/x-amz-json-1.0",
+          "{\"Attributes\":{\"ApproximateNumberOfMessages\":\"0\"}}");
+    } else if (target != null && target.startsWith("DynamoDB_20120810.")) {
       respond(exchange, 200, "application/x-amz-json-1.0", dynamo(target.substring(18), body));
     } else if (path.startsWith("/v2/email/account") && exchange.getRequestMethod().equals("GET")) {
       respond(

@@ -139,4 +139,18 @@ class IamActionsTest {
     Set<String> actions = record(r -> new MonitorHandler(r, config), List.of("{}".getBytes()));
     assertThat(actions).isEqualTo(templateActions("MonitorFunction"));
   }
+
+  @Test
+  void weeklyReport_mayDoExactlyWhatItsCodeCalls() throws IOException {
+    MonitorConfig config =
+        MonitorConfig.fromEnvironment(
+            Map.of("ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:alerts"));
+    Set<String> actions =
+        record(
+            r ->
+                new io.sesguardian.functions.report.ReportHandler(
+                    r, config, "https://sqs.us-east-1.amazonaws.com/123456789012/dlq"),
+            List.of("{}".getBytes()));
+    assertThat(actions).isEqualTo(templateActions("ReportFunction"));
+  }
 }

@@ -32,6 +32,7 @@ final class IamRecorder implements ExecutionInterceptor {
           case "sesv2" -> "ses";
           case "sns" -> "sns";
           case "lambda" -> "lambda";
+          case "sqs" -> "sqs";
           default -> service.toLowerCase(Locale.ROOT);
         };
     if (context.request() instanceof TransactWriteItemsRequest tx) {

@@ -227,7 +227,7 @@ class TemplateTest {
         java.util.regex.Pattern.compile(
             "rate\\((1 (minute|hour|day)|([2-9]|\\d{2,}) (minutes|hours|days))\\)");
     java.util.regex.Pattern cron = java.util.regex.Pattern.compile("cron\\((\\S+ ){5}\\S+\\)");
-    for (String name : List.of("OutboxSchedule", "MonitorSchedule")) {
+    for (String name : List.of("OutboxSchedule", "MonitorSchedule", "ReportSchedule")) {
       String value = String.valueOf(((Map<String, Object>) parameters.get(name)).get("Default"));
       assertThat(rate.matcher(value).matches() || cron.matcher(value).matches())
           .as(name + " = " + value)

@@ -1,0 +1,143 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.functions.report;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.sesguardian.aws.DynamoDbMonitorStore;
+import io.sesguardian.aws.GuardianRuntime;
+import io.sesguardian.aws.MonitorConfig;
+import io.sesguardian.aws.Priming;
+import io.sesguardian.aws.SesV2Account;
+import io.sesguardian.aws.SnsAlertPublisher;
+import io.sesguardian.domain.monitor.Alert;
+import io.sesguardian.domain.monitor.AlertPublisher;
+import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.SesAccount;
+import io.sesguardian.domain.rates.ScopeRates;
+import io.sesguardian.domain.rates.Window;
+import io.sesguardian.domain.report.ReportRenderer;
+import io.sesguardian.domain.report.WeeklyReport;
+import io.sesguardian.domain.report.WeeklyReports;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Weekly (EventBridge schedule): builds the status check of the last complete ISO week, stores it
+ * in the table (JSON and Markdown, versioned) and publishes a summary to the alert topic.
+ */
+public final class ReportHandler implements RequestStreamHandler {
+
+  private final WeeklyReports reports;
+  private final ReportStore store;
+  private final SesAccount ses;
+  private final Supplier<Long> deadLetterDepth;
+  private final AlertPublisher alerts;
+  private final ReportRenderer renderer;
+  private final Clock clock;
+
+  /** Used by the Lambda runtime. */
+  public ReportHandler() {
+    this(
+        Wiring.RUNTIME,
+        MonitorConfig.fromEnvironment(System.getenv()),
+        System.getenv().get("DEAD_LETTER_QUEUE_URL"));
+  }
+
+  /** The production wiring over a given runtime. */
+  public ReportHandler(GuardianRuntime runtime, MonitorConfig config, String deadLetterQueueUrl) {
+    DynamoDbMonitorStore monitor = runtime.monitorStore();
+    this.reports =
+        new WeeklyReports(
+            runtime.store(),
+            monitor,
+            new ReputationMonitor(monitor, a -> {}, null, config.policy()),
+            config.policy().thresholds());
+    this.store = new ReportStore(runtime.store());
+    this.ses = new SesV2Account(runtime.clients().sesV2());
+    SqsClient sqs =
+        deadLetterQueueUrl == null || deadLetterQueueUrl.isBlank()
+            ? null
+            : runtime.clients().build(SqsClient.builder());
+    this.deadLetterDepth =
+        () ->
+            sqs == null
+                ? null
+                : Long.parseLong(
+                    sqs.getQueueAttributes(
+                            r ->
+                                r.queueUrl(deadLetterQueueUrl)
+                                    .attributeNames(
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                        .attributes()
+                        .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    this.alerts = new SnsAlertPublisher(runtime.clients().sns(), config.alertTopicArn());
+    this.renderer = new ReportRenderer(config.policy().thresholds());
+    this.clock = runtime.clock();
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    input.readAllBytes();
+    String week = WeeklyReports.weekOf(clock.instant().minus(Duration.ofDays(7)));
+    WeeklyReport report =
+        reports.build(
+            week,
+            ses.status(),
+            deadLetterDepth.get(),
+            "none: canaries are not enabled in this release");
+    String markdown = renderer.markdown(report);
+    store.save(report, renderer.json(report), markdown);
+    alerts.publish(
+        new Alert(
+            "report",
+            "SES guardian weekly status " + week + ": " + summary(report),
+            markdown,
+            clock.instant()));
+    output.write(("{\"week\":\"" + week + "\",\"stored\":true}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String summary(WeeklyReport report) {
+    List<ScopeRates> rates = report.rates();
+    if (rates.isEmpty()) {
+      return "no traffic";
+    }
+    ScopeRates account = rates.get(0);
+    return account
+        .window(Window.D7)
+        .map(
+            w ->
+                "%s, 7d bounce %.2f%%, complaint %.3f%%"
+                    .formatted(
+                        account.level().jsonName(), w.bounceRate() * 100, w.complaintRate() * 100))
+        .orElse(account.level().jsonName());
+  }
+
+  /** The production wiring, built once per container. */
+  static final class Wiring {
+    static final GuardianRuntime RUNTIME = GuardianRuntime.fromEnvironment(System.getenv());
+
+    /** SnapStart priming: the account scope's state (a GetItem). */
+    static final Priming PRIMING =
+        new Priming(
+                List.of(
+                    () ->
+                        RUNTIME
+                            .monitorStore()
+                            .scopeState(io.sesguardian.domain.ingest.Scope.ACCOUNT)),
+                System.out::println)
+            .register();
+
+    private Wiring() {}
+  }
+}
