@@ -555,6 +555,52 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
   }
 
   @Override
+  public List<SuppressionEntry> suppressionsRecordedSince(Instant since) {
+    List<SuppressionEntry> out = new ArrayList<>();
+    for (SesSyncState state : SesSyncState.values()) {
+      QueryRequest request =
+          QueryRequest.builder()
+              .tableName(table)
+              .indexName(OUTBOX_INDEX)
+              .keyConditionExpression("sesState = :st AND obsk >= :since")
+              .expressionAttributeValues(
+                  Map.of(":st", s(state.name()), ":since", s(timeKey(since))))
+              .build();
+      for (Map<String, AttributeValue> item : query(request)) {
+        SuppressionEntry e = entry(item);
+        if (e.recordedAt() != null && !e.recordedAt().isBefore(since)) {
+          out.add(e);
+        }
+      }
+    }
+    out.sort(Comparator.comparing(SuppressionEntry::address));
+    return out;
+  }
+
+  @Override
+  public long suppressionCount() {
+    long count = 0;
+    for (SesSyncState state : SesSyncState.values()) {
+      Map<String, AttributeValue> start = null;
+      do {
+        Map<String, AttributeValue> from = start;
+        QueryResponse response =
+            withRetries(
+                "count suppressions",
+                () ->
+                    dynamo.query(
+                        outboxQuery(state, null)
+                            .select(Select.COUNT)
+                            .exclusiveStartKey(from)
+                            .build()));
+        count += response.count();
+        start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+      } while (start != null);
+    }
+    return count;
+  }
+
+  @Override
   public List<SuppressionEntry> pendingOutbox(Instant now, int limit) {
     QueryResponse response =
         withRetries(

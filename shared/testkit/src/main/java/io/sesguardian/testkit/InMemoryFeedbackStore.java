@@ -205,6 +205,18 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
   }
 
   @Override
+  public synchronized List<SuppressionEntry> suppressionsRecordedSince(Instant since) {
+    return allSuppressions().stream()
+        .filter(e -> e.recordedAt() != null && !e.recordedAt().isBefore(since))
+        .toList();
+  }
+
+  @Override
+  public synchronized long suppressionCount() {
+    return suppressions.size();
+  }
+
+  @Override
   public synchronized List<SuppressionEntry> pendingOutbox(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
     if (limit < 0) {

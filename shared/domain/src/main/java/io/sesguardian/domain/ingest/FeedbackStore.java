@@ -46,6 +46,15 @@ public interface FeedbackStore {
   /** The whole suppression list, ordered by address. */
   List<SuppressionEntry> allSuppressions();
 
+  /**
+   * Entries the guardian recorded at or after {@code since} (reads only the recent part of the
+   * list, so a weekly report stays cheap however long the list grows).
+   */
+  List<SuppressionEntry> suppressionsRecordedSince(Instant since);
+
+  /** How many addresses are on the list. */
+  long suppressionCount();
+
   /** Pending outbox entries due at {@code now}, oldest first, at most {@code limit}. */
   List<SuppressionEntry> pendingOutbox(Instant now, int limit);
 

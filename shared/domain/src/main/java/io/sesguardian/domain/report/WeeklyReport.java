@@ -70,7 +70,7 @@ public record WeeklyReport(
    * @param escalations of those, added for repeated soft bounces
    * @param removals addresses removed (the guardian never removes; SES console removals are not
    *     seen)
-   * @param total addresses on the list at the end of the week
+   * @param total addresses on the list when the report was built
    */
   public record SuppressionChanges(
       Map<String, Long> added, long escalations, long removals, long total) {
@@ -86,7 +86,7 @@ public record WeeklyReport(
    * @param toRecorded time from SES's event to the suppression being recorded: p50, p95, max
    * @param toSes time from SES's event to the SES account-level list being updated: p50, p95, max
    *     (suppressions SES added by itself, or never sent, are not in it)
-   * @param outboxBacklog pending entries at the end of the week
+   * @param outboxBacklog entries waiting for SES when the report was built
    * @param deadLetterDepth messages in the dead-letter queue, or null when not measured
    */
   public record Handling(

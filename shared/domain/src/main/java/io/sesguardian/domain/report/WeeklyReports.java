@@ -84,6 +84,7 @@ public final class WeeklyReports {
     Instant from = weekStart(isoWeek);
     Instant to = from.plus(Duration.ofDays(7));
     List<ScopeRates> scopes = rates.rates(to.minusMillis(1));
+    List<SuppressionEntry> recent = feedback.suppressionsRecordedSince(from);
     ScopeRates previous =
         calculator.evaluate(
             Scope.ACCOUNT,
@@ -99,8 +100,8 @@ public final class WeeklyReports {
         scopes,
         previous,
         daily(to),
-        suppressions(from, to),
-        handling(from, to, deadLetterDepth),
+        suppressions(recent, from, to),
+        handling(recent, from, to, deadLetterDepth),
         monitor.alerts(from, to),
         monitor.actions(from).stream().filter(a -> a.at().isBefore(to)).toList(),
         canaries);
@@ -145,16 +146,13 @@ public final class WeeklyReports {
     return out;
   }
 
-  private WeeklyReport.SuppressionChanges suppressions(Instant from, Instant to) {
+  private WeeklyReport.SuppressionChanges suppressions(
+      List<SuppressionEntry> recent, Instant from, Instant to) {
     Map<String, Long> added = new TreeMap<>();
     long escalations = 0;
-    long total = 0;
-    for (SuppressionEntry e : feedback.allSuppressions()) {
-      // By the time SES saw the bounce or complaint, so a replayed history reports its own weeks.
+    for (SuppressionEntry e : recent) {
+      // By when SES saw the bounce or complaint, so a replayed history reports its own weeks.
       Instant seen = e.firstSeen() != null ? e.firstSeen() : e.recordedAt();
-      if (seen == null || seen.isBefore(to)) {
-        total++;
-      }
       if (seen != null && !seen.isBefore(from) && seen.isBefore(to)) {
         added.merge(e.reason().name(), 1L, Long::sum);
         if (e.origin() == SuppressionOrigin.SOFT_BOUNCE_ESCALATION) {
@@ -162,10 +160,11 @@ public final class WeeklyReports {
         }
       }
     }
-    return new WeeklyReport.SuppressionChanges(added, escalations, 0, total);
+    return new WeeklyReport.SuppressionChanges(added, escalations, 0, feedback.suppressionCount());
   }
 
-  private WeeklyReport.Handling handling(Instant from, Instant to, Long deadLetterDepth) {
+  private WeeklyReport.Handling handling(
+      List<SuppressionEntry> recent, Instant from, Instant to, Long deadLetterDepth) {
     long items = 0;
     long duplicates = 0;
     long rejected = 0;
@@ -177,17 +176,8 @@ public final class WeeklyReports {
     }
     List<Duration> recorded = new ArrayList<>();
     List<Duration> synced = new ArrayList<>();
-    long backlog = 0;
-    for (SuppressionEntry e : feedback.allSuppressions()) {
-      if (e.sesState() == SesSyncState.PENDING
-          && e.recordedAt() != null
-          && e.recordedAt().isBefore(to)) {
-        backlog++;
-      }
-      if (e.recordedAt() == null
-          || e.firstSeen() == null
-          || e.recordedAt().isBefore(from)
-          || !e.recordedAt().isBefore(to)) {
+    for (SuppressionEntry e : recent) {
+      if (e.recordedAt() == null || e.firstSeen() == null || !e.recordedAt().isBefore(to)) {
         continue;
       }
       recorded.add(nonNegative(Duration.between(e.firstSeen(), e.recordedAt())));
@@ -196,7 +186,13 @@ public final class WeeklyReports {
       }
     }
     return new WeeklyReport.Handling(
-        items, duplicates, rejected, latency(recorded), latency(synced), backlog, deadLetterDepth);
+        items,
+        duplicates,
+        rejected,
+        latency(recorded),
+        latency(synced),
+        feedback.pendingOutboxSize(),
+        deadLetterDepth);
   }
 
   private static Duration nonNegative(Duration d) {

@@ -1,0 +1,184 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.benchmarks;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import io.sesguardian.aws.AwsClients;
+import io.sesguardian.aws.DynamoDbFeedbackStore;
+import io.sesguardian.aws.DynamoDbMonitorStore;
+import io.sesguardian.aws.DynamoDbTables;
+import io.sesguardian.aws.RequestCounter;
+import io.sesguardian.domain.ingest.CounterField;
+import io.sesguardian.domain.ingest.CounterKey;
+import io.sesguardian.domain.ingest.Counts;
+import io.sesguardian.domain.ingest.Scope;
+import io.sesguardian.domain.monitor.MonitorPolicy;
+import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.report.ReportRenderer;
+import io.sesguardian.domain.report.WeeklyReport;
+import io.sesguardian.domain.report.WeeklyReports;
+import io.sesguardian.domain.sync.Sleeper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The weekly report for an account sending 1 million messages a day: 90 days of hourly counters for
+ * 5 scopes (about 42,000 eligible sends per hour on the account) and the week's 70,000 new
+ * suppressions (1% hard bounces), on DynamoDB Local. Counts requests and read units, times the
+ * build. Prints Markdown.
+ *
+ * <p>{@code java -Dsqlite4java.library.path=benchmarks/target/lib -cp
+ * benchmarks/target/benchmarks.jar io.sesguardian.benchmarks.ReportBenchmark [runs]}
+ */
+public final class ReportBenchmark {
+
+  private static final int NEW_SUPPRESSIONS = 70_000;
+
+  private ReportBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    DynamoDBProxyServer server =
+        ServerRunner.createServerFromCommandLineArgs(
+            new String[] {"-inMemory", "-port", Integer.toString(port)});
+    server.start();
+    try {
+      run(URI.create("http://127.0.0.1:" + port), runs);
+    } finally {
+      server.stop();
+    }
+    System.exit(0);
+  }
+
+  private static void run(URI endpoint, int runs) {
+    Instant weekStart = Instant.parse("2026-11-16T00:00:00Z"); // 2026-W47
+    Instant now = weekStart.plus(Duration.ofDays(7)).plus(Duration.ofHours(6));
+    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    RequestCounter counter = new RequestCounter();
+    MonitorBenchmark.ReadUnits reads = new MonitorBenchmark.ReadUnits();
+    try (AwsClients base = AwsClients.forEndpoint(Region.US_EAST_1, endpoint);
+        AwsClients clients = base.instrumented(counter, h -> h).instrumented(reads, h -> h)) {
+      DynamoDbClient dynamo = clients.dynamoDb();
+      DynamoDbTables.createIfMissing(dynamo, "report-bench");
+      DynamoDbFeedbackStore feedback =
+          new DynamoDbFeedbackStore(
+              dynamo, "report-bench", DynamoDbFeedbackStore.Settings.DEFAULT, clock, Sleeper.REAL);
+      List<Scope> scopes =
+          List.of(
+              Scope.ACCOUNT,
+              Scope.configurationSet("marketing"),
+              Scope.configurationSet("transactional"),
+              Scope.domain("news.example.com"),
+              Scope.domain("example.com"));
+      Random random = new Random(11);
+      long t0 = System.nanoTime();
+      for (Instant hour = weekStart.minus(Duration.ofDays(83));
+          hour.isBefore(weekStart.plus(Duration.ofDays(7)));
+          hour = hour.plus(Duration.ofHours(1))) {
+        for (Scope scope : scopes) {
+          long sends = scope.equals(Scope.ACCOUNT) ? 41_667 : 20_000;
+          CounterKey key = CounterKey.of(scope, hour);
+          feedback.addCounts(
+              new Counts()
+                  .add(key, CounterField.SEND, sends)
+                  .add(key, CounterField.DELIVERY, sends - sends / 100)
+                  .add(key, CounterField.BOUNCE_PERMANENT, sends / 100)
+                  .add(key, CounterField.BOUNCE_COUNTED, sends / 100 - random.nextInt(20))
+                  .add(key, CounterField.COMPLAINT_COUNTED, random.nextInt(15))
+                  .add(key, CounterField.ITEMS, 2 * sends));
+        }
+      }
+      List<WriteRequest> batch = new ArrayList<>();
+      for (int i = 0; i < NEW_SUPPRESSIONS; i++) {
+        Instant seen = weekStart.plusSeconds(random.nextInt(7 * 24 * 3600));
+        String address = "user" + i + "@example.com";
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS("S#" + address));
+        item.put("sk", AttributeValue.fromS("S"));
+        item.put("address", AttributeValue.fromS(address));
+        item.put("reason", AttributeValue.fromS("BOUNCE"));
+        item.put("origin", AttributeValue.fromS("HARD_BOUNCE"));
+        item.put("firstSeen", AttributeValue.fromS(seen.toString()));
+        item.put("lastSeen", AttributeValue.fromS(seen.toString()));
+        Instant recorded = seen.plusMillis(200 + random.nextInt(3000));
+        item.put("recordedAt", AttributeValue.fromS(recorded.toString()));
+        item.put("firstKey", AttributeValue.fromS("bounce#f" + i + "#" + address));
+        item.put("sesState", AttributeValue.fromS("SYNCED"));
+        item.put(
+            "obsk",
+            AttributeValue.fromS(String.format("%015d#%s", recorded.toEpochMilli(), address)));
+        item.put(
+            "syncedAt", AttributeValue.fromS(recorded.plusSeconds(random.nextInt(600)).toString()));
+        item.put("count", AttributeValue.fromN("1"));
+        item.put("simulator", AttributeValue.fromBool(false));
+        batch.add(
+            WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        if (batch.size() == 25) {
+          List<WriteRequest> send = List.copyOf(batch);
+          dynamo.batchWriteItem(r -> r.requestItems(Map.of("report-bench", send)));
+          batch.clear();
+        }
+      }
+      long loadSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
+      DynamoDbMonitorStore monitor = new DynamoDbMonitorStore(feedback);
+      WeeklyReports reports =
+          new WeeklyReports(
+              feedback,
+              monitor,
+              new ReputationMonitor(monitor, a -> {}, null, MonitorPolicy.DEFAULT),
+              MonitorPolicy.DEFAULT.thresholds());
+      double[] millis = new double[runs];
+      WeeklyReport report = null;
+      counter.reset();
+      reads.units.reset();
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        report = reports.build("2026-W47", null, null, "none");
+        new ReportRenderer(MonitorPolicy.DEFAULT.thresholds()).html(report);
+        millis[i] = (System.nanoTime() - start) / 1e6;
+      }
+      double[] sorted = millis.clone();
+      Arrays.sort(sorted);
+      System.out.printf(
+          "# Weekly report for an account sending 1 million messages a day%n%n"
+              + "Loaded in %d s: %d days x 24 hours x %d scopes of counters, %d suppressions"
+              + " recorded in the week. %d builds (report + HTML), one thread, DynamoDB Local.%n%n",
+          loadSeconds, 90, scopes.size(), NEW_SUPPRESSIONS, runs);
+      System.out.println("| per report | value |");
+      System.out.println("|---|---:|");
+      counter
+          .calls()
+          .forEach((op, n) -> System.out.printf("| %s requests | %.1f |%n", op, n / (double) runs));
+      System.out.printf("| read capacity units (as reported) | %.0f |%n", reads.units.sum() / runs);
+      System.out.printf(
+          "| time median / min / max | %.0f ms / %.0f ms / %.0f ms |%n",
+          sorted[runs / 2], sorted[0], sorted[runs - 1]);
+      System.out.printf(
+          "%nReport: added %s, on the list %d, account 7d level %s.%n",
+          report.suppressions().added(),
+          report.suppressions().total(),
+          report.rates().get(0).level());
+    }
+  }
+}
