@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       StatusCommand.class,
       ReportCommand.class,
+      RequestDraftCommand.class,
       ResumeCommand.class,
       SuppressionsCommand.class,
       NormalizeCommand.class,
