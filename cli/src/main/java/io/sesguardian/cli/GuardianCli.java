@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ReportCommand.class,
       RequestDraftCommand.class,
+      ReadinessCommand.class,
       ResumeCommand.class,
       SuppressionsCommand.class,
       NormalizeCommand.class,

@@ -77,4 +77,11 @@ class StatusCommandTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("resume acts on SES");
   }
+
+  @Test
+  void readinessWithoutAws_isAUsageErrorThatSaysWhatItReads() {
+    CliRun run = CliRun.of("readiness", "--domain", "example.com", "--topic", "arn:x");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("readiness reads SES and the deployed stack");
+  }
 }

@@ -113,6 +113,44 @@ final class SesHttpStub implements AutoCloseable {
       }
       return;
     }
+    if (exchange.getRequestMethod().equals("GET") && path.startsWith("/v2/email/identities/")) {
+      if (path.endsWith("/example.com")) {
+        respond(
+            exchange,
+            200,
+            "{\"IdentityType\":\"DOMAIN\",\"VerifiedForSendingStatus\":true,"
+                + "\"DkimAttributes\":{\"SigningEnabled\":true,\"Status\":\"SUCCESS\"}}",
+            null);
+      } else {
+        respond(exchange, 404, "{\"message\":\"identity not found\"}", "NotFoundException");
+      }
+      return;
+    }
+    if (exchange.getRequestMethod().equals("GET") && path.equals("/v2/email/configuration-sets")) {
+      respond(exchange, 200, "{\"ConfigurationSets\":[\"guardian\"]}", null);
+      return;
+    }
+    if (exchange.getRequestMethod().equals("GET")
+        && path.equals("/v2/email/configuration-sets/guardian")) {
+      respond(
+          exchange,
+          200,
+          "{\"ConfigurationSetName\":\"guardian\","
+              + "\"ReputationOptions\":{\"ReputationMetricsEnabled\":true}}",
+          null);
+      return;
+    }
+    if (exchange.getRequestMethod().equals("GET")
+        && path.equals("/v2/email/configuration-sets/guardian/event-destinations")) {
+      respond(
+          exchange,
+          200,
+          "{\"EventDestinations\":[{\"Name\":\"guardian\",\"Enabled\":true,"
+              + "\"MatchingEventTypes\":[\"SEND\",\"BOUNCE\",\"COMPLAINT\"],"
+              + "\"SnsDestination\":{\"TopicArn\":\"arn:aws:sns:us-east-1:123456789012:feedback\"}}]}",
+          null);
+      return;
+    }
     if (exchange.getRequestMethod().equals("PUT")
         && path.startsWith("/v2/email/configuration-sets/")
         && path.endsWith("/sending")) {

@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.readiness;
+
+import io.sesguardian.domain.feedback.SuppressionReason;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The prerequisites reviewers look for before granting production access or a higher quota, each
+ * pass or fail with the command that fixes it.
+ */
+public final class Readiness {
+
+  /** An outbox whose oldest entry waited longer than this is not current. */
+  public static final Duration OUTBOX_CURRENT = Duration.ofHours(1);
+
+  private Readiness() {}
+
+  /**
+   * @param domain the sending domain
+   * @param feedbackTopic the guardian's feedback topic ARN
+   * @param deadLetterDepth messages in the guardian's dead-letter queue, or null if unknown
+   * @param oldestPending how long the oldest outbox entry has waited
+   */
+  public static List<ReadinessCheck> check(
+      SesSetup ses,
+      String domain,
+      String feedbackTopic,
+      Long deadLetterDepth,
+      Duration oldestPending) {
+    List<ReadinessCheck> checks = new ArrayList<>();
+    Optional<SesSetup.Identity> identity = ses.identity(domain);
+    checks.add(
+        new ReadinessCheck(
+            "sending domain verified",
+            identity.map(SesSetup.Identity::verified).orElse(false),
+            identity.isEmpty()
+                ? domain + " is not an SES identity"
+                : identity.get().verified() ? domain + " is verified" : domain + " is not verified",
+            "aws sesv2 create-email-identity --email-identity "
+                + domain
+                + "  # then publish the DNS records SES returns"));
+    checks.add(
+        new ReadinessCheck(
+            "DKIM verified",
+            identity.map(SesSetup.Identity::dkimVerified).orElse(false),
+            identity
+                .map(i -> i.dkimVerified() ? "DKIM status SUCCESS" : "DKIM not verified")
+                .orElse("no identity"),
+            "aws sesv2 get-email-identity --email-identity "
+                + domain
+                + "  # publish the three DKIM CNAME records it lists"));
+
+    boolean setPublishes = false;
+    String publishing = null;
+    boolean metrics = false;
+    for (SesSetup.ConfigurationSet set : ses.configurationSets()) {
+      Set<String> types = set.snsDestinations().get(feedbackTopic);
+      if (types != null && types.contains("BOUNCE") && types.contains("COMPLAINT")) {
+        setPublishes = true;
+        publishing = set.name();
+        metrics = metrics || set.reputationMetrics();
+      }
+    }
+    Map<String, String> notifications = ses.identityNotificationTopics(domain);
+    boolean identityWired =
+        feedbackTopic.equals(notifications.get("Bounce"))
+            && feedbackTopic.equals(notifications.get("Complaint"));
+    checks.add(
+        new ReadinessCheck(
+            "bounces and complaints reach the guardian",
+            setPublishes || identityWired,
+            setPublishes
+                ? "configuration set "
+                    + publishing
+                    + " publishes BOUNCE and COMPLAINT to the guardian"
+                : identityWired
+                    ? "identity notifications of " + domain + " go to the guardian"
+                    : "neither a configuration set nor "
+                        + domain
+                        + "'s notifications send bounces and complaints to "
+                        + feedbackTopic,
+            "for t in Bounce Complaint Delivery; do aws ses set-identity-notification-topic"
+                + " --identity "
+                + domain
+                + " --notification-type $t --sns-topic "
+                + feedbackTopic
+                + "; done"));
+    Set<SuppressionReason> reasons = ses.accountSuppressedReasons();
+    checks.add(
+        new ReadinessCheck(
+            "account suppression list covers BOUNCE and COMPLAINT",
+            reasons.contains(SuppressionReason.BOUNCE)
+                && reasons.contains(SuppressionReason.COMPLAINT),
+            "SuppressionAttributes: " + reasons,
+            "aws sesv2 put-account-suppression-attributes --suppressed-reasons BOUNCE COMPLAINT"));
+    checks.add(
+        new ReadinessCheck(
+            "reputation metrics enabled",
+            metrics,
+            metrics
+                ? "enabled on " + publishing
+                : "not enabled on a configuration set that publishes to the guardian",
+            "aws sesv2 put-configuration-set-reputation-options --configuration-set-name "
+                + (publishing == null ? "YOUR_SET" : publishing)
+                + " --reputation-metrics-enabled"));
+    checks.add(
+        new ReadinessCheck(
+            "guardian dead-letter queue empty",
+            deadLetterDepth != null && deadLetterDepth == 0,
+            deadLetterDepth == null ? "not measured" : deadLetterDepth + " message(s) waiting",
+            "inspect the messages, fix the cause, then redrive: aws sqs start-message-move-task"
+                + " --source-arn <IngestDeadLetterQueue ARN>"));
+    checks.add(
+        new ReadinessCheck(
+            "suppression outbox current",
+            oldestPending.compareTo(OUTBOX_CURRENT) <= 0,
+            "oldest pending entry waited " + oldestPending.toMinutes() + " min",
+            "check the outbox function's logs (sandbox? SES refusals?) and its OutboxAge alarm"));
+    return checks;
+  }
+}
