@@ -104,7 +104,7 @@ public record RequestDraft(String text, String command, List<String> missing, lo
     t.append(
         "4. How we chose the quota we ask for. Our busiest day in the last 30 days had %d eligible"
                 .formatted(peak)
-            + " sends; the last 7 days averaged %.0f a day against %.0f the week before (growth"
+            + " sends; the last 7 days averaged %.1f a day against %.1f the week before (growth"
                 .formatted(lastWeek, weekBefore)
             + " ×%.2f). We ask for %d messages a day: the peak, times the growth, with 50%%"
                 .formatted(growth, requested)
