@@ -156,9 +156,14 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
           ledgerOwners.add(e);
         }
         mergedSuppressions(remaining).forEach(u -> items.add(suppressionUpdate(u.update, u.count)));
+        java.util.Set<String> observed = new HashSet<>();
         for (Effect e : remaining) {
           if (e.softBounce() != null) {
             items.add(softBouncePut(e.softBounce()));
+          }
+          if (e.canaryRun().isPresent()
+              && observed.add(e.canaryRun().get() + "|" + e.canaryObservationKey())) {
+            items.add(canaryObservationPut(e));
           }
         }
         counts.buckets().forEach((key, fields) -> items.add(counterUpdate(key, fields)));
@@ -218,8 +223,10 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
       Counts own = new Counts();
       e.addCountsTo(own);
       String address = e.suppression() == null ? null : e.suppression().address();
+      int canary = e.canaryRun().isPresent() ? 1 : 0;
       int added =
           1
+              + canary
               + (e.softBounce() != null ? 1 : 0)
               + (address != null && !addresses.contains(address) ? 1 : 0)
               + (int) own.buckets().keySet().stream().filter(k -> !counterKeys.contains(k)).count();
@@ -232,6 +239,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         items = counterKeys.size();
         added =
             1
+                + canary
                 + (e.softBounce() != null ? 1 : 0)
                 + (address != null ? 1 : 0)
                 + (int)
@@ -348,6 +356,19 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     item.put("sk", s(timeKey(b.eventTime()) + "#" + hash(b.ledgerKey())));
     item.put("eventTime", s(b.eventTime().toString()));
     item.put("expiresAt", n(b.eventTime().plus(settings.softBounceRetention()).getEpochSecond()));
+    return TransactWriteItem.builder()
+        .put(Put.builder().tableName(table).item(item).build())
+        .build();
+  }
+
+  /** A canary's feedback arrived: {@code K#{runId}} / {@code {kind}#{address}}. */
+  private TransactWriteItem canaryObservationPut(Effect e) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("pk", s("K#" + e.canaryRun().orElseThrow()));
+    item.put("sk", s(e.canaryObservationKey()));
+    item.put("recordedAt", s(clock.instant().toString()));
+    item.put("eventTime", s(e.record().eventTime().toString()));
+    item.put("expiresAt", n(clock.instant().plus(settings.counterRetention()).getEpochSecond()));
     return TransactWriteItem.builder()
         .put(Put.builder().tableName(table).item(item).build())
         .build();

@@ -256,4 +256,53 @@ class DynamoDbFeedbackStoreTest {
         .isEqualTo(150);
     assertThat(counter(Scope.ACCOUNT, NOW, CounterField.ITEMS)).isEqualTo(150);
   }
+
+  @Test
+  void canaryFeedback_isObservedWithTheRecord_andTheRunPassesOnDynamoDb() {
+    DynamoDbCanaryStore canaryStore = new DynamoDbCanaryStore(store);
+    List<String> sent = new ArrayList<>();
+    var canaries =
+        new io.sesguardian.domain.canary.Canaries(
+            (to, run) -> {
+              sent.add(to);
+              return "m";
+            },
+            canaryStore,
+            a -> {},
+            java.time.Duration.ofMinutes(30),
+            java.time.Duration.ofDays(1));
+    var run = canaries.start(NOW.minusSeconds(60));
+    run.expected()
+        .forEach(
+            (to, kind) -> {
+              String json =
+                  switch (kind) {
+                    case DELIVERY ->
+                        ("{\"eventType\":\"Delivery\",\"delivery\":{\"timestamp\":\"%s\","
+                                + "\"recipients\":[\"%s\"]},\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\"}}")
+                            .formatted(NOW, to, NOW, to);
+                    case BOUNCE ->
+                        ("{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+                                + "\"feedbackId\":\"f-%s\",\"timestamp\":\"%s\",\"bouncedRecipients\":"
+                                + "[{\"emailAddress\":\"%s\"}]},\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\"}}")
+                            .formatted(to, NOW, to, NOW, to);
+                    default ->
+                        ("{\"eventType\":\"Complaint\",\"complaint\":{\"feedbackId\":\"c-%s\","
+                                + "\"timestamp\":\"%s\",\"complainedRecipients\":[{\"emailAddress\":\"%s\"}]},"
+                                + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\"}}")
+                            .formatted(to, NOW, to, NOW, to);
+                  };
+              service.ingest(List.of(normalizer.normalize("sim", json)));
+            });
+    assertThat(sent).hasSize(5);
+    assertThat(canaryStore.observations(run.runId())).hasSize(5);
+    var closed = canaries.check(NOW);
+    assertThat(closed)
+        .singleElement()
+        .extracting(r -> r.outcome())
+        .isEqualTo(io.sesguardian.domain.canary.CanaryRun.Outcome.PASSED);
+    assertThat(canaryStore.openRuns()).isEmpty();
+    assertThat(canaryStore.runs(NOW.minusSeconds(3600), NOW.plusSeconds(1)).get(0).latencies())
+        .hasSize(5);
+  }
 }

@@ -90,6 +90,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
   private final Map<String, Map<String, Instant>> softBounces = new HashMap<>();
 
   private int failNextApplies;
+  private final Map<String, Map<String, Instant>> canaryObservations = new HashMap<>();
   private int unavailableCalls;
   private int applyCalls;
 
@@ -152,6 +153,12 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
             .computeIfAbsent(soft.address(), a -> new HashMap<>())
             .put(soft.ledgerKey(), soft.eventTime());
       }
+      e.canaryRun()
+          .ifPresent(
+              run ->
+                  canaryObservations
+                      .computeIfAbsent(run, r -> new HashMap<>())
+                      .putIfAbsent(e.canaryObservationKey(), now));
     }
     addCountsLocked(counts);
     return new ApplyResult(duplicates, Set.of());
@@ -202,6 +209,11 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
   public synchronized List<SuppressionEntry> allSuppressions() {
     available("read the suppression list");
     return suppressions.values().stream().map(Entry::toRecord).toList();
+  }
+
+  /** Canary feedback recorded for a run: {@code kind#address} to when (like the DynamoDB store). */
+  public synchronized Map<String, Instant> canaryObservations(String runId) {
+    return Map.copyOf(canaryObservations.getOrDefault(runId, Map.of()));
   }
 
   @Override

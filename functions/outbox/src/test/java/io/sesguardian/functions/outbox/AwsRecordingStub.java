@@ -55,6 +55,8 @@ final class AwsRecordingStub implements AutoCloseable {
           "{\"ProductionAccessEnabled\":true,\"SendingEnabled\":true,\"EnforcementStatus\":\"HEALTHY\","
               + "\"SendQuota\":{\"Max24HourSend\":50000,\"SentLast24Hours\":100},"
               + "\"SuppressionAttributes\":{\"SuppressedReasons\":[]}}");
+    } else if (path.equals("/v2/email/outbound-emails")) {
+      respond(exchange, 200, "application/json", "{\"MessageId\":\"canary-1\"}");
     } else if (path.startsWith("/v2/email/")) {
       respond(exchange, 200, "application/json", "{}");
     } else if (path.startsWith("/2015-03-31/functions/")) {
@@ -98,6 +100,13 @@ final class AwsRecordingStub implements AutoCloseable {
           yield "{\"Count\":1,\"Items\":[{\"pk\":{\"S\":\"C#account\"},\"sk\":{\"S\":\"H#"
               + hour
               + "\"},\"send\":{\"N\":\"1000\"},\"bounceCounted\":{\"N\":\"150\"}}]}";
+        }
+        if (body.contains("\"S\":\"CR\"")) {
+          yield "{\"Count\":1,\"Items\":[{\"pk\":{\"S\":\"CR\"},\"sk\":{\"S\":\"guardian-1\"},"
+              + "\"sentAt\":{\"S\":\""
+              + now.minusSeconds(3600)
+              + "\"},"
+              + "\"expected\":{\"S\":\"bounce+guardian-1@simulator.amazonses.com=BOUNCE,\"}}]}";
         }
         if (body.contains("\"S\":\"B#")) {
           StringBuilder items = new StringBuilder();

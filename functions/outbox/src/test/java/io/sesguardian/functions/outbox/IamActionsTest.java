@@ -153,4 +153,20 @@ class IamActionsTest {
             List.of("{}".getBytes()));
     assertThat(actions).isEqualTo(templateActions("ReportFunction"));
   }
+
+  @Test
+  void canaries_mayDoExactlyWhatTheirCodeCalls() throws IOException {
+    Set<String> actions =
+        record(
+            r ->
+                new io.sesguardian.functions.canary.CanaryHandler(
+                    r,
+                    Map.of(
+                        "CANARY_FROM", "canary@shop.example",
+                        "ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:alerts",
+                        "CANARY_TIMEOUT_MINUTES", "0",
+                        "CANARY_INTERVAL_HOURS", "1")),
+            List.of("{}".getBytes(), "{}".getBytes()));
+    assertThat(actions).isEqualTo(templateActions("CanaryFunction"));
+  }
 }

@@ -239,8 +239,14 @@ class TemplateTest {
         Map<String, Object> event = (Map<String, Object>) e;
         if ("Schedule".equals(event.get("Type"))) {
           Object schedule = ((Map<String, Object>) event.get("Properties")).get("Schedule");
-          assertThat(schedule).as(fn.getKey()).isInstanceOf(Map.class);
-          assertThat(parameters).containsKey((String) ((Map<String, Object>) schedule).get("Ref"));
+          if (schedule instanceof String literal) {
+            assertThat(rate.matcher(literal).matches() || cron.matcher(literal).matches())
+                .as(fn.getKey() + " schedule " + literal)
+                .isTrue();
+          } else {
+            assertThat(parameters)
+                .containsKey((String) ((Map<String, Object>) schedule).get("Ref"));
+          }
         }
       }
     }

@@ -5,12 +5,14 @@ package io.sesguardian.functions.report;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.sesguardian.aws.DynamoDbCanaryStore;
 import io.sesguardian.aws.DynamoDbMonitorStore;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.aws.Priming;
 import io.sesguardian.aws.SesV2Account;
 import io.sesguardian.aws.SnsAlertPublisher;
+import io.sesguardian.domain.canary.Canaries;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.AlertPublisher;
 import io.sesguardian.domain.monitor.ReputationMonitor;
@@ -44,6 +46,7 @@ public final class ReportHandler implements RequestStreamHandler {
   private final AlertPublisher alerts;
   private final ReportRenderer renderer;
   private final Clock clock;
+  private final DynamoDbCanaryStore canaryStore;
 
   /** Used by the Lambda runtime. */
   public ReportHandler() {
@@ -83,6 +86,7 @@ public final class ReportHandler implements RequestStreamHandler {
     this.alerts = new SnsAlertPublisher(runtime.clients().sns(), config.alertTopicArn());
     this.renderer = new ReportRenderer(config.policy().thresholds());
     this.clock = runtime.clock();
+    this.canaryStore = new DynamoDbCanaryStore(runtime.store());
   }
 
   @Override
@@ -95,7 +99,10 @@ public final class ReportHandler implements RequestStreamHandler {
             week,
             ses.status(),
             deadLetterDepth.get(),
-            "none: canaries are not enabled in this release");
+            Canaries.summary(
+                canaryStore.runs(
+                    WeeklyReports.weekStart(week),
+                    WeeklyReports.weekStart(week).plus(Duration.ofDays(7)))));
     String markdown = renderer.markdown(report);
     store.save(report, renderer.json(report), markdown);
     alerts.publish(

@@ -64,6 +64,19 @@ public record Effect(
   }
 
   /**
+   * The canary run this record answers ({@code +guardian-…} simulator addresses), whose observation
+   * the store writes with the record; empty for every other record.
+   */
+  public java.util.Optional<String> canaryRun() {
+    return io.sesguardian.domain.canary.Canaries.runOf(record.address());
+  }
+
+  /** The observation key of a canary record: {@code kind#address}. */
+  public String canaryObservationKey() {
+    return record.kind().jsonName() + "#" + record.address();
+  }
+
+  /**
    * Adds this record's counter increments in the hour of its event: one per scope (account, its
    * configuration set, its sending domain), and for counted bounces and complaints one for the
    * recipient's domain.

@@ -1,0 +1,25 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.canary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Canary runs and the feedback ingest observed for them (port). */
+public interface CanaryStore {
+
+  void saveRun(CanaryRun run);
+
+  /** Runs not closed yet. */
+  List<CanaryRun> openRuns();
+
+  /** Runs sent in {@code [since, until)}, open or closed. */
+  List<CanaryRun> runs(Instant since, Instant until);
+
+  /**
+   * Feedback ingest recorded for a run's addresses: {@code kind#address} to when it was recorded.
+   */
+  Map<String, Instant> observations(String runId);
+}

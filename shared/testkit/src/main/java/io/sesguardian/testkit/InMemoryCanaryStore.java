@@ -1,0 +1,49 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.testkit;
+
+import io.sesguardian.domain.canary.CanaryRun;
+import io.sesguardian.domain.canary.CanaryStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Canary runs in memory; observations come from the {@link InMemoryFeedbackStore} ingest used. */
+public final class InMemoryCanaryStore implements CanaryStore {
+
+  private final InMemoryFeedbackStore feedback;
+  private final Map<String, CanaryRun> runs = new LinkedHashMap<>();
+
+  public InMemoryCanaryStore(InMemoryFeedbackStore feedback) {
+    this.feedback = feedback;
+  }
+
+  @Override
+  public synchronized void saveRun(CanaryRun run) {
+    runs.put(run.runId(), run);
+  }
+
+  @Override
+  public synchronized List<CanaryRun> openRuns() {
+    return runs.values().stream().filter(r -> r.outcome() == null).toList();
+  }
+
+  @Override
+  public synchronized List<CanaryRun> runs(Instant since, Instant until) {
+    List<CanaryRun> out = new ArrayList<>();
+    for (CanaryRun r : runs.values()) {
+      if (!r.sentAt().isBefore(since) && r.sentAt().isBefore(until)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, Instant> observations(String runId) {
+    return feedback.canaryObservations(runId);
+  }
+}
