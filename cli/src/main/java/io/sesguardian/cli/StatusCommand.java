@@ -18,6 +18,7 @@ import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.WindowRates;
+import io.sesguardian.domain.report.ReportRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -136,16 +137,7 @@ final class StatusCommand implements Callable<Integer> {
       scope.put("level", s.level().jsonName());
       ArrayNode windows = scope.putArray("windows");
       for (WindowRates w : s.windows()) {
-        windows
-            .addObject()
-            .put("window", w.window().jsonName())
-            .put("eligibleSends", w.eligibleSends())
-            .put("bounces", w.bounces())
-            .put("complaints", w.complaints())
-            .put("bounceRate", w.bounceRate())
-            .put("complaintRate", w.complaintRate())
-            .put("level", w.level().jsonName())
-            .put("lowVolume", w.lowVolume());
+        ReportRenderer.window(windows.addObject(), w);
       }
     }
     return root;

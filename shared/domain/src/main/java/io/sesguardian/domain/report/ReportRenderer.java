@@ -53,17 +53,7 @@ public final class ReportRenderer {
       scope.put("level", s.level().jsonName());
       ArrayNode windows = scope.putArray("windows");
       for (WindowRates w : s.windows()) {
-        ObjectNode o =
-            windows
-                .addObject()
-                .put("window", w.window().jsonName())
-                .put("eligibleSends", w.eligibleSends())
-                .put("bounces", w.bounces())
-                .put("complaints", w.complaints())
-                .put("bounceRate", w.bounceRate())
-                .put("complaintRate", w.complaintRate())
-                .put("level", w.level().jsonName())
-                .put("lowVolume", w.lowVolume());
+        ObjectNode o = window(windows.addObject(), w);
         if (s.scope().key().equals("account")) {
           r.previous()
               .window(w.window())
@@ -129,6 +119,22 @@ public final class ReportRenderer {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a Jackson tree always serialises", e);
     }
+  }
+
+  /**
+   * A window's rates in the guardian's JSON shape (shared by {@code guardian status --json} and the
+   * report): window, eligibleSends, bounces, complaints, bounceRate, complaintRate, level,
+   * lowVolume; rates as fractions.
+   */
+  public static ObjectNode window(ObjectNode node, WindowRates w) {
+    return node.put("window", w.window().jsonName())
+        .put("eligibleSends", w.eligibleSends())
+        .put("bounces", w.bounces())
+        .put("complaints", w.complaints())
+        .put("bounceRate", w.bounceRate())
+        .put("complaintRate", w.complaintRate())
+        .put("level", w.level().jsonName())
+        .put("lowVolume", w.lowVolume());
   }
 
   private static void latency(ObjectNode node, WeeklyReport.Latency l) {
