@@ -11,7 +11,6 @@ import io.sesguardian.aws.EmbeddedMetrics;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.aws.Priming;
-import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.MonitorReport;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.rates.ScopeRates;
@@ -84,11 +83,9 @@ public final class MonitorHandler implements RequestStreamHandler {
   static final class Wiring {
     static final GuardianRuntime RUNTIME = GuardianRuntime.fromEnvironment(System.getenv());
 
-    /** SnapStart priming: the account scope's state (a GetItem). */
+    /** SnapStart priming: the stored scope states (a Query, as every evaluation makes). */
     static final Priming PRIMING =
-        new Priming(
-                List.of(() -> RUNTIME.monitorStore().scopeState(Scope.ACCOUNT)),
-                System.out::println)
+        new Priming(List.of(() -> RUNTIME.monitorStore().scopeStates()), System.out::println)
             .register();
 
     private Wiring() {}

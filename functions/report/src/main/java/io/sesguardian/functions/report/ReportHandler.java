@@ -134,15 +134,9 @@ public final class ReportHandler implements RequestStreamHandler {
   static final class Wiring {
     static final GuardianRuntime RUNTIME = GuardianRuntime.fromEnvironment(System.getenv());
 
-    /** SnapStart priming: the account scope's state (a GetItem). */
+    /** SnapStart priming: the stored scope states (a Query, as every evaluation makes). */
     static final Priming PRIMING =
-        new Priming(
-                List.of(
-                    () ->
-                        RUNTIME
-                            .monitorStore()
-                            .scopeState(io.sesguardian.domain.ingest.Scope.ACCOUNT)),
-                System.out::println)
+        new Priming(List.of(() -> RUNTIME.monitorStore().scopeStates()), System.out::println)
             .register();
 
     private Wiring() {}

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,9 +65,10 @@ public final class ReputationMonitor {
   /** The rates of every active scope, read only: nothing is stored or announced. */
   public List<ScopeRates> rates(Instant now) {
     List<ScopeRates> out = new ArrayList<>();
-    for (Scope scope : scopes(now)) {
+    for (Map.Entry<Scope, Optional<ScopeState>> entry : scopes(now).entrySet()) {
+      Scope scope = entry.getKey();
       PreviousLevels previous =
-          store.scopeState(scope).map(ScopeState::levels).orElse(PreviousLevels.NONE);
+          entry.getValue().map(ScopeState::levels).orElse(PreviousLevels.NONE);
       out.add(evaluate(scope, now, previous));
     }
     return out;
@@ -79,8 +79,9 @@ public final class ReputationMonitor {
     List<ActionRecord> actions = new ArrayList<>();
     List<ScopeRates> all = new ArrayList<>();
     ScopeRates account = null;
-    for (Scope scope : scopes(now)) {
-      Optional<ScopeState> stored = store.scopeState(scope);
+    for (Map.Entry<Scope, Optional<ScopeState>> entry : scopes(now).entrySet()) {
+      Scope scope = entry.getKey();
+      Optional<ScopeState> stored = entry.getValue();
       ScopeRates rates =
           evaluate(scope, now, stored.map(ScopeState::levels).orElse(PreviousLevels.NONE));
       all.add(rates);
@@ -164,21 +165,28 @@ public final class ReputationMonitor {
     return calculator.evaluate(scope, hourly, now, previous);
   }
 
-  private Set<Scope> scopes(Instant now) {
-    Set<Scope> scopes = new LinkedHashSet<>();
-    scopes.add(Scope.ACCOUNT);
+  /**
+   * The scopes to evaluate, the account first, each with its stored state (one read of all states
+   * serves both the choice of scopes and the hysteresis memory).
+   */
+  private Map<Scope, Optional<ScopeState>> scopes(Instant now) {
+    Map<Scope, ScopeState> states = new java.util.HashMap<>();
+    for (ScopeState state : store.scopeStates()) {
+      states.put(state.scope(), state);
+    }
     Set<Scope> others = new TreeSet<>(Comparator.comparing(Scope::key));
     for (Scope s : store.activeScopes(now.minus(ACTIVE), now)) {
       if (!s.key().startsWith("recipient:")) {
         others.add(s);
       }
     }
-    for (ScopeState state : store.scopeStates()) {
-      if (state.level() != Level.HEALTHY) {
-        others.add(state.scope());
-      }
-    }
-    scopes.addAll(others);
+    states.values().stream()
+        .filter(state -> state.level() != Level.HEALTHY)
+        .forEach(state -> others.add(state.scope()));
+    others.remove(Scope.ACCOUNT);
+    Map<Scope, Optional<ScopeState>> scopes = new java.util.LinkedHashMap<>();
+    scopes.put(Scope.ACCOUNT, Optional.ofNullable(states.get(Scope.ACCOUNT)));
+    others.forEach(s -> scopes.put(s, Optional.ofNullable(states.get(s))));
     return scopes;
   }
 
