@@ -53,6 +53,17 @@ final class LocalState implements AutoCloseable {
     return new LocalState(dir, clock);
   }
 
+  /** A usage error, saying what to run, when there is no local store under {@code dir}. */
+  static void requireExisting(Path dir, picocli.CommandLine cmd) {
+    if (!Files.isDirectory(dir.resolve("dynamodb"))) {
+      throw new picocli.CommandLine.ParameterException(
+          cmd,
+          "no local store in "
+              + dir
+              + ": run 'guardian replay PATH...' first (or give --state DIR)");
+    }
+  }
+
   DynamoDbFeedbackStore store() {
     return store;
   }

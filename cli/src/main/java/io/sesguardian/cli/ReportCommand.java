@@ -3,25 +3,15 @@
  */
 package io.sesguardian.cli;
 
-import io.sesguardian.aws.AwsClients;
-import io.sesguardian.aws.DynamoDbMonitorStore;
-import io.sesguardian.aws.GuardianConfig;
-import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
-import io.sesguardian.aws.SesV2Account;
 import io.sesguardian.domain.monitor.MonitorPolicy;
-import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.report.ReportRenderer;
 import io.sesguardian.domain.report.WeeklyReport;
-import io.sesguardian.domain.report.WeeklyReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,51 +63,9 @@ final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--format " + format + ": use md, json or html");
     }
-    String isoWeek =
-        week != null ? week : WeeklyReports.weekOf(Instant.now().minus(Duration.ofDays(7)));
-    try {
-      WeeklyReports.weekStart(isoWeek);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--week: " + e.getMessage());
-    }
+    String isoWeek = WeeklyFacts.week(week, spec.commandLine());
     MonitorPolicy policy = MonitorConfig.policy(System.getenv());
-    WeeklyReport report;
-    if (aws) {
-      try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
-        GuardianRuntime runtime =
-            GuardianRuntime.of(GuardianConfig.fromEnvironment(System.getenv()), clients);
-        DynamoDbMonitorStore monitor = runtime.monitorStore();
-        report =
-            new WeeklyReports(
-                    runtime.store(),
-                    monitor,
-                    new ReputationMonitor(monitor, a -> {}, null, policy),
-                    policy.thresholds())
-                .build(
-                    isoWeek,
-                    new SesV2Account(clients.sesV2()).status(),
-                    null,
-                    "none: canaries are not enabled");
-      }
-    } else {
-      if (!Files.isDirectory(stateDir.resolve("dynamodb"))) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "no local store in "
-                + stateDir
-                + ": run 'guardian replay PATH...' first (or give --state DIR)");
-      }
-      try (LocalState local = LocalState.open(stateDir, false, Clock.systemUTC())) {
-        DynamoDbMonitorStore monitor = new DynamoDbMonitorStore(local.store());
-        report =
-            new WeeklyReports(
-                    local.store(),
-                    monitor,
-                    new ReputationMonitor(monitor, a -> {}, null, policy),
-                    policy.thresholds())
-                .build(isoWeek, null, null, "none: the local store runs no canaries");
-      }
-    }
+    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, stateDir, policy, spec.commandLine());
     ReportRenderer renderer = new ReportRenderer(policy.thresholds());
     String text =
         switch (format) {

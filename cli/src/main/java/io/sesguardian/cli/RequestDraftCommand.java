@@ -5,26 +5,13 @@ package io.sesguardian.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sesguardian.aws.AwsClients;
-import io.sesguardian.aws.DynamoDbFeedbackStore;
-import io.sesguardian.aws.DynamoDbMonitorStore;
-import io.sesguardian.aws.GuardianConfig;
-import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
-import io.sesguardian.aws.SesV2Account;
-import io.sesguardian.domain.monitor.AccountStatus;
-import io.sesguardian.domain.monitor.MonitorPolicy;
-import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.report.RequestDraft;
 import io.sesguardian.domain.report.WeeklyReport;
-import io.sesguardian.domain.report.WeeklyReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,35 +69,11 @@ final class RequestDraftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String isoWeek =
-        week != null ? week : WeeklyReports.weekOf(Instant.now().minus(Duration.ofDays(7)));
-    try {
-      WeeklyReports.weekStart(isoWeek);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--week: " + e.getMessage());
-    }
+    String isoWeek = WeeklyFacts.week(week, spec.commandLine());
     RequestDraft.TeamAnswers team = readAnswers();
-    MonitorPolicy policy = MonitorConfig.policy(System.getenv());
-    WeeklyReport report;
-    if (aws) {
-      try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
-        GuardianRuntime runtime =
-            GuardianRuntime.of(GuardianConfig.fromEnvironment(System.getenv()), clients);
-        report =
-            build(runtime.store(), isoWeek, policy, new SesV2Account(clients.sesV2()).status());
-      }
-    } else {
-      if (!Files.isDirectory(stateDir.resolve("dynamodb"))) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "no local store in "
-                + stateDir
-                + ": run 'guardian replay PATH...' first (or give --state DIR, or --aws)");
-      }
-      try (LocalState local = LocalState.open(stateDir, false, Clock.systemUTC())) {
-        report = build(local.store(), isoWeek, policy, null);
-      }
-    }
+    WeeklyReport report =
+        WeeklyFacts.build(
+            isoWeek, aws, stateDir, MonitorConfig.policy(System.getenv()), spec.commandLine());
     RequestDraft draft = RequestDraft.write(report, team);
     PrintWriter out = spec.commandLine().getOut();
     out.println(draft.text());
@@ -132,17 +95,6 @@ final class RequestDraftCommand implements Callable<Integer> {
       err.flush();
     }
     return 0;
-  }
-
-  private WeeklyReport build(
-      DynamoDbFeedbackStore store, String isoWeek, MonitorPolicy policy, AccountStatus account) {
-    DynamoDbMonitorStore monitor = new DynamoDbMonitorStore(store);
-    return new WeeklyReports(
-            store,
-            monitor,
-            new ReputationMonitor(monitor, a -> {}, null, policy),
-            policy.thresholds())
-        .build(isoWeek, account, null, "none");
   }
 
   private RequestDraft.TeamAnswers readAnswers() throws IOException {

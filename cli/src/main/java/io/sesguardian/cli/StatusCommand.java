@@ -21,7 +21,6 @@ import io.sesguardian.domain.rates.WindowRates;
 import io.sesguardian.domain.report.ReportRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,13 +82,7 @@ final class StatusCommand implements Callable<Integer> {
             new ReputationMonitor(runtime.monitorStore(), alert -> {}, null, policy).rates(now);
       }
     } else {
-      if (!Files.isDirectory(stateDir.resolve("dynamodb"))) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "no local store in "
-                + stateDir
-                + ": run 'guardian replay PATH...' first (or give --state DIR)");
-      }
+      LocalState.requireExisting(stateDir, spec.commandLine());
       try (LocalState local = LocalState.open(stateDir, false, Clock.systemUTC())) {
         ReputationMonitor monitor =
             new ReputationMonitor(

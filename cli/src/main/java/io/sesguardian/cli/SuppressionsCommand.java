@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -40,13 +39,7 @@ final class SuppressionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isDirectory(stateDir.resolve("dynamodb"))) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
-          "no local store in "
-              + stateDir
-              + ": run 'guardian replay PATH...' first (or give --state DIR)");
-    }
+    LocalState.requireExisting(stateDir, spec.commandLine());
     List<SuppressionEntry> entries;
     try (LocalState local = LocalState.open(stateDir, false, Clock.systemUTC())) {
       entries = local.store().allSuppressions();

@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.cli;
+
+import io.sesguardian.aws.AwsClients;
+import io.sesguardian.aws.DynamoDbCanaryStore;
+import io.sesguardian.aws.DynamoDbFeedbackStore;
+import io.sesguardian.aws.DynamoDbMonitorStore;
+import io.sesguardian.aws.GuardianConfig;
+import io.sesguardian.aws.GuardianRuntime;
+import io.sesguardian.aws.SesV2Account;
+import io.sesguardian.domain.canary.Canaries;
+import io.sesguardian.domain.monitor.AccountStatus;
+import io.sesguardian.domain.monitor.MonitorPolicy;
+import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.report.WeeklyReport;
+import io.sesguardian.domain.report.WeeklyReports;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** The weekly report's facts, for {@code report} and {@code request-draft}: local or deployed. */
+final class WeeklyFacts {
+
+  private WeeklyFacts() {}
+
+  /** {@code --week}, or the last complete ISO week; a malformed week is a usage error. */
+  static String week(String option, CommandLine cmd) {
+    String isoWeek =
+        option != null ? option : WeeklyReports.weekOf(Instant.now().minus(Duration.ofDays(7)));
+    try {
+      WeeklyReports.weekStart(isoWeek);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cmd, "--week: " + e.getMessage());
+    }
+    return isoWeek;
+  }
+
+  /**
+   * Builds the report from the deployed stack and SES ({@code aws}) or from the local store under
+   * {@code stateDir} (the account snapshot is then not taken).
+   */
+  static WeeklyReport build(
+      String isoWeek, boolean aws, Path stateDir, MonitorPolicy policy, CommandLine cmd)
+      throws IOException {
+    if (aws) {
+      try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
+        GuardianRuntime runtime =
+            GuardianRuntime.of(GuardianConfig.fromEnvironment(System.getenv()), clients);
+        return build(runtime.store(), isoWeek, policy, new SesV2Account(clients.sesV2()).status());
+      }
+    }
+    LocalState.requireExisting(stateDir, cmd);
+    try (LocalState local = LocalState.open(stateDir, false, Clock.systemUTC())) {
+      return build(local.store(), isoWeek, policy, null);
+    }
+  }
+
+  private static WeeklyReport build(
+      DynamoDbFeedbackStore store, String isoWeek, MonitorPolicy policy, AccountStatus account) {
+    DynamoDbMonitorStore monitor = new DynamoDbMonitorStore(store);
+    Instant from = WeeklyReports.weekStart(isoWeek);
+    String canaries =
+        Canaries.summary(new DynamoDbCanaryStore(store).runs(from, from.plus(Duration.ofDays(7))));
+    return new WeeklyReports(
+            store,
+            monitor,
+            new ReputationMonitor(monitor, a -> {}, null, policy),
+            policy.thresholds())
+        .build(isoWeek, account, null, canaries);
+  }
+}
