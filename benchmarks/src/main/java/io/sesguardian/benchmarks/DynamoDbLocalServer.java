@@ -24,6 +24,33 @@ public final class DynamoDbLocalServer {
 
   private DynamoDbLocalServer() {}
 
+  /** Work to do against a DynamoDB Local endpoint. */
+  @FunctionalInterface
+  interface Work {
+    void run(URI endpoint) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} against an in-memory DynamoDB Local on a free loopback port, then ends the
+   * JVM (DynamoDB Local leaves non-daemon threads behind).
+   */
+  static void runAndExit(Work work) throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    DynamoDBProxyServer server =
+        ServerRunner.createServerFromCommandLineArgs(
+            new String[] {"-inMemory", "-port", Integer.toString(port)});
+    server.start();
+    try {
+      work.run(URI.create("http://127.0.0.1:" + port));
+    } finally {
+      server.stop();
+    }
+    System.exit(0);
+  }
+
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     DynamoDBProxyServer server =

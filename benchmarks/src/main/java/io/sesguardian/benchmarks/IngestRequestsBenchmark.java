@@ -3,8 +3,6 @@
  */
 package io.sesguardian.benchmarks;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.DynamoDbFeedbackStore;
 import io.sesguardian.aws.DynamoDbTables;
@@ -15,7 +13,6 @@ import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestReport;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.sync.Sleeper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,21 +67,7 @@ public final class IngestRequestsBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    DynamoDBProxyServer server =
-        ServerRunner.createServerFromCommandLineArgs(
-            new String[] {"-inMemory", "-port", Integer.toString(port)});
-    server.start();
-    try {
-      run(URI.create("http://127.0.0.1:" + port), n, repetitions);
-    } finally {
-      server.stop();
-    }
-    // DynamoDB Local leaves non-daemon threads behind; end the JVM explicitly.
-    System.exit(0);
+    DynamoDbLocalServer.runAndExit(endpoint -> run(endpoint, n, repetitions));
   }
 
   private static void run(URI endpoint, int n, int repetitions) throws Exception {

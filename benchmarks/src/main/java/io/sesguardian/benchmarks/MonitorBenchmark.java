@@ -3,8 +3,6 @@
  */
 package io.sesguardian.benchmarks;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.DynamoDbFeedbackStore;
 import io.sesguardian.aws.DynamoDbMonitorStore;
@@ -18,7 +16,6 @@ import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorReport;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Sleeper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,20 +77,7 @@ public final class MonitorBenchmark {
 
   public static void main(String[] args) throws Exception {
     int evaluations = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    DynamoDBProxyServer server =
-        ServerRunner.createServerFromCommandLineArgs(
-            new String[] {"-inMemory", "-port", Integer.toString(port)});
-    server.start();
-    try {
-      run(URI.create("http://127.0.0.1:" + port), evaluations);
-    } finally {
-      server.stop();
-    }
-    System.exit(0);
+    DynamoDbLocalServer.runAndExit(endpoint -> run(endpoint, evaluations));
   }
 
   private static void run(URI endpoint, int evaluations) {

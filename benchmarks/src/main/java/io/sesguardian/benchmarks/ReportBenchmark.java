@@ -3,8 +3,6 @@
  */
 package io.sesguardian.benchmarks;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.DynamoDbFeedbackStore;
 import io.sesguardian.aws.DynamoDbMonitorStore;
@@ -20,7 +18,6 @@ import io.sesguardian.domain.report.ReportRenderer;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.domain.report.WeeklyReports;
 import io.sesguardian.domain.sync.Sleeper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,20 +52,7 @@ public final class ReportBenchmark {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    DynamoDBProxyServer server =
-        ServerRunner.createServerFromCommandLineArgs(
-            new String[] {"-inMemory", "-port", Integer.toString(port)});
-    server.start();
-    try {
-      run(URI.create("http://127.0.0.1:" + port), runs);
-    } finally {
-      server.stop();
-    }
-    System.exit(0);
+    DynamoDbLocalServer.runAndExit(endpoint -> run(endpoint, runs));
   }
 
   private static void run(URI endpoint, int runs) {
