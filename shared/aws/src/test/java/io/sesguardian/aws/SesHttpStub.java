@@ -126,7 +126,11 @@ final class SesHttpStub implements AutoCloseable {
       }
       return;
     }
-    if (exchange.getRequestMethod().equals("GET") && path.equals("/v2/email/configuration-sets")) {
+    // SDK 2.57.8 and later send ListConfigurationSets as POST /v2/email/list-configuration-sets;
+    // older clients used GET /v2/email/configuration-sets. Answer both.
+    if ((exchange.getRequestMethod().equals("GET") && path.equals("/v2/email/configuration-sets"))
+        || (exchange.getRequestMethod().equals("POST")
+            && path.equals("/v2/email/list-configuration-sets"))) {
       respond(exchange, 200, "{\"ConfigurationSets\":[\"guardian\"]}", null);
       return;
     }
