@@ -5,6 +5,7 @@ package io.sesguardian.domain.feedback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +48,9 @@ public final class FeedbackNormalizer {
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
+          // A key given twice makes a document mean two things (RFC 8259 section 4: names
+          // "SHOULD be unique"; parsers disagree on which one wins), so it is refused.
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   static {
@@ -81,7 +85,8 @@ public final class FeedbackNormalizer {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       out.item();
-      out.reject(source, Rejection.Code.NOT_JSON, "not JSON: " + e.getOriginalMessage());
+      BadItemException bad = unreadable(e, null);
+      out.reject(source, bad.code, bad.getMessage());
       return out.result();
     }
     if (root == null || root.isMissingNode()) {
@@ -551,9 +556,25 @@ public final class FeedbackNormalizer {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new BadItemException(
-          Rejection.Code.NOT_JSON, what + " is not JSON: " + e.getOriginalMessage());
+      throw unreadable(e, what);
     }
+  }
+
+  /**
+   * Why a text could not be read as one JSON document: not JSON, or a key given twice. {@code
+   * subject} names the text ("the SNS Message"); {@code null} for the whole input.
+   */
+  private static BadItemException unreadable(JsonProcessingException e, String subject) {
+    String message = e.getOriginalMessage();
+    if (message != null && message.startsWith("Duplicate field")) {
+      return new BadItemException(
+          Rejection.Code.DUPLICATE_KEY,
+          (subject == null ? "a key appears twice in one object: " : subject + " has a key twice: ")
+              + message);
+    }
+    return new BadItemException(
+        Rejection.Code.NOT_JSON,
+        (subject == null ? "not JSON: " : subject + " is not JSON: ") + message);
   }
 
   static String describe(JsonNode node) {

@@ -147,6 +147,53 @@ class FeedbackNormalizerTest {
   }
 
   @Test
+  void aKeyGivenTwice_isATypedRejection_andTheNextItemStillCounts() {
+    String twice =
+        "{\"notificationType\":\"Bounce\",\"notificationType\":\"Complaint\",\"mail\":{}}";
+    Normalized n = normalizer.normalize("file.json", twice);
+    assertThat(n.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.code()).isEqualTo(Rejection.Code.DUPLICATE_KEY);
+              assertThat(r.reason()).contains("notificationType");
+            });
+    Normalized embedded =
+        normalizer.normalize(
+            "sns.json",
+            "{\"Type\":\"Notification\",\"MessageId\":\"m1\",\"Message\":"
+                + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(twice)
+                + "}");
+    assertThat(embedded.rejections())
+        .singleElement()
+        .satisfies(r -> assertThat(r.code()).isEqualTo(Rejection.Code.DUPLICATE_KEY));
+  }
+
+  @Test
+  void rejectionReasons_neverCarryAFullAddress() {
+    Normalized n =
+        normalizer.normalize("x.json", "{\"note\": Delivery failed for victim.one@example.com}");
+    assertThat(n.rejections())
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).doesNotContain("victim.one"));
+    Normalized odd =
+        normalizer.normalize(
+            "y.json",
+            "{\"notificationType\":\"Bounce\",\"mail\":{\"messageId\":\"m\",\"timestamp\":"
+                + "\"2026-03-01T00:00:00Z\"},\"bounce\":{\"bounceType\":\"Permanent\","
+                + "\"bounceSubType\":\"General\",\"feedbackId\":\"f\",\"timestamp\":"
+                + "\"2026-03-01T00:00:00Z\",\"bouncedRecipients\":[{\"emailAddress\":"
+                + "\"jane.private@exa\\u202emple.com\"}]}}");
+    assertThat(odd.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.code()).isEqualTo(Rejection.Code.IMPLAUSIBLE_RECIPIENT);
+              assertThat(r.reason()).doesNotContain("jane.private").contains("U+202E");
+            });
+  }
+
+  @Test
   void jsonThatIsNotSesFeedback_isRejected() {
     for (String json : List.of("{\"hello\":1}", "42", "\"text\"", "[1]")) {
       Normalized result = normalizer.normalize("f", json);
