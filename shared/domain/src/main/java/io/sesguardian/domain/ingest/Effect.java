@@ -34,11 +34,12 @@ public record Effect(
             .idempotencyKey()
             .orElseGet(
                 () ->
-                    record.kind().jsonName()
-                        + "#at:"
-                        + record.eventTime()
-                        + "#"
-                        + (record.address() == null ? "" : record.address()));
+                    FeedbackRecord.bounded(
+                        record.kind().jsonName()
+                            + "#at:"
+                            + record.eventTime()
+                            + "#"
+                            + (record.address() == null ? "" : record.address())));
     Classification c = record.classification();
     SuppressionUpdate suppression = null;
     if (c.suppressionReason() != null && record.address() != null) {

@@ -170,6 +170,34 @@ class FeedbackNormalizerTest {
   }
 
   @Test
+  void aFeedbackIdNearTheFieldLimit_yieldsAKeyEveryStoreCanHold() {
+    String longId = "\u00e9".repeat(2040);
+    FeedbackRecord a = hardBounceWithFeedbackId(longId);
+    FeedbackRecord b = hardBounceWithFeedbackId(longId.substring(1) + "x");
+    String key = a.idempotencyKey().orElseThrow();
+    assertThat(key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(FeedbackRecord.MAX_KEY_BYTES);
+    assertThat(key).startsWith("bounce#sha256:");
+    assertThat(hardBounceWithFeedbackId(longId).idempotencyKey()).contains(key);
+    assertThat(b.idempotencyKey().orElseThrow()).isNotEqualTo(key);
+    assertThat(hardBounceWithFeedbackId("0100abc").idempotencyKey())
+        .contains("bounce#0100abc#jane@example.com");
+  }
+
+  private FeedbackRecord hardBounceWithFeedbackId(String feedbackId) {
+    String json =
+        "{\"notificationType\":\"Bounce\",\"mail\":{\"messageId\":\"m\",\"timestamp\":"
+            + "\"2026-03-01T00:00:00Z\"},\"bounce\":{\"bounceType\":\"Permanent\","
+            + "\"bounceSubType\":\"General\",\"feedbackId\":\""
+            + feedbackId
+            + "\",\"timestamp\":\"2026-03-01T00:00:00Z\",\"bouncedRecipients\":"
+            + "[{\"emailAddress\":\"jane@example.com\"}]}}";
+    Normalized n = normalizer.normalize("long.json", json);
+    assertThat(n.rejections()).isEmpty();
+    return n.records().get(0);
+  }
+
+  @Test
   void rejectionReasons_neverCarryAFullAddress() {
     Normalized n =
         normalizer.normalize("x.json", "{\"note\": Delivery failed for victim.one@example.com}");
