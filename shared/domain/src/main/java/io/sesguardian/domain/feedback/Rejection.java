@@ -31,7 +31,11 @@ public record Rejection(String source, Code code, String reason) {
     /** A timestamp that none of SES's formats matches. */
     BAD_TIMESTAMP,
     /** A JSON object that names the same key twice: which value counts is ambiguous. */
-    DUPLICATE_KEY
+    DUPLICATE_KEY,
+    /** Bytes that are not valid UTF-8 (RFC 8259 section 8.1: JSON text is UTF-8). */
+    NOT_UTF8,
+    /** The input could not be read at all (a file or folder the operating system refused). */
+    UNREADABLE
   }
 
   public Rejection {
