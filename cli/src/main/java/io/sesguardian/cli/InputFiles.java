@@ -107,6 +107,38 @@ final class InputFiles {
   }
 
   /**
+   * Streams every input into {@code sink}: first the folders that could not be listed, then each
+   * file's documents, reporting bytes and documents to {@code progress}.
+   */
+  static void readAll(Inputs inputs, Sink sink, Progress progress) {
+    inputs.unreadable().forEach(sink::unreadable);
+    Sink counting =
+        new Sink() {
+          @Override
+          public void document(Document document) {
+            progress.document();
+            sink.document(document);
+          }
+
+          @Override
+          public void unreadable(Rejection rejection) {
+            sink.unreadable(rejection);
+          }
+        };
+    long finished = 0;
+    for (Path file : inputs.files()) {
+      long before = finished;
+      read(file, counting, bytes -> progress.bytes(before, bytes));
+      try {
+        finished += Files.size(file);
+      } catch (IOException e) {
+        // Already reported as unreadable by read().
+      }
+    }
+    progress.done();
+  }
+
+  /**
    * Streams one file's documents into {@code sink}; {@code progress} receives the bytes read so
    * far. Never throws for bad content or I/O: those become rejections.
    */

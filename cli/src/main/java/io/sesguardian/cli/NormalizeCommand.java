@@ -59,14 +59,13 @@ final class NormalizeCommand implements Callable<Integer> {
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     List<FeedbackRecord> records = new ArrayList<>();
     List<Ignored> ignored = new ArrayList<>();
-    List<Rejection> rejections = new ArrayList<>(inputs.unreadable());
-    int[] items = {inputs.unreadable().size()};
+    List<Rejection> rejections = new ArrayList<>();
+    int[] items = {0};
     Progress progress = new Progress(err, "read", inputs.bytes());
     InputFiles.Sink sink =
         new InputFiles.Sink() {
           @Override
           public void document(InputFiles.Document doc) {
-            progress.document();
             Normalized result = normalizer.normalize(doc.source(), doc.text());
             items[0] += result.items();
             records.addAll(result.records());
@@ -80,13 +79,7 @@ final class NormalizeCommand implements Callable<Integer> {
             rejections.add(rejection);
           }
         };
-    long finished = 0;
-    for (Path file : inputs.files()) {
-      long before = finished;
-      InputFiles.read(file, sink, bytes -> progress.bytes(before, bytes));
-      finished += ReplayCommand.sizeOf(file);
-    }
-    progress.done();
+    InputFiles.readAll(inputs, sink, progress);
     if (json) {
       printJson(out, items[0], records, ignored, rejections);
     } else {

@@ -118,7 +118,6 @@ final class ReplayCommand implements Callable<Integer> {
           new InputFiles.Sink() {
             @Override
             public void document(InputFiles.Document d) {
-              progress.document();
               unit.add(normalizer.normalize(d.source(), d.text()));
               if (unit.size() == UNIT) {
                 flush.run();
@@ -130,15 +129,8 @@ final class ReplayCommand implements Callable<Integer> {
               unit.add(new Normalized(1, List.of(), List.of(), List.of(rejection)));
             }
           };
-      inputs.unreadable().forEach(sink::unreadable);
-      long finished = 0;
-      for (Path file : inputs.files()) {
-        long before = finished;
-        InputFiles.read(file, sink, bytes -> progress.bytes(before, bytes));
-        finished += sizeOf(file);
-      }
+      InputFiles.readAll(inputs, sink, progress);
       flush.run();
-      progress.done();
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -151,14 +143,6 @@ final class ReplayCommand implements Callable<Integer> {
     }
     out.flush();
     return totals.rejected.isEmpty() && totals.failed.isEmpty() ? 0 : GuardianCli.EXIT_REJECTED;
-  }
-
-  static long sizeOf(Path file) {
-    try {
-      return java.nio.file.Files.size(file);
-    } catch (IOException e) {
-      return 0;
-    }
   }
 
   /** The run's totals across ingest units. */
