@@ -314,7 +314,7 @@ public final class FeedbackNormalizer {
     List<RecipientEntry> recipients = recipients(kind, detail, detailField, mail);
     if (recipients.isEmpty()) {
       if (kind == FeedbackKind.UNKNOWN) {
-        recipients = List.of(new RecipientEntry(null, null, null, null));
+        recipients = List.of(new RecipientEntry(null, null, null, null, null));
       } else {
         throw new BadItemException(Rejection.Code.NO_RECIPIENTS, noRecipients(kind, detailField));
       }
@@ -359,7 +359,14 @@ public final class FeedbackNormalizer {
               tags,
               r.diagnosticCode != null ? r.diagnosticCode : deliveryResponse,
               r.status,
-              Classifier.classify(kind, bounceType, bounceSubType, complaintSubType, simulator)));
+              Classifier.classify(
+                  kind,
+                  bounceType,
+                  bounceSubType,
+                  new Dsn(r.status, r.action, r.diagnosticCode),
+                  feedbackType,
+                  complaintSubType,
+                  simulator)));
     }
   }
 
@@ -417,7 +424,7 @@ public final class FeedbackNormalizer {
       JsonNode entry = list.get(i);
       String entryPath = path + "[" + i + "]";
       if (entry.isTextual()) {
-        entries.add(new RecipientEntry(entry.textValue(), entryPath, null, null));
+        entries.add(new RecipientEntry(entry.textValue(), entryPath, null, null, null));
       } else if (entry.isObject()) {
         String raw =
             Json.text(entry, "emailAddress", entryPath + ".emailAddress", Integer.MAX_VALUE);
@@ -430,7 +437,8 @@ public final class FeedbackNormalizer {
                 raw,
                 entryPath + ".emailAddress",
                 Json.text(entry, "diagnosticCode", entryPath + ".diagnosticCode", MAX_LONG_FIELD),
-                Json.text(entry, "status", entryPath + ".status", MAX_SHORT_FIELD)));
+                Json.text(entry, "status", entryPath + ".status", MAX_SHORT_FIELD),
+                Json.text(entry, "action", entryPath + ".action", MAX_SHORT_FIELD)));
       } else {
         throw new BadItemException(
             Rejection.Code.MALFORMED,
@@ -589,7 +597,8 @@ public final class FeedbackNormalizer {
     };
   }
 
-  private record RecipientEntry(String raw, String path, String diagnosticCode, String status) {}
+  private record RecipientEntry(
+      String raw, String path, String diagnosticCode, String status, String action) {}
 
   /** Accumulates one document's outcome. */
   private static final class Collector {
