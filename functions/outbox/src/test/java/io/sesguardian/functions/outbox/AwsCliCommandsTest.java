@@ -297,7 +297,7 @@ class AwsCliCommandsTest {
   static List<Snippet> stackOutputCommands() throws Exception {
     List<Snippet> out = new ArrayList<>();
     SamTemplate template = SamTemplate.translate();
-    for (var output : (Iterable<Map.Entry<String, JsonNode>>) template.outputs()::fields) {
+    for (var output : template.outputs().properties()) {
       if (!output.getKey().endsWith("Command")) {
         continue;
       }

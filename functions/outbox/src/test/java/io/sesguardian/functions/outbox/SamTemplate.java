@@ -108,8 +108,8 @@ final class SamTemplate {
   Map<String, JsonNode> resources(String type) {
     Map<String, JsonNode> out = new TreeMap<>();
     root.path("Resources")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (type.equals(e.getValue().path("Type").asText())) {
                 out.put(e.getKey(), e.getValue());

@@ -135,8 +135,8 @@ class TemplateTest {
         .properties(function)
         .path("Environment")
         .path("Variables")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               JsonNode value = e.getValue();
               String name = value.path("Ref").asText(null);
@@ -179,7 +179,7 @@ class TemplateTest {
     for (String fn : template.functions()) {
       Map<String, String> defaults = environmentWithDefaults(fn);
       JsonNode variables = template.properties(fn).path("Environment").path("Variables");
-      for (var e : (Iterable<Map.Entry<String, JsonNode>>) variables::fields) {
+      for (var e : variables.properties()) {
         JsonNode parameter = template.parameters().path(e.getValue().path("Ref").asText());
         // The canary handler reads its own two numbers and needs live clients to construct.
         if (!parameter.path("Type").asText().equals("Number") || e.getKey().startsWith("CANARY_")) {
