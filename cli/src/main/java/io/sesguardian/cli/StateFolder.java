@@ -80,7 +80,7 @@ final class StateFolder {
     List<Path> own = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path p : entries.sorted().toList()) {
-        String name = p.getFileName().toString();
+        String name = String.valueOf(p.getFileName());
         if (Files.isRegularFile(p) && (SqliteStore.FILES.contains(name) || name.equals(ALERTS))) {
           own.add(p);
         } else if (name.equals(OLD_LAYOUT) && oldStoreOnly(p)) {

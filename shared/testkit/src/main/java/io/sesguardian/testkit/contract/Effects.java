@@ -27,13 +27,13 @@ final class Effects {
       String feedbackId, String type, String subType, String address, Instant at) {
     String json =
         """
-        {"notificationType":"Bounce",
-         "bounce":{"feedbackId":"%1$s","bounceType":"%2$s","bounceSubType":"%3$s",
-           "bouncedRecipients":[{"emailAddress":"%4$s","action":"failed","status":"%5$s",
-             "diagnosticCode":"smtp; %2$s %3$s"}],
-           "timestamp":"%6$s","reportingMTA":"dns; amazonses.com"},
-         "mail":{"timestamp":"%7$s","source":"orders@example.com",
-           "sendingAccountId":"123456789012","messageId":"msg-%1$s","destination":["%4$s"]}}
+        {"notificationType":"Bounce", \
+         "bounce":{"feedbackId":"%1$s","bounceType":"%2$s","bounceSubType":"%3$s", \
+           "bouncedRecipients":[{"emailAddress":"%4$s","action":"failed","status":"%5$s", \
+             "diagnosticCode":"smtp; %2$s %3$s"}], \
+           "timestamp":"%6$s","reportingMTA":"dns; amazonses.com"}, \
+         "mail":{"timestamp":"%7$s","source":"orders@example.com", \
+           "sendingAccountId":"123456789012","messageId":"msg-%1$s","destination":["%4$s"]}}\
         """
             .formatted(
                 feedbackId,
