@@ -126,7 +126,7 @@ final class StateFolder {
         Set.of("guardian.db", "guardian.db-journal", "guardian.db-wal", "guardian.db-shm");
     try (Stream<Path> files = Files.list(folder)) {
       return files.allMatch(
-          f -> Files.isRegularFile(f) && allowed.contains(f.getFileName().toString()));
+          f -> Files.isRegularFile(f) && allowed.contains(String.valueOf(f.getFileName())));
     }
   }
 
