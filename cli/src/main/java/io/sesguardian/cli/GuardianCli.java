@@ -36,6 +36,22 @@ public final class GuardianCli {
   }
 
   static int run(String... args) {
-    return new CommandLine(new GuardianCli()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The command with the guardian's error handling: state-folder errors as one line. */
+  static CommandLine commandLine() {
+    CommandLine cmd = new CommandLine(new GuardianCli());
+    CommandLine.IParameterExceptionHandler standard = cmd.getParameterExceptionHandler();
+    cmd.setParameterExceptionHandler(
+        (e, args) -> {
+          if (e instanceof StateFolderException) {
+            e.getCommandLine().getErr().println("guardian: " + e.getMessage());
+            e.getCommandLine().getErr().flush();
+            return EXIT_USAGE;
+          }
+          return standard.handleParseException(e, args);
+        });
+    return cmd;
   }
 }

@@ -3,81 +3,73 @@
  */
 package io.sesguardian.cli;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import io.sesguardian.aws.DynamoDbFeedbackStore;
-import io.sesguardian.aws.DynamoDbTables;
-import io.sesguardian.domain.sync.Sleeper;
+import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.monitor.MonitorStore;
+import io.sesguardian.sqlite.NotAGuardianStoreException;
+import io.sesguardian.sqlite.SqliteStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import picocli.CommandLine;
 
 /**
- * The guardian's local state: an embedded DynamoDB Local persisted under a folder ({@code
- * ./.guardian/} by default), holding the same table the deployed stack uses. Close it to flush.
+ * The guardian's local state: the SQLite store ({@code guardian.db}) in a folder of its own ({@code
+ * ./.guardian/} by default), behind the same ports the deployed functions use. Several commands may
+ * use one folder at once. Close it when done.
  */
 final class LocalState implements AutoCloseable {
 
-  static final String TABLE = "guardian";
+  private final SqliteStore store;
 
-  private final AmazonDynamoDBLocal dynamoDbLocal;
-  private final DynamoDbClient client;
-  private final DynamoDbFeedbackStore store;
-
-  private LocalState(Path dir, Clock clock) throws IOException {
-    Path db = dir.resolve("dynamodb");
-    Files.createDirectories(db);
-    quietDynamoDbLocal();
-    // The file is DynamoDB Local's SQLite database; telemetry is off (false).
-    this.dynamoDbLocal = DynamoDBEmbedded.create(db.resolve("guardian.db").toFile(), false);
-    this.client = dynamoDbLocal.dynamoDbClient();
-    DynamoDbTables.createIfMissing(client, TABLE);
-    this.store =
-        new DynamoDbFeedbackStore(
-            client, TABLE, DynamoDbFeedbackStore.Settings.DEFAULT, clock, Sleeper.REAL);
+  private LocalState(SqliteStore store) {
+    this.store = store;
   }
 
-  /** Opens (creating if needed) the state under {@code dir}; {@code fresh} wipes it first. */
-  static LocalState open(Path dir, boolean fresh, Clock clock) throws IOException {
-    if (fresh && Files.exists(dir)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+  /**
+   * Opens (creating if needed) the store in {@code dir}; {@code fresh} first deletes the guardian's
+   * own files there, refusing a folder that holds anything else.
+   */
+  static LocalState open(Path dir, boolean fresh, Clock clock, CommandLine cmd) throws IOException {
+    StateFolder folder = new StateFolder(dir, cmd);
+    if (fresh) {
+      folder.clear();
     }
-    return new LocalState(dir, clock);
+    folder.checkUsable();
+    return open(folder, dir, clock);
   }
 
-  /** A usage error, saying what to run, when there is no local store under {@code dir}. */
-  static void requireExisting(Path dir, picocli.CommandLine cmd) {
-    if (!Files.isDirectory(dir.resolve("dynamodb"))) {
-      throw new picocli.CommandLine.ParameterException(
-          cmd,
-          "no local store in "
-              + dir
-              + ": run 'guardian replay PATH...' first (or give --state DIR)");
+  /** Opens the store that must already exist in {@code dir} (commands that only read it). */
+  static LocalState existing(Path dir, Clock clock, CommandLine cmd) throws IOException {
+    StateFolder folder = new StateFolder(dir, cmd);
+    folder.requireStore();
+    return open(folder, dir, clock);
+  }
+
+  private static LocalState open(StateFolder folder, Path dir, Clock clock) throws IOException {
+    try {
+      return new LocalState(SqliteStore.open(dir, clock));
+    } catch (NotAGuardianStoreException e) {
+      throw folder.error(e.getMessage() + ": give --state a folder of its own");
+    } catch (java.nio.file.FileSystemException e) {
+      throw folder.error("cannot use " + dir + " for the store: " + e.getMessage());
     }
   }
 
-  DynamoDbFeedbackStore store() {
-    return store;
+  FeedbackStore feedback() {
+    return store.feedback();
   }
 
-  private static void quietDynamoDbLocal() {
-    // DynamoDB Local logs through Log4j 2; keep the CLI's stdout and stderr for the CLI.
-    System.setProperty("log4j2.level", "OFF");
-    System.setProperty("log4j2.statusLoggerLevel", "OFF");
-    System.setProperty("sqlite4java.debug", "false");
+  MonitorStore monitor() {
+    return store.monitor();
+  }
+
+  CanaryStore canary() {
+    return store.canary();
   }
 
   @Override
   public void close() {
-    client.close();
-    dynamoDbLocal.shutdown();
+    store.close();
   }
 }

@@ -31,15 +31,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code guardian replay PATH...}: the deployed ingest pipeline, run locally on an embedded
- * DynamoDB Local. SES calls are never made: new suppressions stay PENDING in the outbox.
+ * {@code guardian replay PATH...}: the deployed ingest pipeline, run locally on the SQLite store.
+ * SES calls are never made: new suppressions stay PENDING in the outbox.
  */
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
       "Feeds SES feedback files through the guardian's ingest pipeline on a local store"
-          + " (embedded DynamoDB Local under --state): exactly-once recording, counters, the"
+          + " (SQLite, guardian.db under --state): exactly-once recording, counters, the"
           + " suppression list with soft-bounce escalation. Nothing is sent to SES: new"
           + " suppressions stay PENDING in the outbox.",
       "Exit status: 0 every item accepted, 1 some input rejected or not stored (the rest was"
@@ -70,7 +70,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(
       names = "--fresh",
-      description = "Start from an empty store (deletes the state folder first).")
+      description =
+          "Start from an empty store: deletes the guardian's own files in the state folder first"
+              + " (refused when the folder holds anything else).")
   boolean fresh;
 
   @Option(
@@ -99,10 +101,10 @@ final class ReplayCommand implements Callable<Integer> {
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     Totals totals = new Totals();
     Progress progress = new Progress(err, "replayed", inputs.bytes());
-    try (LocalState local = LocalState.open(stateDir, fresh, clock)) {
+    try (LocalState local = LocalState.open(stateDir, fresh, clock, spec.commandLine())) {
       IngestService service =
           new IngestService(
-              local.store(),
+              local.feedback(),
               new IngestPolicy(softBounceThreshold, Duration.ofDays(softBounceWindowDays)),
               clock);
       // Documents are streamed and stored a unit at a time: memory stays bounded by one unit.

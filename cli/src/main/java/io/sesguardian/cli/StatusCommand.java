@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.aws.AwsClients;
-import io.sesguardian.aws.DynamoDbMonitorStore;
 import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
@@ -82,11 +81,11 @@ final class StatusCommand implements Callable<Integer> {
             new ReputationMonitor(runtime.monitorStore(), alert -> {}, null, policy).rates(now);
       }
     } else {
-      LocalState.requireExisting(stateDir, spec.commandLine());
-      try (LocalState local = LocalState.open(stateDir, false, Clock.systemUTC())) {
+      try (LocalState local =
+          LocalState.existing(stateDir, Clock.systemUTC(), spec.commandLine())) {
         ReputationMonitor monitor =
             new ReputationMonitor(
-                new DynamoDbMonitorStore(local.store()),
+                local.monitor(),
                 new LocalAlerts(stateDir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
                 null,
                 policy);

@@ -39,10 +39,9 @@ final class SuppressionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LocalState.requireExisting(stateDir, spec.commandLine());
     List<SuppressionEntry> entries;
-    try (LocalState local = LocalState.open(stateDir, false, Clock.systemUTC())) {
-      entries = local.store().allSuppressions();
+    try (LocalState local = LocalState.existing(stateDir, Clock.systemUTC(), spec.commandLine())) {
+      entries = local.feedback().allSuppressions();
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -5,14 +5,15 @@ package io.sesguardian.cli;
 
 import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.DynamoDbCanaryStore;
-import io.sesguardian.aws.DynamoDbFeedbackStore;
-import io.sesguardian.aws.DynamoDbMonitorStore;
 import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.SesV2Account;
 import io.sesguardian.domain.canary.Canaries;
+import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.MonitorPolicy;
+import io.sesguardian.domain.monitor.MonitorStore;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.domain.report.WeeklyReports;
@@ -52,23 +53,32 @@ final class WeeklyFacts {
       try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
         GuardianRuntime runtime =
             GuardianRuntime.of(GuardianConfig.fromEnvironment(System.getenv()), clients);
-        return build(runtime.store(), isoWeek, policy, new SesV2Account(clients.sesV2()).status());
+        return build(
+            runtime.store(),
+            runtime.monitorStore(),
+            new DynamoDbCanaryStore(runtime.store()),
+            isoWeek,
+            policy,
+            new SesV2Account(clients.sesV2()).status());
       }
     }
-    LocalState.requireExisting(stateDir, cmd);
-    try (LocalState local = LocalState.open(stateDir, false, Clock.systemUTC())) {
-      return build(local.store(), isoWeek, policy, null);
+    try (LocalState local = LocalState.existing(stateDir, Clock.systemUTC(), cmd)) {
+      return build(local.feedback(), local.monitor(), local.canary(), isoWeek, policy, null);
     }
   }
 
-  private static WeeklyReport build(
-      DynamoDbFeedbackStore store, String isoWeek, MonitorPolicy policy, AccountStatus account) {
-    DynamoDbMonitorStore monitor = new DynamoDbMonitorStore(store);
+  /** The report from the ports, local or deployed alike. */
+  static WeeklyReport build(
+      FeedbackStore feedback,
+      MonitorStore monitor,
+      CanaryStore canary,
+      String isoWeek,
+      MonitorPolicy policy,
+      AccountStatus account) {
     Instant from = WeeklyReports.weekStart(isoWeek);
-    String canaries =
-        Canaries.summary(new DynamoDbCanaryStore(store).runs(from, from.plus(Duration.ofDays(7))));
+    String canaries = Canaries.summary(canary.runs(from, from.plus(Duration.ofDays(7))));
     return new WeeklyReports(
-            store,
+            feedback,
             monitor,
             new ReputationMonitor(monitor, a -> {}, null, policy),
             policy.thresholds())

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code guardian replay} and {@code guardian suppressions} on an embedded DynamoDB Local. */
+/** {@code guardian replay} and {@code guardian suppressions} on the SQLite store. */
 class ReplayCommandTest {
 
   @TempDir Path dir;

@@ -7,6 +7,7 @@ import io.sesguardian.domain.canary.CanaryRun;
 import io.sesguardian.domain.canary.CanaryStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.Map;
 public final class InMemoryCanaryStore implements CanaryStore {
 
   private final InMemoryFeedbackStore feedback;
+  private static final Comparator<CanaryRun> OLDEST_FIRST =
+      Comparator.comparing(CanaryRun::sentAt).thenComparing(CanaryRun::runId);
+
   private final Map<String, CanaryRun> runs = new LinkedHashMap<>();
 
   public InMemoryCanaryStore(InMemoryFeedbackStore feedback) {
@@ -28,7 +32,7 @@ public final class InMemoryCanaryStore implements CanaryStore {
 
   @Override
   public synchronized List<CanaryRun> openRuns() {
-    return runs.values().stream().filter(r -> r.outcome() == null).toList();
+    return runs.values().stream().filter(r -> r.outcome() == null).sorted(OLDEST_FIRST).toList();
   }
 
   @Override
@@ -39,6 +43,7 @@ public final class InMemoryCanaryStore implements CanaryStore {
         out.add(r);
       }
     }
+    out.sort(OLDEST_FIRST);
     return out;
   }
 

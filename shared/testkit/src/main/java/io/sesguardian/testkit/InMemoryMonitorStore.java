@@ -120,7 +120,10 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
   @Override
   public synchronized List<ActionRecord> actions(Instant since) {
-    return actions.stream().filter(a -> !a.at().isBefore(since)).toList();
+    return actions.stream()
+        .filter(a -> !a.at().isBefore(since))
+        .sorted(Comparator.comparing(ActionRecord::at))
+        .toList();
   }
 
   @Override
@@ -131,6 +134,9 @@ public final class InMemoryMonitorStore implements MonitorStore {
   @Override
   public synchronized List<io.sesguardian.domain.monitor.Alert> alerts(
       Instant since, Instant until) {
-    return alerts.stream().filter(a -> !a.at().isBefore(since) && a.at().isBefore(until)).toList();
+    return alerts.stream()
+        .filter(a -> !a.at().isBefore(since) && a.at().isBefore(until))
+        .sorted(Comparator.comparing(io.sesguardian.domain.monitor.Alert::at))
+        .toList();
   }
 }

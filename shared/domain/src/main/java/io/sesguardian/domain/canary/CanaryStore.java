@@ -12,10 +12,10 @@ public interface CanaryStore {
 
   void saveRun(CanaryRun run);
 
-  /** Runs not closed yet. */
+  /** Runs not closed yet, oldest first. */
   List<CanaryRun> openRuns();
 
-  /** Runs sent in {@code [since, until)}, open or closed. */
+  /** Runs sent in {@code [since, until)}, open or closed, oldest first. */
   List<CanaryRun> runs(Instant since, Instant until);
 
   /**

@@ -1,0 +1,214 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.sqlite;
+
+import io.sesguardian.domain.feedback.SuppressionReason;
+import io.sesguardian.domain.ingest.SesSyncState;
+import io.sesguardian.domain.ingest.SuppressionEntry;
+import io.sesguardian.domain.ingest.SuppressionOrigin;
+import io.sesguardian.domain.ingest.SuppressionUpdate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The suppression list with its SES outbox: one row per address. An entry is in the outbox while
+ * {@code ses_state} is PENDING, due at {@code due_at} (first {@code recorded_at}, then each retry
+ * time).
+ */
+final class SuppressionTable {
+
+  static final List<String> SCHEMA =
+      List.of(
+          "CREATE TABLE IF NOT EXISTS suppressions ("
+              + " address TEXT PRIMARY KEY, reason TEXT NOT NULL, origin TEXT NOT NULL,"
+              + " first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, count INTEGER NOT NULL,"
+              + " last_feedback_id TEXT, diagnostic TEXT, recorded_at TEXT NOT NULL,"
+              + " first_ledger_key TEXT NOT NULL, simulator INTEGER NOT NULL,"
+              + " ses_state TEXT NOT NULL, ses_last_error TEXT,"
+              + " ses_attempts INTEGER NOT NULL DEFAULT 0, synced_at TEXT, ses_note TEXT,"
+              + " due_at TEXT NOT NULL)",
+          "CREATE INDEX IF NOT EXISTS suppressions_outbox"
+              + " ON suppressions (ses_state, due_at, address)",
+          "CREATE INDEX IF NOT EXISTS suppressions_recorded ON suppressions (recorded_at)");
+
+  private static final String COLUMNS =
+      "address, reason, origin, first_seen, last_seen, count, last_feedback_id, diagnostic,"
+          + " recorded_at, first_ledger_key, ses_state, ses_last_error, ses_attempts, synced_at,"
+          + " simulator";
+
+  private static final String INSERT =
+      "INSERT INTO suppressions (address, reason, origin, first_seen, last_seen, count,"
+          + " last_feedback_id, diagnostic, recorded_at, first_ledger_key, simulator, ses_state,"
+          + " due_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** The first update creates the entry; later ones describe the latest recorded event. */
+  private static final String RECORD =
+      INSERT
+          + " ON CONFLICT (address) DO UPDATE SET last_seen = excluded.last_seen,"
+          + " count = count + 1,"
+          + " last_feedback_id = coalesce(excluded.last_feedback_id, last_feedback_id),"
+          + " diagnostic = coalesce(excluded.diagnostic, diagnostic)";
+
+  private static final String INSERT_IF_ABSENT = INSERT + " ON CONFLICT (address) DO NOTHING";
+  private static final String ONE = "SELECT " + COLUMNS + " FROM suppressions WHERE address = ?";
+  private static final String ALL = "SELECT " + COLUMNS + " FROM suppressions ORDER BY address";
+  private static final String RECORDED_SINCE =
+      "SELECT " + COLUMNS + " FROM suppressions WHERE recorded_at >= ? ORDER BY address";
+  private static final String COUNT = "SELECT count(*) FROM suppressions";
+  private static final String DUE =
+      "SELECT "
+          + COLUMNS
+          + " FROM suppressions WHERE ses_state = 'PENDING' AND due_at <= ?"
+          + " ORDER BY due_at, address LIMIT ?";
+  private static final String PENDING_COUNT =
+      "SELECT count(*) FROM suppressions WHERE ses_state = 'PENDING'";
+  private static final String MARK_SYNCED =
+      "UPDATE suppressions SET ses_state = 'SYNCED', synced_at = ?, ses_last_error = NULL,"
+          + " ses_attempts = ses_attempts + 1 WHERE address = ?";
+  private static final String MARK_NOT_NEEDED =
+      "UPDATE suppressions SET ses_state = 'NOT_NEEDED', synced_at = ?, ses_last_error = NULL,"
+          + " ses_note = ? WHERE address = ?";
+  private static final String MARK_FAILED =
+      "UPDATE suppressions SET ses_last_error = ?, due_at = ?, ses_attempts = ses_attempts + 1"
+          + " WHERE address = ?";
+
+  /** Longest stored SES error, like the other stores. */
+  static final int MAX_ERROR = 1000;
+
+  private SuppressionTable() {}
+
+  /** Adds one recorded bounce or complaint to the address's entry, creating it if needed. */
+  static void record(Connection c, SuppressionUpdate u, Instant now) throws SQLException {
+    insert(c, RECORD, u, now);
+  }
+
+  /** Creates the entry (count 1) unless the address is listed; whether it did. */
+  static boolean insertIfAbsent(Connection c, SuppressionUpdate u, Instant now)
+      throws SQLException {
+    return insert(c, INSERT_IF_ABSENT, u, now) == 1;
+  }
+
+  private static int insert(Connection c, String sql, SuppressionUpdate u, Instant now)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, u.address());
+      s.setString(2, u.reason().name());
+      s.setString(3, u.origin().name());
+      s.setString(4, Times.text(u.eventTime()));
+      s.setString(5, Times.text(u.eventTime()));
+      s.setString(6, u.feedbackId());
+      s.setString(7, u.diagnostic() == null || u.diagnostic().isEmpty() ? null : u.diagnostic());
+      s.setString(8, Times.text(now));
+      s.setString(9, u.ledgerKey());
+      s.setInt(10, u.simulator() ? 1 : 0);
+      s.setString(11, u.initialState().name());
+      s.setString(12, Times.text(now));
+      return s.executeUpdate();
+    }
+  }
+
+  static SuppressionEntry one(Connection c, String address) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(ONE)) {
+      s.setString(1, address);
+      List<SuppressionEntry> found = entries(s);
+      return found.isEmpty() ? null : found.get(0);
+    }
+  }
+
+  static List<SuppressionEntry> all(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(ALL)) {
+      return entries(s);
+    }
+  }
+
+  static List<SuppressionEntry> recordedSince(Connection c, Instant since) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(RECORDED_SINCE)) {
+      s.setString(1, Times.text(since));
+      return entries(s);
+    }
+  }
+
+  static long count(Connection c) throws SQLException {
+    return single(c, COUNT);
+  }
+
+  static List<SuppressionEntry> due(Connection c, Instant now, int limit) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(DUE)) {
+      s.setString(1, Times.text(now));
+      s.setInt(2, limit);
+      return entries(s);
+    }
+  }
+
+  static long pendingCount(Connection c) throws SQLException {
+    return single(c, PENDING_COUNT);
+  }
+
+  /** Whether the address had an entry. */
+  static boolean markSynced(Connection c, String address, Instant at) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(MARK_SYNCED)) {
+      s.setString(1, Times.text(at));
+      s.setString(2, address);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  static boolean markNotNeeded(Connection c, String address, String why, Instant at)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(MARK_NOT_NEEDED)) {
+      s.setString(1, Times.text(at));
+      s.setString(2, why);
+      s.setString(3, address);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  static boolean markFailed(Connection c, String address, String error, Instant retryAt)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(MARK_FAILED)) {
+      s.setString(1, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error);
+      s.setString(2, Times.text(retryAt));
+      s.setString(3, address);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  private static long single(Connection c, String sql) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql);
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private static List<SuppressionEntry> entries(PreparedStatement s) throws SQLException {
+    List<SuppressionEntry> out = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new SuppressionEntry(
+                rs.getString("address"),
+                SuppressionReason.valueOf(rs.getString("reason")),
+                SuppressionOrigin.valueOf(rs.getString("origin")),
+                Times.instant(rs.getString("first_seen")),
+                Times.instant(rs.getString("last_seen")),
+                rs.getLong("count"),
+                rs.getString("last_feedback_id"),
+                rs.getString("diagnostic"),
+                Times.instant(rs.getString("recorded_at")),
+                rs.getString("first_ledger_key"),
+                SesSyncState.valueOf(rs.getString("ses_state")),
+                rs.getString("ses_last_error"),
+                rs.getInt("ses_attempts"),
+                Times.instant(rs.getString("synced_at")),
+                rs.getInt("simulator") == 1));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,54 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.sqlite;
+
+import io.sesguardian.testkit.contract.CanaryStoreContract;
+import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.Stores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite monitor and canary stores keep their ports' contracts. */
+class SqliteStoresContractTest {
+
+  @TempDir Path dir;
+  private SqliteStore store;
+
+  private Stores stores(Clock clock) {
+    try {
+      store = SqliteStore.open(dir, clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Stores(store.feedback(), store.monitor(), store.canary());
+  }
+
+  @AfterEach
+  void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Nested
+  class Monitor extends MonitorStoreContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class Canary extends CanaryStoreContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+}

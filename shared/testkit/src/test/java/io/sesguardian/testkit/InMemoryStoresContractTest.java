@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.testkit;
+
+import io.sesguardian.testkit.contract.CanaryStoreContract;
+import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.Stores;
+import java.time.Clock;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory monitor and canary fakes keep their ports' contracts. */
+class InMemoryStoresContractTest {
+
+  private static Stores stores(Clock clock) {
+    InMemoryFeedbackStore feedback = new InMemoryFeedbackStore(clock);
+    return new Stores(
+        feedback, new InMemoryMonitorStore(feedback), new InMemoryCanaryStore(feedback));
+  }
+
+  @Nested
+  class Monitor extends MonitorStoreContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class Canary extends CanaryStoreContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+}
