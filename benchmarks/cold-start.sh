@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
 # Cold start of the ingest function: a fresh JVM (JVM flags as template.yaml sets them) wires its
-# SDK clients from the environment and handles its first SNS bounce end to end against DynamoDB
-# Local. Run from the repository root after `mvn -q package -DskipTests -Dspotbugs.skip=true`.
+# SDK clients from the environment and handles its first SNS bounce end to end against DynamoDB on
+# moto (moto_server must be on the PATH). Run from the repository root after
+# `mvn -q package -DskipTests -Dspotbugs.skip=true`.
 # Usage: benchmarks/cold-start.sh [runs]
 set -euo pipefail
 runs=${1:-15}
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 work=$(mktemp -d)
 trap 'exec 3>&-; rm -rf "$work"' EXIT
 mkfifo "$work/stdin"
-java -Dsqlite4java.library.path=benchmarks/target/lib -cp benchmarks/target/benchmarks.jar \
-  io.sesguardian.benchmarks.DynamoDbLocalServer "$port" guardian "$work/ready" < "$work/stdin" > "$work/server.log" 2>&1 &
+java -cp benchmarks/target/benchmarks.jar \
+  io.sesguardian.benchmarks.MotoDynamoDbServer guardian "$work/ready" < "$work/stdin" > "$work/server.log" 2>&1 &
 exec 3> "$work/stdin"
-for _ in $(seq 1 300); do [ -f "$work/ready" ] && break; sleep 0.1; done
-[ -f "$work/ready" ] || { echo "DynamoDB Local did not start"; cat "$work/server.log"; exit 1; }
+for _ in $(seq 1 300); do [ -s "$work/ready" ] && break; sleep 0.1; done
+[ -s "$work/ready" ] || { echo "moto did not start"; cat "$work/server.log"; exit 1; }
 export GUARDIAN_TABLE=guardian AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
-export AWS_ENDPOINT_URL_DYNAMODB="http://127.0.0.1:$port"
+export AWS_ENDPOINT_URL_DYNAMODB="$(head -1 "$work/ready")"
 wall=(); inside=()
 for i in $(seq 1 "$runs"); do
   sed -e "s/0100019d3f132db8/cold${i}start/g" -e "s/jordan.lee@/jordan.lee.run${i}@/g" \

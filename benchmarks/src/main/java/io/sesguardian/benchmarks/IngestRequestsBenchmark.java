@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * DynamoDB requests per notification on the ingest paths, counted by an SDK interceptor, and the
- * batch path's throughput against DynamoDB Local on loopback. Prints Markdown.
+ * batch path's throughput against DynamoDB on moto (loopback). Prints Markdown.
  *
  * <p>Run from the repository root: {@code java -cp "benchmarks/target/benchmarks.jar"
  * io.sesguardian.benchmarks.IngestRequestsBenchmark [notifications] [repetitions]}.
@@ -67,7 +67,7 @@ public final class IngestRequestsBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    DynamoDbLocalServer.runAndExit(endpoint -> run(endpoint, n, repetitions));
+    MotoDynamoDbServer.runAndExit(endpoint -> run(endpoint, n, repetitions));
   }
 
   private static void run(URI endpoint, int n, int repetitions) throws Exception {
@@ -132,7 +132,7 @@ public final class IngestRequestsBenchmark {
     scenario(endpoint, normalizer, "SNS (1 per invoke)", "same mixed traffic", mixed, 1, false);
 
     System.out.printf(
-        "%n## Batch-path throughput against DynamoDB Local (loopback HTTP, URL-connection client)%n%n");
+        "%n## Batch-path throughput against DynamoDB on moto (loopback HTTP, URL-connection client)%n%n");
     double[] rates = new double[repetitions];
     for (int r = 0; r < repetitions; r++) {
       try (AwsClients clients = AwsClients.forEndpoint(Region.US_EAST_1, endpoint)) {

@@ -38,11 +38,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The weekly report for an account sending 1 million messages a day: 90 days of hourly counters for
  * 5 scopes (about 42,000 eligible sends per hour on the account) and the week's 70,000 new
- * suppressions (1% hard bounces), on DynamoDB Local. Counts requests and read units, times the
+ * suppressions (1% hard bounces), on DynamoDB (moto). Counts requests and read units, times the
  * build. Prints Markdown.
  *
- * <p>{@code java -Dsqlite4java.library.path=benchmarks/target/lib -cp
- * benchmarks/target/benchmarks.jar io.sesguardian.benchmarks.ReportBenchmark [runs]}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.sesguardian.benchmarks.ReportBenchmark
+ * [runs]}
  */
 public final class ReportBenchmark {
 
@@ -52,7 +52,7 @@ public final class ReportBenchmark {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    DynamoDbLocalServer.runAndExit(endpoint -> run(endpoint, runs));
+    MotoDynamoDbServer.runAndExit(endpoint -> run(endpoint, runs));
   }
 
   private static void run(URI endpoint, int runs) {
@@ -147,22 +147,23 @@ public final class ReportBenchmark {
       System.out.printf(
           "# Weekly report for an account sending 1 million messages a day%n%n"
               + "Loaded in %d s: %d days x 24 hours x %d scopes of counters, %d suppressions"
-              + " recorded in the week. %d builds (report + HTML), one thread, DynamoDB Local.%n%n",
+              + " recorded in the week. %d builds (report + HTML), one thread, DynamoDB on moto.%n%n",
           loadSeconds, 90, scopes.size(), NEW_SUPPRESSIONS, runs);
       System.out.println("| per report | value |");
       System.out.println("|---|---:|");
       counter
           .calls()
           .forEach((op, n) -> System.out.printf("| %s requests | %.1f |%n", op, n / (double) runs));
-      System.out.printf("| read capacity units (as reported) | %.0f |%n", reads.units.sum() / runs);
+      System.out.printf("| read capacity units | %.0f |%n", reads.units.sum() / runs);
       System.out.printf(
           "| time median / min / max | %.0f ms / %.0f ms / %.0f ms |%n",
           sorted[runs / 2], sorted[0], sorted[runs - 1]);
       System.out.printf(
-          "%nReport: added %s, on the list %d, account 7d level %s.%n",
+          "%nReport: added %s, on the list %d, account 7d level %s.%nRead units: %s.%n",
           report.suppressions().added(),
           report.suppressions().total(),
-          report.rates().get(0).level());
+          report.rates().get(0).level(),
+          reads.source());
     }
   }
 }

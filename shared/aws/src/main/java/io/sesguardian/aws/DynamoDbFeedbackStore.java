@@ -24,9 +24,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -143,8 +145,9 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     Set<String> failed = new HashSet<>();
     Counts pendingOperational = new Counts().addAll(operational);
     String callNonce = UUID.randomUUID().toString();
-    for (List<Effect> chunk : chunks(effects, operational, duplicatesKey)) {
-      List<Effect> remaining = new ArrayList<>(chunk);
+    Deque<List<Effect>> work = new ArrayDeque<>(chunks(effects, operational, duplicatesKey));
+    while (!work.isEmpty()) {
+      List<Effect> remaining = new ArrayList<>(work.poll());
       int attempt = 0;
       while (!remaining.isEmpty()) {
         Counts counts = new Counts().addAll(pendingOperational);
@@ -174,6 +177,11 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
           break;
         } catch (TransactionCanceledException e) {
           List<CancellationReason> reasons = e.cancellationReasons();
+          if (remaining.size() > 1
+              && reasons.stream().anyMatch(r -> "ValidationError".equals(r.code()))) {
+            isolate(remaining, work);
+            break;
+          }
           List<Effect> already = new ArrayList<>();
           for (int i = 0; i < ledgerOwners.size() && i < reasons.size(); i++) {
             if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
@@ -192,6 +200,10 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
           }
           backOff(attempt);
         } catch (SdkException e) {
+          if (!retryable(e) && remaining.size() > 1) {
+            isolate(remaining, work);
+            break;
+          }
           if (!retryable(e) || ++attempt >= MAX_ATTEMPTS) {
             remaining.forEach(r -> failed.add(r.ledgerKey()));
             break;
@@ -204,6 +216,18 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
       addCounts(pendingOperational);
     }
     return new ApplyResult(duplicates, failed);
+  }
+
+  /**
+   * A request DynamoDB refuses outright (a key over its size limit, an item over 400 KB) fails the
+   * whole transaction. So that one such document does not take its batch-mates with it (and, on the
+   * SQS path, to the dead-letter queue after every retry), the effects are tried again one per
+   * transaction, ahead of the rest of the work: only the refused one fails.
+   */
+  private static void isolate(List<Effect> remaining, Deque<List<Effect>> work) {
+    for (int i = remaining.size() - 1; i >= 0; i--) {
+      work.addFirst(List.of(remaining.get(i)));
+    }
   }
 
   /**

@@ -17,6 +17,8 @@ import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
 import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.testkit.Fixtures;
+import io.sesguardian.testkit.MotoExtension;
+import io.sesguardian.testkit.MotoServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +33,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The DynamoDB adapter and the ingest service on DynamoDB Local, through the real SDK. */
+/** The DynamoDB adapter and the ingest service on moto, through the real SDK. */
+@ExtendWith(MotoExtension.class)
 class DynamoDbFeedbackStoreTest {
 
   private static final Instant NOW = Instant.parse("2026-03-20T12:00:00Z");
@@ -42,9 +46,9 @@ class DynamoDbFeedbackStoreTest {
   private IngestService service;
 
   @BeforeEach
-  void setUp() {
-    clients = DynamoDbLocal.clients();
-    String table = DynamoDbLocal.newTable(clients);
+  void setUp(MotoServer moto) {
+    clients = MotoDynamoDb.clients(moto);
+    String table = MotoDynamoDb.newTable(clients);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     store =
         new DynamoDbFeedbackStore(

@@ -3,10 +3,17 @@
  */
 package io.sesguardian.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -19,15 +26,29 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * Wraps the SDK's HTTP client and fails a share of DynamoDB calls the way DynamoDB does: throttling
  * (HTTP 400 {@code ThrottlingException}) before the request is sent, and HTTP 500 after it was sent
  * and applied (the answer is lost, so the SDK retries something that already happened).
+ *
+ * <p>DynamoDB makes a repeated {@code TransactWriteItems} with the same {@code ClientRequestToken}
+ * idempotent (for 10 minutes): it answers success without applying it again, and {@code
+ * IdempotentParameterMismatchException} when the token comes back with other items. moto ignores
+ * the token, so this wrapper plays that part for the transactions whose answers it lost: it keeps
+ * the real answer and gives it to a retry carrying the same token and body, without sending the
+ * retry to moto. The adapter's exactly-once accounting after a lost answer is therefore tested
+ * against this emulation, not against the engine.
  */
 final class FaultInjectingHttpClient implements SdkHttpClient {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final SdkHttpClient delegate;
   private final double throttleShare;
   private final double lostAnswerShare;
   private final Random random;
   final AtomicLong throttled = new AtomicLong();
   final AtomicLong lostAnswers = new AtomicLong();
+  final AtomicLong replayedTokens = new AtomicLong();
+  private final Map<String, Committed> committed = new ConcurrentHashMap<>();
+
+  /** A transaction moto applied but whose answer was lost: its body and the real answer. */
+  private record Committed(byte[] body, int status, byte[] answer) {}
 
   FaultInjectingHttpClient(
       SdkHttpClient delegate, double throttleShare, double lostAnswerShare, long seed) {
@@ -39,6 +60,16 @@ final class FaultInjectingHttpClient implements SdkHttpClient {
 
   @Override
   public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+    byte[] body = body(request);
+    String token = transactionToken(request, body);
+    if (token != null && committed.containsKey(token)) {
+      Committed earlier = committed.get(token);
+      if (!Arrays.equals(earlier.body(), body)) {
+        return fake(400, "IdempotentParameterMismatchException", "same token, other request");
+      }
+      replayedTokens.incrementAndGet();
+      return answer(earlier.status(), earlier.answer());
+    }
     double roll;
     synchronized (random) {
       roll = random.nextDouble();
@@ -54,9 +85,13 @@ final class FaultInjectingHttpClient implements SdkHttpClient {
         @Override
         public HttpExecuteResponse call() throws IOException {
           HttpExecuteResponse response = real.call();
+          byte[] answer = new byte[0];
           if (response.responseBody().isPresent()) {
-            response.responseBody().get().readAllBytes();
+            answer = response.responseBody().get().readAllBytes();
             response.responseBody().get().close();
+          }
+          if (token != null && response.httpResponse().isSuccessful()) {
+            committed.put(token, new Committed(body, response.httpResponse().statusCode(), answer));
           }
           lostAnswers.incrementAndGet();
           return fake(
@@ -75,14 +110,48 @@ final class FaultInjectingHttpClient implements SdkHttpClient {
     return real;
   }
 
+  private static byte[] body(HttpExecuteRequest request) {
+    if (request.contentStreamProvider().isEmpty()) {
+      return new byte[0];
+    }
+    try (InputStream in = request.contentStreamProvider().get().newStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The ClientRequestToken of a TransactWriteItems request, or null. */
+  private static String transactionToken(HttpExecuteRequest request, byte[] body) {
+    boolean transaction =
+        request
+            .httpRequest()
+            .firstMatchingHeader("X-Amz-Target")
+            .filter(t -> t.endsWith(".TransactWriteItems"))
+            .isPresent();
+    if (!transaction) {
+      return null;
+    }
+    try {
+      JsonNode token = JSON.readTree(body).get("ClientRequestToken");
+      return token == null ? null : token.asText();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   private static ExecutableHttpRequest fake(int status, String type, String message) {
-    byte[] body =
+    return answer(
+        status,
         ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
                 + type
                 + "\",\"message\":\""
                 + message
                 + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ExecutableHttpRequest answer(int status, byte[] body) {
     return new ExecutableHttpRequest() {
       @Override
       public HttpExecuteResponse call() {

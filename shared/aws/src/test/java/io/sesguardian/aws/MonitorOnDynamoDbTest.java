@@ -17,6 +17,8 @@ import io.sesguardian.domain.monitor.ResumeRefusedException;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.Thresholds;
 import io.sesguardian.domain.sync.Sleeper;
+import io.sesguardian.testkit.MotoExtension;
+import io.sesguardian.testkit.MotoServer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,13 +32,15 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The monitor on DynamoDB Local, with SESv2 and SNS stubs driven through the real SDK clients:
- * conditional state writes announce a change once, pauses and resumes reach SES, and a resume is
- * refused under SHUTDOWN.
+ * The monitor on moto, with SESv2 and SNS stubs driven through the real SDK clients: conditional
+ * state writes announce a change once, pauses and resumes reach SES, and a resume is refused under
+ * SHUTDOWN.
  */
+@ExtendWith(MotoExtension.class)
 class MonitorOnDynamoDbTest {
 
   private static final Instant NOW = Instant.parse("2026-05-10T12:30:00Z");
@@ -48,12 +52,12 @@ class MonitorOnDynamoDbTest {
   private DynamoDbMonitorStore store;
 
   @BeforeEach
-  void setUp() throws Exception {
-    dynamoClients = DynamoDbLocal.clients();
+  void setUp(MotoServer moto) throws Exception {
+    dynamoClients = MotoDynamoDb.clients(moto);
     feedback =
         new DynamoDbFeedbackStore(
             dynamoClients.dynamoDb(),
-            DynamoDbLocal.newTable(dynamoClients),
+            MotoDynamoDb.newTable(dynamoClients),
             DynamoDbFeedbackStore.Settings.DEFAULT,
             Clock.fixed(NOW, ZoneOffset.UTC),
             Sleeper.REAL);

@@ -15,6 +15,8 @@ import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.domain.sync.SuppressionSync;
 import io.sesguardian.domain.sync.SyncReport;
 import io.sesguardian.testkit.Fixtures;
+import io.sesguardian.testkit.MotoExtension;
+import io.sesguardian.testkit.MotoServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +27,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The outbox writer end to end on real time: DynamoDB Local, the real SESv2 client, a stub SES on
+ * The outbox writer end to end on real time: DynamoDB on moto, the real SESv2 client, a stub SES on
  * loopback. Slow on purpose (it paces at one request per second).
  */
+@ExtendWith(MotoExtension.class)
 class OutboxSyncTest {
 
   private final Clock clock = Clock.systemUTC();
@@ -41,12 +45,12 @@ class OutboxSyncTest {
   private SuppressionSync sync;
 
   @BeforeEach
-  void setUp() throws Exception {
-    dynamoClients = DynamoDbLocal.clients();
+  void setUp(MotoServer moto) throws Exception {
+    dynamoClients = MotoDynamoDb.clients(moto);
     store =
         new DynamoDbFeedbackStore(
             dynamoClients.dynamoDb(),
-            DynamoDbLocal.newTable(dynamoClients),
+            MotoDynamoDb.newTable(dynamoClients),
             DynamoDbFeedbackStore.Settings.DEFAULT,
             clock,
             Sleeper.REAL);
