@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     version = "guardian 0.1.0",
     description = "SES Reputation Guardian: read, check and act on Amazon SES feedback.",
     subcommands = {
+      DemoCommand.class,
       ReplayCommand.class,
       StatusCommand.class,
       ReportCommand.class,
