@@ -3,6 +3,8 @@
  */
 package io.sesguardian.cli;
 
+import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.sqlite.NotAGuardianStoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -52,6 +54,17 @@ public final class GuardianCli {
             return EXIT_USAGE;
           }
           return standard.handleParseException(e, args);
+        });
+    cmd.setExecutionExceptionHandler(
+        (e, command, parseResult) -> {
+          // A store that turns out damaged mid-run, or cannot be written (full disk, read-only
+          // file): one line naming it, not a stack trace. What was stored is intact.
+          if (e instanceof NotAGuardianStoreException || e instanceof StoreUnavailableException) {
+            command.getErr().println("guardian: " + e.getMessage());
+            command.getErr().flush();
+            return e instanceof NotAGuardianStoreException ? EXIT_USAGE : EXIT_REJECTED;
+          }
+          throw e;
         });
     return cmd;
   }

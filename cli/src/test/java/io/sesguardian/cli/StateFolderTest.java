@@ -120,6 +120,21 @@ class StateFolderTest {
   }
 
   @Test
+  void damagedStore_isNamedAsSuchOnOneLine() throws Exception {
+    Path state = dir.resolve("state");
+    CliRun.of("replay", "--state", state.toString(), events);
+    Path db = state.resolve("guardian.db");
+    byte[] bytes = Files.readAllBytes(db);
+    // Keep SQLite's header (the guardian's mark), lose the pages behind it.
+    Files.write(db, java.util.Arrays.copyOf(bytes, 100));
+
+    CliRun status = CliRun.of("status", "--state", state.toString());
+
+    assertThat(status.exit()).isEqualTo(2);
+    assertThat(status.err()).contains(db.toString()).contains("damaged").hasLineCount(1);
+  }
+
+  @Test
   void roundTrip_whatReplayStoredIsWhatTheReadingCommandsSee() throws Exception {
     Path state = dir.resolve("state");
     CliRun replay = CliRun.of("replay", "--json", "--state", state.toString(), events);
