@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -135,7 +134,7 @@ public final class IngestRequestsBenchmark {
         "%n## Batch-path throughput against DynamoDB on moto (loopback HTTP, URL-connection client)%n%n");
     double[] rates = new double[repetitions];
     for (int r = 0; r < repetitions; r++) {
-      try (AwsClients clients = AwsClients.forEndpoint(Region.US_EAST_1, endpoint)) {
+      try (AwsClients clients = MotoDynamoDbServer.clients(endpoint)) {
         IngestService service = service(clients, "tp" + r);
         long start = System.nanoTime();
         ingestAll(service, normalizer, mixed, 10);
@@ -161,7 +160,7 @@ public final class IngestRequestsBenchmark {
       throws Exception {
     RequestCounter counter = new RequestCounter();
     TransactionItems tx = new TransactionItems();
-    try (AwsClients base = AwsClients.forEndpoint(Region.US_EAST_1, endpoint);
+    try (AwsClients base = MotoDynamoDbServer.clients(endpoint);
         AwsClients clients = base.instrumented(counter, h -> h).instrumented(tx, h -> h)) {
       IngestService service = service(clients, "b" + System.nanoTime());
       counter.reset();

@@ -33,7 +33,6 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -163,7 +162,7 @@ public final class MonitorBenchmark {
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     RequestCounter counter = new RequestCounter();
     ReadUnits reads = new ReadUnits();
-    try (AwsClients base = AwsClients.forEndpoint(Region.US_EAST_1, endpoint);
+    try (AwsClients base = MotoDynamoDbServer.clients(endpoint);
         AwsClients clients = base.instrumented(counter, h -> h).instrumented(reads, h -> h)) {
       var dynamo = clients.dynamoDb();
       DynamoDbTables.createIfMissing(dynamo, "monitor-bench");

@@ -9,6 +9,8 @@ import io.sesguardian.testkit.MotoServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -28,6 +30,29 @@ public final class MotoDynamoDbServer {
   @FunctionalInterface
   interface Work {
     void run(URI endpoint) throws Exception;
+  }
+
+  private static final Duration MOTO_TIMEOUT = Duration.ofSeconds(120);
+
+  /**
+   * Clients for moto with timeouts sized for it: moto answers a Query on a 10,000-item index or a
+   * transaction on a large table in seconds, past the production 2-second attempt timeout, which
+   * would turn the benchmark into a measure of retries.
+   */
+  static AwsClients clients(URI endpoint) {
+    try (AwsClients plain = AwsClients.forEndpoint(Region.US_EAST_1, endpoint)) {
+      return plain
+          .customized(b -> b.apiCallAttemptTimeout(MOTO_TIMEOUT).apiCallTimeout(MOTO_TIMEOUT))
+          .instrumented(
+              new io.sesguardian.aws.RequestCounter(),
+              production -> {
+                production.close();
+                return UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(1))
+                    .socketTimeout(MOTO_TIMEOUT)
+                    .build();
+              });
+    }
   }
 
   /** Runs {@code work} against a fresh moto server, stops it, then ends the JVM. */

@@ -45,7 +45,13 @@ public final class MotoServer implements AutoCloseable {
       this.shutdownHook = null;
     } else {
       // A test JVM killed by surefire's timeout or ^C must not leave a Python server behind.
-      this.shutdownHook = new Thread(this::stopProcess, "moto-server-stop");
+      this.shutdownHook =
+          new Thread(
+              () -> {
+                stopProcess();
+                deleteLog();
+              },
+              "moto-server-stop");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
   }
@@ -138,6 +144,10 @@ public final class MotoServer implements AutoCloseable {
     } catch (IllegalStateException alreadyShuttingDown) {
       // the hook is running or has run; nothing left to do
     }
+    deleteLog();
+  }
+
+  private void deleteLog() {
     try {
       Files.deleteIfExists(log);
     } catch (IOException ignored) {
