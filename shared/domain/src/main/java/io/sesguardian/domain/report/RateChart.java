@@ -40,12 +40,12 @@ final class RateChart {
     String label = "Daily bounce and complaint rates of " + scope + " against the thresholds";
     StringBuilder svg = new StringBuilder();
     svg.append(
-        "<svg class=\"rate-chart\" data-scope=\"%s\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n"
-            .formatted(escape(scope), WIDTH, height, escape(label)));
+        line(
+            "<svg class=\"rate-chart\" data-scope=\"%s\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
+            escape(scope), WIDTH, height, escape(label)));
     svg.append("<title>").append(escape(label)).append("</title>\n");
     svg.append(
-        "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n"
-            .formatted(WIDTH, height));
+        line("<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>", WIDTH, height));
     panel(
         svg,
         "Bounce rate",
@@ -109,17 +109,20 @@ final class RateChart {
         double x1 = x(first, n) - half(n);
         double x2 = x(last, n) + half(n);
         svg.append(
-            "<rect class=\"report-week\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#e8eef8\"/>\n"
-                .formatted(x1, top, x2 - x1, PANEL));
+            line(
+                "<rect class=\"report-week\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#e8eef8\"/>",
+                x1, top, x2 - x1, PANEL));
         svg.append(text(x2, top - 3, 10, "#4a5d7e", "normal", "report week", "end"));
       }
     }
     svg.append(
-        "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n"
-            .formatted(LEFT, RIGHT, bottom, bottom));
+        line(
+            "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#555\"/>",
+            LEFT, RIGHT, bottom, bottom));
     svg.append(
-        "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n"
-            .formatted(LEFT, LEFT, top, bottom));
+        line(
+            "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#555\"/>",
+            LEFT, LEFT, top, bottom));
     svg.append(text(LEFT - 6, bottom + 4, 10, "#444", "normal", "0%", "end"));
     svg.append(text(LEFT - 6, top + 4, 10, "#444", "normal", percent(max), "end"));
     StringBuilder offScale = new StringBuilder();
@@ -135,8 +138,9 @@ final class RateChart {
       }
       double y = y(thresholds[i], max, bottom);
       svg.append(
-          "<line class=\"threshold %s\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
-              .formatted(NAMES[i], LEFT, RIGHT, y, y, COLOURS[i]));
+          line(
+              "<line class=\"threshold %s\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>",
+              NAMES[i], LEFT, RIGHT, y, y, COLOURS[i]));
       // Close thresholds would print their labels on top of each other: keep them 11 px apart.
       labelY = Math.min(y + 4, labelY - 11);
       svg.append(
@@ -195,8 +199,9 @@ final class RateChart {
     }
     if (path.length() > 0) {
       svg.append(
-          "<path class=\"rate\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" stroke-linejoin=\"round\" d=\"%s\"/>\n"
-              .formatted(RATE_COLOUR, path));
+          line(
+              "<path class=\"rate\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" stroke-linejoin=\"round\" d=\"%s\"/>",
+              RATE_COLOUR, path));
       svg.append(dots).append('\n');
     } else {
       svg.append(
@@ -224,6 +229,11 @@ final class RateChart {
     }
   }
 
+  /** One line of SVG: numbers formatted the same in every locale, and a \n line end. */
+  private static String line(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args) + "\n";
+  }
+
   private static double x(int i, int n) {
     return n == 1
         ? (LEFT + RIGHT) / 2.0
@@ -245,15 +255,8 @@ final class RateChart {
 
   private static String text(
       double x, double y, int size, String fill, String weight, String s, String anchor) {
-    return String.format(
-        Locale.ROOT,
-        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" font-weight=\"%s\" fill=\"%s\" text-anchor=\"%s\">%s</text>\n",
-        x,
-        y,
-        size,
-        weight,
-        fill,
-        anchor,
-        escape(s));
+    return line(
+        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" font-weight=\"%s\" fill=\"%s\" text-anchor=\"%s\">%s</text>",
+        x, y, size, weight, fill, anchor, escape(s));
   }
 }
