@@ -215,6 +215,8 @@ class ReportCommandTest {
     try {
       return ChromiumPdf.locate(System.getenv());
     } catch (ChromiumPdf.ChromiumException e) {
+      // A browser named explicitly but unusable is a broken setup, not an absent browser.
+      assertThat(System.getenv(ChromiumPdf.ENV)).as(e.getMessage()).isNull();
       assumeTrue(
           false,
           "skipped: Chromium is not installed (.ci/run installs the Debian package 'chromium'): "

@@ -56,7 +56,14 @@ final class ReportText {
     if (l.count() == 0) {
       return "none this week";
     }
-    return "%s / %s / %s (%d)".formatted(human(l.p50()), human(l.p95()), human(l.max()), l.count());
+    return human(l.p50())
+        + " / "
+        + human(l.p95())
+        + " / "
+        + human(l.max())
+        + " ("
+        + l.count()
+        + ")";
   }
 
   static String count(long n, String one, String many) {
@@ -77,12 +84,13 @@ final class ReportText {
 
   /** The sentence the Markdown form and the alert topic's summary use. */
   static String suppressionSentence(WeeklyReport.SuppressionChanges s) {
-    return "Added this week: %s (%s for repeated soft bounces); removed: %d; on the list: %d."
-        .formatted(
-            added(s.added()),
-            s.escalations() == 0 ? "none" : String.valueOf(s.escalations()),
-            s.removals(),
-            s.total());
+    return String.format(
+        Locale.ROOT,
+        "Added this week: %s (%s for repeated soft bounces); removed: %d; on the list: %d.",
+        added(s.added()),
+        s.escalations() == 0 ? "none" : String.valueOf(s.escalations()),
+        s.removals(),
+        s.total());
   }
 
   static String accountSending(boolean enabled) {
