@@ -12,13 +12,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code guardian report}: the weekly status check as Markdown, JSON or HTML. */
+/** {@code guardian report}: the weekly status check as Markdown, JSON, HTML or PDF. */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
       "Prints the weekly status check: rates per window and scope with the change from the"
           + " previous week, a 30-day daily series, suppression-list changes, handling speed,"
           + " alerts and pauses. Local store by default (the account snapshot is then not taken);"
-          + " --aws reads the deployed stack and SES.",
+          + " --aws reads the deployed stack and SES. --format pdf prints the HTML page with"
+          + " headless Chromium (installed separately) and needs --output.",
     })
 final class ReportCommand implements Callable<Integer> {
 
@@ -41,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "md",
-      description = "md, json or html (default ${DEFAULT-VALUE}).")
+      description = "md, json, html or pdf (default ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
@@ -59,9 +61,20 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!format.equals("md") && !format.equals("json") && !format.equals("html")) {
+    if (!List.of("md", "json", "html", "pdf").contains(format)) {
       throw new ParameterException(
-          spec.commandLine(), "--format " + format + ": use md, json or html");
+          spec.commandLine(), "--format " + format + ": use md, json, html or pdf");
+    }
+    Path chromium = null;
+    if (format.equals("pdf")) {
+      if (output == null) {
+        throw new ParameterException(spec.commandLine(), "--format pdf needs --output FILE");
+      }
+      try {
+        chromium = ChromiumPdf.locate(System.getenv());
+      } catch (ChromiumPdf.ChromiumException e) {
+        return fail(e);
+      }
     }
     String isoWeek = WeeklyFacts.week(week, spec.commandLine());
     MonitorPolicy policy = MonitorConfig.policy(System.getenv());
@@ -70,10 +83,18 @@ final class ReportCommand implements Callable<Integer> {
     String text =
         switch (format) {
           case "json" -> renderer.json(report);
-          case "html" -> renderer.html(report);
+          case "html", "pdf" -> renderer.html(report);
           default -> renderer.markdown(report);
         };
-    if (output != null) {
+    if (chromium != null) {
+      try {
+        ChromiumPdf.print(chromium, text, output);
+      } catch (ChromiumPdf.ChromiumException e) {
+        return fail(e);
+      }
+      spec.commandLine().getErr().println("guardian: wrote " + output.toAbsolutePath());
+      spec.commandLine().getErr().flush();
+    } else if (output != null) {
       Files.writeString(output, text, StandardCharsets.UTF_8);
       spec.commandLine().getErr().println("guardian: wrote " + output.toAbsolutePath());
       spec.commandLine().getErr().flush();
@@ -83,5 +104,11 @@ final class ReportCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private int fail(ChromiumPdf.ChromiumException e) {
+    spec.commandLine().getErr().println("guardian: " + e.getMessage());
+    spec.commandLine().getErr().flush();
+    return 2;
   }
 }

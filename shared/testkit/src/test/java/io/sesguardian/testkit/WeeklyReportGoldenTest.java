@@ -107,6 +107,21 @@ class WeeklyReportGoldenTest {
     assertThat(report.handling().toSes().count()).isPositive();
     golden("weekly-2026-W09.json", renderer.json(report));
     golden("weekly-2026-W09.md", renderer.markdown(report));
+
+    // The HTML page is checked for structure, not byte for byte (its chart coordinates are not
+    // worth a golden file); it is left in target/ to open in a browser.
+    String html = renderer.html(report);
+    Files.writeString(Path.of("target/weekly-2026-W09.html"), html, StandardCharsets.UTF_8);
+    assertThat(html)
+        .contains("<table class=\"alerts\">")
+        .contains("<span class=\"level level-healthy\">healthy</span> → ")
+        .contains("<td>configset:marketing</td>")
+        .contains("@page{size:A4")
+        .doesNotContain("<pre")
+        .doesNotContain("=113}");
+    assertThat(html.split("<svg class=\"rate-chart\"", -1)).hasSize(report.rates().size() + 1);
+    assertThat(html.split("<tr class=\"alert\">", -1)).hasSize(report.alerts().size() + 1);
+    assertThat(report.daily("configset:marketing")).hasSize(30);
   }
 
   /** Counted hard bounces in the report's week, from the daily series. */

@@ -30,6 +30,8 @@ import java.util.Map;
  * @param alerts alerts announced during the week
  * @param actions pauses and resumes during the week
  * @param canaries canary results, or the reason there are none
+ * @param scopeDaily every scope's rates per UTC day for the same 30 days, in the order of {@code
+ *     rates} (the account's series equals {@code daily})
  */
 public record WeeklyReport(
     int version,
@@ -44,7 +46,8 @@ public record WeeklyReport(
     Handling handling,
     List<Alert> alerts,
     List<ActionRecord> actions,
-    String canaries) {
+    String canaries,
+    List<ScopeDaily> scopeDaily) {
 
   public static final int VERSION = 1;
 
@@ -53,6 +56,56 @@ public record WeeklyReport(
     daily = List.copyOf(daily);
     alerts = List.copyOf(alerts);
     actions = List.copyOf(actions);
+    scopeDaily = List.copyOf(scopeDaily);
+  }
+
+  /** A report whose only daily series is the account's (callers that predate per-scope series). */
+  public WeeklyReport(
+      int version,
+      String week,
+      Instant from,
+      Instant to,
+      AccountStatus account,
+      List<ScopeRates> rates,
+      ScopeRates previous,
+      List<DailyRate> daily,
+      SuppressionChanges suppressions,
+      Handling handling,
+      List<Alert> alerts,
+      List<ActionRecord> actions,
+      String canaries) {
+    this(
+        version,
+        week,
+        from,
+        to,
+        account,
+        rates,
+        previous,
+        daily,
+        suppressions,
+        handling,
+        alerts,
+        actions,
+        canaries,
+        List.of(new ScopeDaily("account", daily)));
+  }
+
+  /** The daily series of {@code scope} (a {@link io.sesguardian.domain.ingest.Scope} key). */
+  public List<DailyRate> daily(String scope) {
+    return scopeDaily.stream()
+        .filter(s -> s.scope().equals(scope))
+        .findFirst()
+        .map(ScopeDaily::days)
+        .orElse(scope.equals("account") ? daily : List.of());
+  }
+
+  /** One scope's rates per UTC day, oldest first. */
+  public record ScopeDaily(String scope, List<DailyRate> days) {
+    public ScopeDaily {
+      java.util.Objects.requireNonNull(scope, "scope");
+      days = List.copyOf(days);
+    }
   }
 
   /** One day of the account's traffic. */

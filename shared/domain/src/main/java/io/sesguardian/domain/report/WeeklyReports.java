@@ -91,6 +91,7 @@ public final class WeeklyReports {
             monitor.counters(Scope.ACCOUNT, from.minus(Duration.ofDays(90)), from),
             from.minusMillis(1),
             PreviousLevels.NONE);
+    List<WeeklyReport.DailyRate> accountDaily = daily(Scope.ACCOUNT, to);
     return new WeeklyReport(
         WeeklyReport.VERSION,
         isoWeek,
@@ -99,18 +100,25 @@ public final class WeeklyReports {
         account,
         scopes,
         previous,
-        daily(to),
+        accountDaily,
         suppressions(recent, from, to),
         handling(recent, from, to, deadLetterDepth),
         monitor.alerts(from, to),
         monitor.actions(from).stream().filter(a -> a.at().isBefore(to)).toList(),
-        canaries);
+        canaries,
+        scopes.stream()
+            .map(
+                s ->
+                    new WeeklyReport.ScopeDaily(
+                        s.scope().key(),
+                        s.scope().equals(Scope.ACCOUNT) ? accountDaily : daily(s.scope(), to)))
+            .toList());
   }
 
-  private List<WeeklyReport.DailyRate> daily(Instant to) {
+  private List<WeeklyReport.DailyRate> daily(Scope scope, Instant to) {
     Instant first = to.minus(Duration.ofDays(30));
     Map<Instant, Map<CounterField, Long>> hourly =
-        monitor.counters(Scope.ACCOUNT, first, to.minus(Duration.ofHours(1)));
+        monitor.counters(scope, first, to.minus(Duration.ofHours(1)));
     Map<LocalDate, long[]> days = new TreeMap<>();
     for (Instant d = first; d.isBefore(to); d = d.plus(Duration.ofDays(1))) {
       days.put(d.atZone(ZoneOffset.UTC).toLocalDate(), new long[6]);
