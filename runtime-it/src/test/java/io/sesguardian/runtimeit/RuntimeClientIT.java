@@ -230,8 +230,22 @@ class RuntimeClientIT {
               outcome,
               Files.readString(stdout, StandardCharsets.UTF_8),
               Files.readString(stderr, StandardCharsets.UTF_8));
+      keep(resource, run);
       run.checkOutput(template.alarmMetrics());
       return run;
+    }
+  }
+
+  /** Keeps what the process printed under target/ for reading after a failure. */
+  private static void keep(String resource, Run run) throws IOException {
+    String folder = System.getProperty("guardian.output");
+    if (folder != null) {
+      Path dir = Files.createDirectories(Path.of(folder));
+      Files.writeString(dir.resolve(resource + ".stdout.log"), run.stdout());
+      Files.writeString(dir.resolve(resource + ".stderr.log"), run.stderr());
+      Files.writeString(
+          dir.resolve(resource + ".answer.json"),
+          run.outcome().kind() + " " + run.outcome().body());
     }
   }
 

@@ -11,7 +11,6 @@ import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.telemetry.LogLevel;
 import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.Telemetry;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -124,11 +123,8 @@ public final class StdoutTelemetry implements Telemetry {
     // interleaved, and nothing waits in a buffer when the runtime freezes the sandbox.
     byte[] bytes = (document.toString() + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (lock) {
-      try {
-        out.write(bytes);
-      } catch (IOException e) {
-        // Telemetry never fails the work; PrintStream records the error itself.
-      }
+      // writeBytes never throws: a failed write sets the stream's error flag and the work goes on.
+      out.writeBytes(bytes);
       out.flush();
     }
   }
