@@ -33,14 +33,16 @@ import java.util.regex.Pattern;
  * Metric Format document inside a string is not extracted (CloudWatch only reads {@code _aws} at
  * the top level of a log event), so no metric would ever exist and an alarm on it with {@code
  * TreatMissingData: notBreaching} could never fire; every structured line would be JSON in a JSON
- * string. Lines the function writes to stdout are not rewritten: Lambda's log-level filtering
- * documentation ("Log-level filtering", AWS Lambda developer guide) says that for logging methods
- * other than the built-in ones the code writes JSON objects to stdout or stderr, Lambda reads their
- * {@code "level"} key (missing or invalid: INFO) and an RFC 3339 {@code "timestamp"} key, and sends
- * them to CloudWatch Logs as they are. That is what the metrics libraries do (Powertools' {@code
- * EmfMetricsLogger} prints EMF to stdout) and what {@code RuntimeClientIT} checks under the real
- * runtime client. Metrics documents carry no {@code level}, so Lambda files them as INFO: keep the
- * application log level at INFO or below (the default) or they are filtered away.
+ * string. Lines the function writes to stdout itself do not go through that formatter: Lambda's
+ * documentation of log-level filtering (AWS Lambda developer guide, "Log-level filtering", under
+ * advanced logging controls) says that for logging methods other than the built-in ones, code
+ * writes its log events to stdout or stderr as JSON objects; Lambda reads their {@code "level"} key
+ * (missing or invalid: INFO) and an RFC 3339 {@code "timestamp"} key. That is how the metrics
+ * libraries publish EMF under JSON logs (Powertools' {@code EmfMetricsLogger} prints to stdout),
+ * and what {@code RuntimeClientIT} (module runtime-it) checks under the real runtime client: each
+ * line leaves the process as the top-level JSON object written here. Metrics documents carry no
+ * {@code level}, so Lambda files them as INFO: keep the functions' application log level at INFO or
+ * below (the default), or the metrics are filtered away with the INFO logs.
  *
  * <p>Any email address in a message or a text field is masked before writing ({@link
  * Addresses#mask}); callers still log addresses masked and hashed themselves.
