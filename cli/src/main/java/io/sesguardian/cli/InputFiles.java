@@ -3,37 +3,91 @@
  */
 package io.sesguardian.cli;
 
+import io.sesguardian.domain.feedback.FeedbackNormalizer;
+import io.sesguardian.domain.feedback.Rejection;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import picocli.CommandLine.ParameterException;
 
-/** Expands the paths given on the command line into input documents. */
+/**
+ * Expands the paths given on the command line into input files, and streams each file's documents
+ * with bounded memory: a JSON Lines file line by line ({@code FILE:LINE}), a file holding a JSON
+ * array element by element ({@code FILE#INDEX}), any other file as one document. A UTF-8 byte order
+ * mark is skipped; invalid UTF-8, an oversized document and an I/O error become rejections naming
+ * the line, element or file, and the other documents still go through.
+ */
 final class InputFiles {
+
+  /** The largest document held in memory: what the normaliser accepts at most. */
+  static final int MAX_DOCUMENT_BYTES = FeedbackNormalizer.MAX_DOCUMENT_CHARS;
 
   private InputFiles() {}
 
   /** One document to normalise, named the way rejections will name it. */
   record Document(String source, String text) {}
 
+  /** Receives what a file holds, in order. */
+  interface Sink {
+    void document(Document document);
+
+    /** A part of the input that could not become a document, with why. */
+    void unreadable(Rejection rejection);
+  }
+
+  /**
+   * The files to read and the folders that could not be listed.
+   *
+   * @param files {@code *.json} / {@code *.jsonl} under the folders given, and files as given
+   * @param unreadable one rejection per folder or file the operating system refused to list
+   * @param bytes the files' total size, for progress
+   */
+  record Inputs(List<Path> files, List<Rejection> unreadable, long bytes) {}
+
   /** Files as given, and {@code *.json} / {@code *.jsonl} files found under directories. */
-  static List<Path> expand(List<Path> paths, picocli.CommandLine cmd) {
+  static Inputs expand(List<Path> paths, picocli.CommandLine cmd) {
     List<Path> files = new ArrayList<>();
+    List<Rejection> unreadable = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile)
-              .filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jsonl"))
-              .sorted()
-              .forEach(files::add);
+        List<Path> found = new ArrayList<>();
+        try {
+          Files.walkFileTree(
+              path,
+              new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                  String name = file.toString();
+                  if (attrs.isRegularFile()
+                      && (name.endsWith(".json") || name.endsWith(".jsonl"))) {
+                    found.add(file);
+                  }
+                  return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                  unreadable.add(cannotRead(file.toString(), e));
+                  return FileVisitResult.CONTINUE;
+                }
+              });
         } catch (IOException e) {
-          throw new ParameterException(
-              cmd, "cannot read directory " + path + ": " + e.getMessage());
+          unreadable.add(cannotRead(path.toString(), e));
         }
+        found.sort(null);
+        files.addAll(found);
       } else if (Files.isRegularFile(path)) {
         files.add(path);
       } else {
@@ -41,26 +95,305 @@ final class InputFiles {
             cmd, "no such file or directory: " + path + " (give SES feedback files or folders)");
       }
     }
-    return files;
+    long bytes = 0;
+    for (Path f : files) {
+      try {
+        bytes += Files.size(f);
+      } catch (IOException e) {
+        // Reported when the file is read.
+      }
+    }
+    return new Inputs(List.copyOf(files), List.copyOf(unreadable), bytes);
   }
 
   /**
-   * Reads one file: a JSON Lines file ({@code .jsonl}) yields a document per non-blank line named
-   * {@code FILE:LINE}; any other file is one document (a JSON array inside it is split by the
-   * normaliser into {@code FILE#INDEX}).
+   * Streams every input into {@code sink}: first the folders that could not be listed, then each
+   * file's documents, reporting bytes and documents to {@code progress}.
    */
-  static void read(Path file, Consumer<Document> sink) throws IOException {
-    String text = Files.readString(file);
+  static void readAll(Inputs inputs, Sink sink, Progress progress) {
+    inputs.unreadable().forEach(sink::unreadable);
+    Sink counting =
+        new Sink() {
+          @Override
+          public void document(Document document) {
+            progress.document();
+            sink.document(document);
+          }
+
+          @Override
+          public void unreadable(Rejection rejection) {
+            sink.unreadable(rejection);
+          }
+        };
+    long finished = 0;
+    for (Path file : inputs.files()) {
+      long before = finished;
+      read(file, counting, bytes -> progress.bytes(before, bytes));
+      try {
+        finished += Files.size(file);
+      } catch (IOException e) {
+        // Already reported as unreadable by read().
+      }
+    }
+    progress.done();
+  }
+
+  /**
+   * Streams one file's documents into {@code sink}; {@code progress} receives the bytes read so
+   * far. Never throws for bad content or I/O: those become rejections.
+   */
+  static void read(Path file, Sink sink, java.util.function.LongConsumer progress) {
     String name = file.toString();
-    if (!name.endsWith(".jsonl")) {
-      sink.accept(new Document(name, text));
+    try (Bytes in = new Bytes(Files.newInputStream(file), progress)) {
+      in.skipBom();
+      if (name.endsWith(".jsonl")) {
+        lines(name, in, sink);
+        return;
+      }
+      int first = in.peekNonSpace();
+      if (first == '[') {
+        in.read();
+        elements(name, in, sink);
+      } else if (first >= 0) {
+        whole(name, in, sink);
+      }
+    } catch (IOException e) {
+      sink.unreadable(cannotRead(name, e));
+    }
+  }
+
+  /** JSON Lines: a document per non-blank line. */
+  private static void lines(String name, Bytes in, Sink sink) throws IOException {
+    Buffer line = new Buffer();
+    int number = 0;
+    while (true) {
+      int b = in.read();
+      if (b == '\n' || b < 0) {
+        number++;
+        line.trimCarriageReturn();
+        emit(name + ":" + number, line, sink);
+        line.reset();
+        if (b < 0) {
+          return;
+        }
+      } else {
+        line.add(b);
+      }
+    }
+  }
+
+  /** A JSON array: a document per element, found by tracking strings and nesting byte by byte. */
+  private static void elements(String name, Bytes in, Sink sink) throws IOException {
+    Buffer element = new Buffer();
+    int index = 0;
+    int depth = 0;
+    boolean inString = false;
+    boolean escaped = false;
+    while (true) {
+      int b = in.read();
+      if (b < 0) {
+        sink.unreadable(
+            new Rejection(
+                name + "#" + index,
+                Rejection.Code.NOT_JSON,
+                "not JSON: the file ends before the array's closing ]"));
+        return;
+      }
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+        } else if (b == '\\') {
+          escaped = true;
+        } else if (b == '"') {
+          inString = false;
+        }
+        element.add(b);
+        continue;
+      }
+      if (depth == 0 && (b == ',' || b == ']')) {
+        if (!element.isBlank()) {
+          emit(name + "#" + index, element, sink);
+          index++;
+        } else if (b == ',' || index > 0) {
+          sink.unreadable(
+              new Rejection(
+                  name + "#" + index, Rejection.Code.NOT_JSON, "not JSON: an empty array element"));
+          index++;
+        }
+        element.reset();
+        if (b == ']') {
+          trailing(name, in, sink);
+          return;
+        }
+        continue;
+      }
+      if (b == '"') {
+        inString = true;
+      } else if (b == '{' || b == '[') {
+        depth++;
+      } else if (b == '}' || b == ']') {
+        depth--;
+      }
+      element.add(b);
+    }
+  }
+
+  private static void trailing(String name, Bytes in, Sink sink) throws IOException {
+    if (in.peekNonSpace() >= 0) {
+      sink.unreadable(
+          new Rejection(
+              name, Rejection.Code.NOT_JSON, "not JSON: more text after the array's closing ]"));
+    }
+  }
+
+  /** Any other file: one document. */
+  private static void whole(String name, Bytes in, Sink sink) throws IOException {
+    Buffer all = new Buffer();
+    for (int b = in.read(); b >= 0; b = in.read()) {
+      all.add(b);
+    }
+    emit(name, all, sink);
+  }
+
+  private static void emit(String source, Buffer bytes, Sink sink) {
+    if (bytes.overflowed()) {
+      sink.unreadable(
+          new Rejection(
+              source,
+              Rejection.Code.TOO_LARGE,
+              "is %d bytes, over the %d-byte limit for one document"
+                  .formatted(bytes.seen(), MAX_DOCUMENT_BYTES)));
       return;
     }
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (!lines[i].isBlank()) {
-        sink.accept(new Document(name + ":" + (i + 1), lines[i]));
+    if (bytes.isBlank()) {
+      return;
+    }
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes.array(), 0, bytes.size()))
+              .toString();
+      sink.document(new Document(source, text));
+    } catch (CharacterCodingException e) {
+      sink.unreadable(
+          new Rejection(
+              source,
+              Rejection.Code.NOT_UTF8,
+              "is not valid UTF-8 (JSON text must be, RFC 8259 section 8.1); re-encode the file"));
+    }
+  }
+
+  private static Rejection cannotRead(String source, IOException e) {
+    return new Rejection(
+        source,
+        Rejection.Code.UNREADABLE,
+        "cannot be read ("
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            + "); check it exists and is readable");
+  }
+
+  /** The bytes of one document, up to {@link #MAX_DOCUMENT_BYTES}; past that only counted. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    private long seen;
+
+    void add(int b) {
+      seen++;
+      if (seen <= MAX_DOCUMENT_BYTES) {
+        write(b);
       }
+    }
+
+    boolean overflowed() {
+      return seen > MAX_DOCUMENT_BYTES;
+    }
+
+    long seen() {
+      return seen;
+    }
+
+    byte[] array() {
+      return buf;
+    }
+
+    boolean isBlank() {
+      for (int i = 0; i < count; i++) {
+        if (!Character.isWhitespace(buf[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void trimCarriageReturn() {
+      if (count > 0 && buf[count - 1] == '\r') {
+        count--;
+        seen--;
+      }
+    }
+
+    @Override
+    public synchronized void reset() {
+      super.reset();
+      seen = 0;
+      if (buf.length > 1 << 16) {
+        buf = new byte[1 << 10]; // do not keep one huge document's buffer for the rest
+      }
+    }
+  }
+
+  /** A buffered byte stream that reports how far it has read. */
+  private static final class Bytes implements AutoCloseable {
+    private static final int REPORT_EVERY = 1 << 20;
+    private final InputStream in;
+    private final java.util.function.LongConsumer progress;
+    private long read;
+
+    Bytes(InputStream raw, java.util.function.LongConsumer progress) {
+      this.in = new BufferedInputStream(raw, 1 << 16);
+      this.progress = progress;
+    }
+
+    int read() throws IOException {
+      int b = in.read();
+      if (b >= 0 && ++read % REPORT_EVERY == 0) {
+        progress.accept(read);
+      }
+      return b;
+    }
+
+    void skipBom() throws IOException {
+      in.mark(3);
+      if (in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF) {
+        read += 3;
+        return;
+      }
+      in.reset();
+    }
+
+    /** The next byte that is not white space, left unread; -1 at the end. */
+    int peekNonSpace() throws IOException {
+      while (true) {
+        in.mark(1);
+        int b = in.read();
+        if (b < 0) {
+          return -1;
+        }
+        if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+          in.reset();
+          return b;
+        }
+        read++;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      progress.accept(read);
+      in.close();
     }
   }
 }

@@ -40,8 +40,6 @@ import picocli.CommandLine.Spec;
     })
 final class NormalizeCommand implements Callable<Integer> {
 
-  private static final int PROGRESS_EVERY = 500;
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(
@@ -55,7 +53,7 @@ final class NormalizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Path> files = InputFiles.expand(paths, spec.commandLine());
+    InputFiles.Inputs inputs = InputFiles.expand(paths, spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
@@ -63,27 +61,29 @@ final class NormalizeCommand implements Callable<Integer> {
     List<Ignored> ignored = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     int[] items = {0};
-    int done = 0;
-    for (Path file : files) {
-      InputFiles.read(
-          file,
-          doc -> {
+    Progress progress = new Progress(err, "read", inputs.bytes());
+    InputFiles.Sink sink =
+        new InputFiles.Sink() {
+          @Override
+          public void document(InputFiles.Document doc) {
             Normalized result = normalizer.normalize(doc.source(), doc.text());
             items[0] += result.items();
             records.addAll(result.records());
             ignored.addAll(result.ignored());
             rejections.addAll(result.rejections());
-          });
-      done++;
-      if (files.size() >= PROGRESS_EVERY && done % PROGRESS_EVERY == 0) {
-        err.printf("guardian: read %d of %d files%n", done, files.size());
-        err.flush();
-      }
-    }
+          }
+
+          @Override
+          public void unreadable(Rejection rejection) {
+            items[0]++;
+            rejections.add(rejection);
+          }
+        };
+    InputFiles.readAll(inputs, sink, progress);
     if (json) {
       printJson(out, items[0], records, ignored, rejections);
     } else {
-      printText(out, items[0], files.size(), records, ignored, rejections);
+      printText(out, items[0], inputs.files().size(), records, ignored, rejections);
     }
     out.flush();
     return rejections.isEmpty() ? 0 : GuardianCli.EXIT_REJECTED;

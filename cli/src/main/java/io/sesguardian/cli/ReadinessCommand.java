@@ -105,7 +105,7 @@ final class ReadinessCommand implements Callable<Integer> {
           oldest = Duration.between(e.recordedAt(), now);
         }
       }
-      checks = Readiness.check(setup, domain, topic, dlq, oldest);
+      checks = Readiness.check(setup, domain, topic, deadLetterQueueUrl, dlq, oldest);
     }
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;

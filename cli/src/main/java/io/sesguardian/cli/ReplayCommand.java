@@ -50,8 +50,6 @@ final class ReplayCommand implements Callable<Integer> {
   /** Documents stored together, like an SQS batch. */
   private static final int UNIT = 10;
 
-  private static final int PROGRESS_EVERY = 1000;
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(
@@ -95,35 +93,44 @@ final class ReplayCommand implements Callable<Integer> {
           spec.commandLine(),
           "--soft-bounce-threshold and --soft-bounce-window-days must be at least 1");
     }
-    List<Path> files = InputFiles.expand(paths, spec.commandLine());
-    List<InputFiles.Document> documents = new ArrayList<>();
-    for (Path file : files) {
-      InputFiles.read(file, documents::add);
-    }
+    InputFiles.Inputs inputs = InputFiles.expand(paths, spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     Clock clock = Clock.systemUTC();
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     Totals totals = new Totals();
+    Progress progress = new Progress(err, "replayed", inputs.bytes());
     try (LocalState local = LocalState.open(stateDir, fresh, clock)) {
       IngestService service =
           new IngestService(
               local.store(),
               new IngestPolicy(softBounceThreshold, Duration.ofDays(softBounceWindowDays)),
               clock);
-      for (int from = 0; from < documents.size(); from += UNIT) {
-        List<Normalized> unit = new ArrayList<>();
-        for (InputFiles.Document d :
-            documents.subList(from, Math.min(documents.size(), from + UNIT))) {
-          unit.add(normalizer.normalize(d.source(), d.text()));
-        }
-        totals.add(service.ingest(unit));
-        int done = Math.min(documents.size(), from + UNIT);
-        if (documents.size() >= PROGRESS_EVERY
-            && (done % PROGRESS_EVERY < UNIT || done == documents.size())) {
-          err.printf("guardian: replayed %d of %d documents%n", done, documents.size());
-          err.flush();
-        }
-      }
+      // Documents are streamed and stored a unit at a time: memory stays bounded by one unit.
+      List<Normalized> unit = new ArrayList<>(UNIT);
+      Runnable flush =
+          () -> {
+            if (!unit.isEmpty()) {
+              totals.add(service.ingest(unit));
+              unit.clear();
+            }
+          };
+      InputFiles.Sink sink =
+          new InputFiles.Sink() {
+            @Override
+            public void document(InputFiles.Document d) {
+              unit.add(normalizer.normalize(d.source(), d.text()));
+              if (unit.size() == UNIT) {
+                flush.run();
+              }
+            }
+
+            @Override
+            public void unreadable(Rejection rejection) {
+              unit.add(new Normalized(1, List.of(), List.of(), List.of(rejection)));
+            }
+          };
+      InputFiles.readAll(inputs, sink, progress);
+      flush.run();
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -132,7 +139,7 @@ final class ReplayCommand implements Callable<Integer> {
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsString(totals.json()));
     } else {
-      totals.print(out, files.size(), stateDir);
+      totals.print(out, inputs.files().size(), stateDir);
     }
     out.flush();
     return totals.rejected.isEmpty() && totals.failed.isEmpty() ? 0 : GuardianCli.EXIT_REJECTED;

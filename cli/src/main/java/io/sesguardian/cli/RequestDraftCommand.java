@@ -6,6 +6,7 @@ package io.sesguardian.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.aws.MonitorConfig;
+import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.report.RequestDraft;
 import io.sesguardian.domain.report.WeeklyReport;
 import java.io.IOException;
@@ -25,8 +26,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes a production-access or limit-increase request from measured facts (volumes, rates,"
           + " handling latencies, suppression counts) and your answers in ANSWERS (default"
-          + " ./guardian-request.json), and prints the ready 'aws sesv2 put-account-details'"
-          + " command. It never submits anything."
+          + " ./guardian-request.json), and prints the command that would submit it: 'aws sesv2"
+          + " put-account-details' from the sandbox, Service Quotas once in production. It never"
+          + " submits anything, and gives no command while a rate is at SES's review level, an"
+          + " answer is missing, or a review is pending (exit 1)."
     })
 final class RequestDraftCommand implements Callable<Integer> {
 
@@ -38,7 +41,8 @@ final class RequestDraftCommand implements Callable<Integer> {
         "listBuilding": "How addresses are collected (sign-up, double opt-in, ...)",
         "unsubscribe": "How recipients opt out (one-click link, preference centre, ...)",
         "useCase": "What you send, to whom, and how often",
-        "contactEmail": "optional extra contact address"
+        "contactEmail": "optional extra contact address",
+        "maxSendRate": null
       }
       """;
 
@@ -67,32 +71,75 @@ final class RequestDraftCommand implements Callable<Integer> {
   @Option(names = "--aws", description = "Use the deployed stack's facts and SES's account.")
   boolean aws;
 
+  @Option(
+      names = "--force",
+      description =
+          "Give the submit command even when an account rate is at or above SES's review level"
+              + " (the draft is printed under a warning).")
+  boolean force;
+
   @Override
   public Integer call() throws IOException {
     String isoWeek = WeeklyFacts.week(week, spec.commandLine());
     RequestDraft.TeamAnswers team = readAnswers();
-    WeeklyReport report =
-        WeeklyFacts.build(
-            isoWeek, aws, stateDir, MonitorConfig.policy(System.getenv()), spec.commandLine());
-    RequestDraft draft = RequestDraft.write(report, team);
+    MonitorPolicy policy = MonitorConfig.policy(System.getenv());
+    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, stateDir, policy, spec.commandLine());
+    // Only the deployed pipeline's handling times are live; the local store holds replayed events.
+    RequestDraft draft =
+        RequestDraft.write(report, team, new RequestDraft.Context(policy.thresholds(), aws, force));
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (draft.verdict() == RequestDraft.Verdict.REVIEW_PENDING) {
+      draft.problems().forEach(p -> err.println("guardian: " + p));
+      err.flush();
+      return 1;
+    }
+    if (draft.verdict() == RequestDraft.Verdict.NOT_HEALTHY) {
+      err.println("guardian: this account is not ready for a request; AWS would see:");
+      draft.problems().forEach(p -> err.println("  - " + p));
+      err.println(
+          "guardian: no draft is given until these are fixed ('guardian status' shows the rates);"
+              + " --force prints it anyway.");
+      err.flush();
+      return 1;
+    }
+    if (draft.verdict() == RequestDraft.Verdict.FORCED) {
+      err.println("guardian: WARNING: submitted as it is, this request cites rates SES reviews:");
+      draft.problems().forEach(p -> err.println("  - " + p));
+      err.flush();
+    }
     out.println(draft.text());
     out.println();
     out.println("---");
     out.println("Requested daily quota: " + draft.requestedQuota());
-    out.println("To submit (review it first; the guardian never submits anything):");
-    out.println(draft.command());
+    if (draft.verdict().submittable()) {
+      if (draft.channel() == RequestDraft.Channel.SERVICE_QUOTAS) {
+        out.println(
+            "The account has production access: increases go through Service Quotas (keep the"
+                + " text above for the support case AWS opens).");
+      } else if (report.account() == null) {
+        out.println(
+            "(The account was not read: if it already has production access, run with --aws;"
+                + " increases then go through Service Quotas.)");
+      }
+      out.println("To submit (review it first; the guardian never submits anything):");
+      draft.commands().forEach(out::println);
+    }
     out.flush();
-    if (!draft.missing().isEmpty()) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.println(
-          "guardian: still to fill in: "
-              + String.join(", ", draft.missing())
-              + ". Create "
-              + answers
-              + " like this and run again:");
-      err.print(ANSWERS_TEMPLATE);
+    if (draft.verdict() == RequestDraft.Verdict.INCOMPLETE) {
+      draft.problems().forEach(p -> err.println("guardian: " + answers + ": " + p));
+      if (!draft.missing().isEmpty()) {
+        err.println(
+            "guardian: still to fill in: "
+                + String.join(", ", draft.missing())
+                + ". Create "
+                + answers
+                + " like this and run again:");
+        err.print(ANSWERS_TEMPLATE);
+      }
+      err.println("guardian: no submit command until the answers are complete.");
       err.flush();
+      return 1;
     }
     return 0;
   }
@@ -118,7 +165,21 @@ final class RequestDraftCommand implements Callable<Integer> {
         text(json, "listBuilding"),
         text(json, "unsubscribe"),
         text(json, "useCase"),
-        text(json, "contactEmail"));
+        text(json, "contactEmail"),
+        number(json, "maxSendRate"));
+  }
+
+  private Double number(JsonNode json, String field) {
+    JsonNode v = json.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isNumber()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          answers + ": " + field + " must be a number (messages per second), not " + v);
+    }
+    return v.asDouble();
   }
 
   private static String text(JsonNode json, String field) {

@@ -78,6 +78,31 @@ class ReplayCommandTest {
   }
 
   @Test
+  void invalidUtf8_aBom_andAMissingFile_areRejectedWhereTheyAre_theRestStored() throws Exception {
+    String bounce =
+        Files.readString(Fixtures.event("ses/notification/bounce-permanent-noemail.json"))
+            .replaceAll("\\s*\\n\\s*", " ");
+    String complaint =
+        Files.readString(Fixtures.event("ses/notification/complaint-abuse.json"))
+            .replaceAll("\\s*\\n\\s*", " ");
+    Path jsonl = dir.resolve("feed.jsonl");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.write((bounce + "\n{\"x\":\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    bytes.write(new byte[] {(byte) 0xFF});
+    bytes.write(("\"}\n" + complaint + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(jsonl, bytes.toByteArray());
+    CliRun run = CliRun.of("replay", "--json", "--state", state(), jsonl.toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    JsonNode doc = run.json();
+    assertThat(doc.get("rejected")).hasSize(1);
+    assertThat(doc.get("rejected").get(0).get("source").asText()).isEqualTo(jsonl + ":2");
+    assertThat(doc.get("rejected").get(0).get("reason").asText()).contains("not valid UTF-8");
+    assertThat(doc.get("suppressed")).hasSize(2);
+    assertThat(run.err()).doesNotContain("Exception");
+  }
+
+  @Test
   void suppressionsWithoutAStore_isAUsageErrorThatSaysWhatToRun() {
     CliRun run = CliRun.of("suppressions", "--state", dir.resolve("none").toString());
     assertThat(run.exit()).isEqualTo(2);

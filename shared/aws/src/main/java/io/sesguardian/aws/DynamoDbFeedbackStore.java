@@ -772,6 +772,16 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         return call.get();
       } catch (ConditionalCheckFailedException e) {
         throw e;
+      } catch (TransactionCanceledException e) {
+        // A failed condition is an answer ("someone did it first"), which the caller turns into
+        // an outcome; wrapping it would make a lost race look like an outage.
+        if (conditionFailed(e)) {
+          throw e;
+        }
+        if (!retryable(e) || attempt >= MAX_ATTEMPTS) {
+          throw new StoreUnavailableException(what, e);
+        }
+        backOff(attempt);
       } catch (SdkException e) {
         if (!retryable(e) || attempt >= MAX_ATTEMPTS) {
           throw new StoreUnavailableException(what, e);
@@ -779,6 +789,13 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         backOff(attempt);
       }
     }
+  }
+
+  /** Whether a transaction was cancelled because one of its conditions did not hold. */
+  static boolean conditionFailed(TransactionCanceledException e) {
+    return e.hasCancellationReasons()
+        && e.cancellationReasons().stream()
+            .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
   }
 
   /**

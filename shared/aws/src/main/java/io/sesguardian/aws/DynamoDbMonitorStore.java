@@ -209,11 +209,8 @@ public final class DynamoDbMonitorStore implements MonitorStore {
                               .build())));
       return true;
     } catch (TransactionCanceledException e) {
-      if (e.cancellationReasons().stream()
-          .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
-        return false;
-      }
-      throw e;
+      // withRetries passes only condition failures through: the target already was in that state.
+      return false;
     }
   }
 

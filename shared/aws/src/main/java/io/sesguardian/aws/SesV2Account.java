@@ -34,7 +34,18 @@ public final class SesV2Account implements SesAccount {
         Boolean.TRUE.equals(a.sendingEnabled()),
         Boolean.TRUE.equals(a.productionAccessEnabled()),
         max,
-        sent);
+        sent,
+        review(a));
+  }
+
+  private static AccountStatus.Review review(GetAccountResponse a) {
+    if (a.details() == null
+        || a.details().reviewDetails() == null
+        || a.details().reviewDetails().statusAsString() == null) {
+      return null;
+    }
+    return new AccountStatus.Review(
+        a.details().reviewDetails().statusAsString(), a.details().reviewDetails().caseId());
   }
 
   @Override

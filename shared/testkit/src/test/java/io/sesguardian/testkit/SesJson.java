@@ -59,6 +59,59 @@ final class SesJson {
     return write(root);
   }
 
+  /**
+   * A bounce of {@code recipients} that all carry the given DSN fields; a {@code null} field is
+   * left out, as SES does when the receiving server sent no DSN (auto-replies).
+   */
+  static String bounceWithDsn(
+      Format format,
+      String feedbackId,
+      String bounceType,
+      String bounceSubType,
+      Instant time,
+      String status,
+      String action,
+      String diagnosticCode,
+      String... recipients) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put(format.typeField, "Bounce");
+    ObjectNode bounce = root.putObject("bounce");
+    bounce.put("feedbackId", feedbackId);
+    bounce.put("bounceType", bounceType);
+    bounce.put("bounceSubType", bounceSubType);
+    ArrayNode list = bounce.putArray("bouncedRecipients");
+    for (String r : recipients) {
+      ObjectNode entry = list.addObject();
+      entry.put("emailAddress", r);
+      if (action != null) {
+        entry.put("action", action);
+      }
+      if (status != null) {
+        entry.put("status", status);
+      }
+      if (diagnosticCode != null) {
+        entry.put("diagnosticCode", diagnosticCode);
+      }
+    }
+    bounce.put("timestamp", time.toString());
+    mail(root, format, "msg-" + feedbackId, time, recipients);
+    return write(root);
+  }
+
+  /** A complaint by {@code recipient} with the given {@code complaintFeedbackType}. */
+  static String complaint(
+      Format format, String feedbackId, Instant time, String recipient, String feedbackType) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put(format.typeField, "Complaint");
+    ObjectNode complaint = root.putObject("complaint");
+    complaint.put("feedbackId", feedbackId);
+    complaint.putArray("complainedRecipients").addObject().put("emailAddress", recipient);
+    complaint.put("timestamp", time.toString());
+    complaint.put("complaintFeedbackType", feedbackType);
+    mail(root, format, "msg-" + feedbackId, time, recipient);
+    return write(root);
+  }
+
   /** A complaint by {@code recipient}. */
   static String complaint(Format format, String feedbackId, Instant time, String recipient) {
     ObjectNode root = MAPPER.createObjectNode();

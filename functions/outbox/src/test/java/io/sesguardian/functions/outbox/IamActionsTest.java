@@ -24,13 +24,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Each function's IAM actions in template.yaml are exactly the AWS operations its code calls,
- * recorded by running the production wiring through the real SDK clients against a stub of
- * DynamoDB, SESv2, SNS and Lambda.
+ * Each function's IAM actions, as AWS SAM's translator turns template.yaml into roles, are exactly
+ * the AWS operations its code calls, recorded by running the production wiring through the real SDK
+ * clients against a stub of DynamoDB, SESv2, SNS and Lambda.
  */
 class IamActionsTest {
 
@@ -59,25 +60,20 @@ class IamActionsTest {
     return new TreeSet<>(recorder.actions);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Set<String> templateActions(String function) throws IOException {
-    Map<String, Object> fn = TemplateTest.resources("AWS::Serverless::Function").get(function);
-    Set<String> actions = new TreeSet<>();
-    for (Object policy : (List<Object>) fn.get("Policies")) {
-      Map<String, Object> p = (Map<String, Object>) policy;
-      if (!p.containsKey("Statement")) {
-        continue; // a SAM policy template for Lambda's own use (the on-failure destination)
-      }
-      for (Map<String, Object> statement : (List<Map<String, Object>>) p.get("Statement")) {
-        Object action = statement.get("Action");
-        if (action instanceof String a) {
-          actions.add(a);
-        } else {
-          actions.addAll((List<String>) action);
-        }
-      }
-    }
-    return actions;
+  private static SamTemplate template;
+
+  @BeforeAll
+  static void translate() throws Exception {
+    template = SamTemplate.translate();
+  }
+
+  /**
+   * The actions the function's own statements allow, read from the role SAM generates for it. The
+   * managed policies and the on-failure destination's statement serve Lambda itself, not the code
+   * (TemplateTest pins them).
+   */
+  private static Set<String> templateActions(String function) {
+    return SamTemplate.actions(template.ownPolicies(function));
   }
 
   /** A soft bounce, as bare SES JSON; the stub reports three earlier ones, so it escalates. */

@@ -3,115 +3,76 @@
  */
 package io.sesguardian.functions.outbox;
 
+import static io.sesguardian.functions.outbox.SamTemplate.getAtt;
+import static io.sesguardian.functions.outbox.SamTemplate.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sesguardian.aws.GuardianConfig;
+import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.testkit.Fixtures;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
-/** Checks template.yaml without the SAM CLI: structure, handlers, artifacts, topic policy. */
+/**
+ * Checks template.yaml through AWS SAM's own translator (see {@link SamTemplate}): what
+ * CloudFormation would create — functions, roles, aliases, event source mappings, subscriptions,
+ * schedules, alarms and log groups — not the SAM shorthand.
+ */
 class TemplateTest {
 
-  /** Reads CloudFormation short-form tags ({@code !Ref x}) as their long form ({@code Ref: x}). */
-  static final class CloudFormationConstructor extends SafeConstructor {
-    CloudFormationConstructor() {
-      super(new LoaderOptions());
-      for (String fn :
-          List.of(
-              "Ref",
-              "Sub",
-              "GetAtt",
-              "If",
-              "Equals",
-              "Not",
-              "And",
-              "Or",
-              "Join",
-              "Select",
-              "Split",
-              "FindInMap",
-              "GetAZs",
-              "ImportValue",
-              "Base64",
-              "Condition")) {
-        String key = fn.equals("Ref") || fn.equals("Condition") ? fn : "Fn::" + fn;
-        this.yamlConstructors.put(
-            new Tag("!" + fn),
-            new AbstractConstruct() {
-              @Override
-              public Object construct(Node node) {
-                Object value;
-                if (node instanceof ScalarNode scalar) {
-                  value = constructScalar(scalar);
-                } else if (node instanceof SequenceNode seq) {
-                  value = constructSequence(seq);
-                } else {
-                  value = constructMapping((MappingNode) node);
-                }
-                return Map.of(key, value);
-              }
-            });
-      }
+  private static SamTemplate template;
+
+  @BeforeAll
+  static void translate() throws Exception {
+    template = SamTemplate.translate();
+  }
+
+  private static final Pattern RATE =
+      Pattern.compile("rate\\((1 (minute|hour|day)|([2-9]|\\d{2,}) (minutes|hours|days))\\)");
+  private static final Pattern CRON = Pattern.compile("cron\\((\\S+ ){5}\\S+\\)");
+
+  /** The live alias SAM publishes for a function ({@code AutoPublishAlias: live}). */
+  private static String alias(String function) {
+    return function + "Aliaslive";
+  }
+
+  @Test
+  void everyFunction_isJava21Arm64WithJsonLogsAndSnapStart() {
+    assertThat(template.functions()).hasSizeGreaterThanOrEqualTo(6);
+    for (String fn : template.functions()) {
+      JsonNode p = template.properties(fn);
+      assertThat(p.path("Runtime").asText()).as(fn).isEqualTo("java21");
+      assertThat(p.path("Architectures").toString()).as(fn).isEqualTo("[\"arm64\"]");
+      assertThat(p.path("LoggingConfig").path("LogFormat").asText()).as(fn).isEqualTo("JSON");
+      assertThat(p.path("SnapStart").path("ApplyOn").asText())
+          .as(fn)
+          .isEqualTo("PublishedVersions");
+      assertThat(p.path("Timeout").asInt()).as(fn + " timeout").isBetween(10, 900);
     }
   }
 
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> template() throws IOException {
-    Path file = Fixtures.repoRoot().resolve("template.yaml");
-    return (Map<String, Object>)
-        new Yaml(new CloudFormationConstructor()).load(Files.readString(file));
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Map<String, Object>> resources(String type) throws IOException {
-    Map<String, Object> resources = (Map<String, Object>) template().get("Resources");
-    Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
-    resources.forEach(
-        (name, r) -> {
-          Map<String, Object> resource = (Map<String, Object>) r;
-          if (type.equals(resource.get("Type"))) {
-            out.put(name, (Map<String, Object>) resource.get("Properties"));
-          }
-        });
-    return out;
-  }
-
   @Test
-  void templateIsSam_withJava21Arm64Functions() throws IOException {
-    Map<String, Object> t = template();
-    assertThat(t.get("Transform")).isEqualTo("AWS::Serverless-2016-10-31");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> function =
-        (Map<String, Object>) ((Map<String, Object>) t.get("Globals")).get("Function");
-    assertThat(function.get("Runtime")).isEqualTo("java21");
-    assertThat(function.get("Architectures")).isEqualTo(List.of("arm64"));
-    assertThat(resources("AWS::Serverless::Function")).isNotEmpty();
-  }
-
-  @Test
-  void everyHandler_existsAndIsAStreamHandler_andCodeUriIsThePackagedJar() throws Exception {
-    for (var fn : resources("AWS::Serverless::Function").entrySet()) {
-      String handler = (String) fn.getValue().get("Handler");
+  void everyHandler_existsAndIsAStreamHandler_andTheCodeIsThePackagedJar() throws Exception {
+    for (String fn : template.functions()) {
+      JsonNode p = template.properties(fn);
+      String handler = p.path("Handler").asText();
       String className = handler.substring(0, handler.indexOf("::"));
       Class<?> type = Class.forName(className);
       assertThat(RequestStreamHandler.class.isAssignableFrom(type)).as(handler).isTrue();
       assertThat(type.getConstructor()).as("public no-arg constructor of " + className).isNotNull();
-      String codeUri = (String) fn.getValue().get("CodeUri");
-      assertThat(codeUri).matches("functions/[a-z-]+/target/[a-z-]+\\.jar");
+      // sam-translate.py turns CodeUri into s3://bucket/<CodeUri>, so the key is the local path.
+      String codeUri = p.path("Code").path("S3Key").asText();
+      assertThat(codeUri).as(fn).matches("functions/[a-z-]+/target/[a-z-]+\\.jar");
       String module = codeUri.substring(0, codeUri.indexOf("/target/"));
       String jarName = codeUri.substring(codeUri.lastIndexOf('/') + 1, codeUri.length() - 4);
       String pom = Files.readString(Fixtures.repoRoot().resolve(module).resolve("pom.xml"));
@@ -121,70 +82,128 @@ class TemplateTest {
     }
   }
 
+  /**
+   * SnapStart restores only published versions: anything that invokes the unqualified function runs
+   * $LATEST and pays the full cold start. So every invoker must name the live alias.
+   */
   @Test
-  @SuppressWarnings("unchecked")
-  void everyFunction_getsTheEnvironmentTheCodeReads() throws IOException {
-    Map<String, Object> globals =
-        (Map<String, Object>) ((Map<String, Object>) template().get("Globals")).get("Function");
-    Map<String, Object> variables =
-        (Map<String, Object>) ((Map<String, Object>) globals.get("Environment")).get("Variables");
-    // GuardianConfig.fromEnvironment reads these; GUARDIAN_TABLE is required.
-    assertThat(variables)
-        .containsKeys(
-            "GUARDIAN_TABLE",
-            "SOFT_BOUNCE_THRESHOLD",
-            "SOFT_BOUNCE_WINDOW_DAYS",
-            "LEDGER_RETENTION_DAYS");
-    assertThat(variables.get("GUARDIAN_TABLE")).isEqualTo(Map.of("Ref", "GuardianTable"));
-    var config =
-        io.sesguardian.aws.GuardianConfig.fromEnvironment(
-            Map.of(
-                "GUARDIAN_TABLE", "t",
-                "SOFT_BOUNCE_THRESHOLD", "3",
-                "SOFT_BOUNCE_WINDOW_DAYS", "30",
-                "LEDGER_RETENTION_DAYS", "14"));
-    assertThat(config.policy().softBounceThreshold()).isEqualTo(3);
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void table_keepsData_andMatchesTheKeyDesignTheStoreUses() throws IOException {
-    Map<String, Object> raw =
-        (Map<String, Object>)
-            ((Map<String, Object>) template().get("Resources")).get("GuardianTable");
-    assertThat(raw.get("DeletionPolicy")).isEqualTo("Retain");
-    Map<String, Object> table = resources("AWS::DynamoDB::Table").get("GuardianTable");
-    assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
-    assertThat(table.get("TimeToLiveSpecification"))
-        .isEqualTo(Map.of("AttributeName", "expiresAt", "Enabled", true));
-    assertThat(table.toString()).contains("IndexName=outbox").contains("sesState").contains("obsk");
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void outboxWriter_runsOneAtATime_andHasNoWildcardActions() throws IOException {
-    Map<String, Object> outbox = resources("AWS::Serverless::Function").get("OutboxFunction");
-    assertThat(outbox.get("ReservedConcurrentExecutions")).isEqualTo(1);
-    for (var fn : resources("AWS::Serverless::Function").entrySet()) {
-      assertThat(String.valueOf(fn.getValue().get("Policies")))
-          .as(fn.getKey())
-          .doesNotContain("dynamodb:*")
-          .doesNotContain("ses:*");
+  void everyFunction_hasALiveAliasOnAPublishedVersion_andIsInvokedOnlyThroughIt() {
+    Set<String> aliases = new TreeSet<>();
+    for (String fn : template.functions()) {
+      JsonNode alias = template.resource(alias(fn));
+      assertThat(alias.path("Type").asText()).isEqualTo("AWS::Lambda::Alias");
+      assertThat(alias.path("Properties").path("Name").asText()).isEqualTo("live");
+      assertThat(alias.path("Properties").path("FunctionName")).isEqualTo(ref(fn));
+      String version =
+          alias.path("Properties").path("FunctionVersion").path("Fn::GetAtt").path(0).asText();
+      assertThat(template.resource(version).path("Type").asText())
+          .isEqualTo("AWS::Lambda::Version");
+      assertThat(template.properties(version).path("FunctionName")).isEqualTo(ref(fn));
+      assertThat(template.condition(alias(fn))).as(fn).isEqualTo(template.condition(fn));
+      aliases.add(alias(fn));
     }
-    Map<String, Object> queueFunction =
-        resources("AWS::Serverless::Function").get("IngestQueueFunction");
-    assertThat(queueFunction.toString()).contains("ReportBatchItemFailures");
+    List<JsonNode> invokers = new ArrayList<>();
+    template
+        .resources("AWS::Lambda::EventSourceMapping")
+        .values()
+        .forEach(r -> invokers.add(r.path("Properties").path("FunctionName")));
+    template
+        .resources("AWS::Lambda::Permission")
+        .values()
+        .forEach(r -> invokers.add(r.path("Properties").path("FunctionName")));
+    template
+        .resources("AWS::Events::Rule")
+        .values()
+        .forEach(
+            r -> r.path("Properties").path("Targets").forEach(t -> invokers.add(t.path("Arn"))));
+    template.resources("AWS::SNS::Subscription").values().stream()
+        .filter(r -> r.path("Properties").path("Protocol").asText().equals("lambda"))
+        .forEach(r -> invokers.add(r.path("Properties").path("Endpoint")));
+    assertThat(invokers).hasSizeGreaterThanOrEqualTo(8);
+    for (JsonNode invoker : invokers) {
+      assertThat(aliases).as("invoked through " + invoker).contains(invoker.path("Ref").asText());
+    }
+    for (JsonNode config : template.resources("AWS::Lambda::EventInvokeConfig").values()) {
+      assertThat(config.path("Properties").path("Qualifier").asText()).isEqualTo("live");
+    }
+  }
+
+  /** Environment of a function with each parameter reference replaced by its default. */
+  private static Map<String, String> environmentWithDefaults(String function) {
+    Map<String, String> env = new HashMap<>();
+    template
+        .properties(function)
+        .path("Environment")
+        .path("Variables")
+        .properties()
+        .forEach(
+            e -> {
+              JsonNode value = e.getValue();
+              String name = value.path("Ref").asText(null);
+              if (value.isTextual()) {
+                env.put(e.getKey(), value.asText());
+              } else if (name != null && template.parameters().has(name)) {
+                env.put(e.getKey(), template.parameters().path(name).path("Default").asText());
+              } else {
+                env.put(e.getKey(), "resource:" + value); // a table name, topic ARN, alias …
+              }
+            });
+    return env;
   }
 
   @Test
-  @SuppressWarnings("unchecked")
-  void monitor_getsItsAlertTopicAndThresholds_andIngestCanTriggerIt() throws IOException {
-    Map<String, Object> monitor = resources("AWS::Serverless::Function").get("MonitorFunction");
-    Map<String, Object> env =
-        (Map<String, Object>) ((Map<String, Object>) monitor.get("Environment")).get("Variables");
-    assertThat(env)
-        .containsEntry("ALERT_TOPIC_ARN", Map.of("Ref", "AlertTopic"))
-        .containsKeys(
+  void everyFunction_getsTheEnvironmentTheCodeReads_andTheCodeAcceptsTheDefaults() {
+    for (String fn : template.functions()) {
+      JsonNode variables = template.properties(fn).path("Environment").path("Variables");
+      // GuardianConfig.fromEnvironment reads these in every function; GUARDIAN_TABLE is required.
+      assertThat(variables.path("GUARDIAN_TABLE")).as(fn).isEqualTo(ref("GuardianTable"));
+      for (String name :
+          List.of("SOFT_BOUNCE_THRESHOLD", "SOFT_BOUNCE_WINDOW_DAYS", "LEDGER_RETENTION_DAYS")) {
+        assertThat(variables.has(name)).as(fn + " " + name).isTrue();
+      }
+      Map<String, String> env = environmentWithDefaults(fn);
+      assertThat(GuardianConfig.fromEnvironment(env).policy().softBounceThreshold()).isEqualTo(3);
+      if (env.containsKey("ALERT_TOPIC_ARN")) {
+        assertThat(MonitorConfig.fromEnvironment(env).policy().pauseLevel()).as(fn).isEmpty();
+      }
+    }
+  }
+
+  /**
+   * CloudFormation rejects a parameter outside MinValue..MaxValue at deploy time; a value it
+   * accepts but the code refuses would instead break the function at its first cold start.
+   */
+  @Test
+  void numericParameters_allowOnlyValuesTheCodeAccepts() {
+    int checked = 0;
+    for (String fn : template.functions()) {
+      Map<String, String> defaults = environmentWithDefaults(fn);
+      JsonNode variables = template.properties(fn).path("Environment").path("Variables");
+      for (var e : variables.properties()) {
+        JsonNode parameter = template.parameters().path(e.getValue().path("Ref").asText());
+        // The canary handler reads its own two numbers and needs live clients to construct.
+        if (!parameter.path("Type").asText().equals("Number") || e.getKey().startsWith("CANARY_")) {
+          continue;
+        }
+        for (String bound : List.of("MinValue", "MaxValue")) {
+          assertThat(parameter.has(bound)).as(e.getKey() + " parameter " + bound).isTrue();
+          Map<String, String> env = new HashMap<>(defaults);
+          env.put(e.getKey(), parameter.path(bound).asText());
+          GuardianConfig.fromEnvironment(env);
+          MonitorConfig.policy(env);
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void monitor_getsItsAlertTopicAndThresholds_andIngestMayTriggerItsAlias() {
+    JsonNode env = template.properties("MonitorFunction").path("Environment").path("Variables");
+    assertThat(env.path("ALERT_TOPIC_ARN")).isEqualTo(ref("AlertTopic"));
+    for (String name :
+        List.of(
             "BOUNCE_WARNING",
             "BOUNCE_CRITICAL",
             "BOUNCE_REVIEW",
@@ -198,73 +217,262 @@ class TemplateTest {
             "VOLUME_WINDOW_SENDS",
             "PAUSE_AT_LEVEL",
             "NON_CRITICAL_CONFIGURATION_SETS",
-            "PAUSE_ACCOUNT_AT_LEVEL");
-    // The defaults the template passes must be accepted by the code that reads them.
-    Map<String, Object> parameters = (Map<String, Object>) template().get("Parameters");
-    Map<String, String> defaults = new java.util.HashMap<>();
-    env.forEach(
-        (name, value) -> {
-          if (value instanceof Map<?, ?> ref
-              && ref.get("Ref") instanceof String p
-              && parameters.containsKey(p)) {
-            Object d = ((Map<String, Object>) parameters.get(p)).get("Default");
-            defaults.put(name, String.valueOf(d));
-          }
-        });
-    assertThat(io.sesguardian.aws.MonitorConfig.policy(defaults).pauseLevel()).isEmpty();
+            "PAUSE_ACCOUNT_AT_LEVEL")) {
+      assertThat(env.has(name)).as(name).isTrue();
+    }
     for (String fn : List.of("IngestFunction", "IngestQueueFunction")) {
-      assertThat(resources("AWS::Serverless::Function").get(fn).toString())
-          .contains("MONITOR_FUNCTION")
-          .contains("lambda:InvokeFunction");
-    }
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void scheduleExpressions_areValid() throws IOException {
-    Map<String, Object> parameters = (Map<String, Object>) template().get("Parameters");
-    java.util.regex.Pattern rate =
-        java.util.regex.Pattern.compile(
-            "rate\\((1 (minute|hour|day)|([2-9]|\\d{2,}) (minutes|hours|days))\\)");
-    java.util.regex.Pattern cron = java.util.regex.Pattern.compile("cron\\((\\S+ ){5}\\S+\\)");
-    for (String name : List.of("OutboxSchedule", "MonitorSchedule", "ReportSchedule")) {
-      String value = String.valueOf(((Map<String, Object>) parameters.get(name)).get("Default"));
-      assertThat(rate.matcher(value).matches() || cron.matcher(value).matches())
-          .as(name + " = " + value)
-          .isTrue();
-    }
-    for (var fn : resources("AWS::Serverless::Function").entrySet()) {
-      Map<String, Object> events = (Map<String, Object>) fn.getValue().get("Events");
-      for (Object e : events.values()) {
-        Map<String, Object> event = (Map<String, Object>) e;
-        if ("Schedule".equals(event.get("Type"))) {
-          Object schedule = ((Map<String, Object>) event.get("Properties")).get("Schedule");
-          if (schedule instanceof String literal) {
-            assertThat(rate.matcher(literal).matches() || cron.matcher(literal).matches())
-                .as(fn.getKey() + " schedule " + literal)
-                .isTrue();
-          } else {
-            assertThat(parameters)
-                .containsKey((String) ((Map<String, Object>) schedule).get("Ref"));
-          }
+      JsonNode monitor =
+          template.properties(fn).path("Environment").path("Variables").path("MONITOR_FUNCTION");
+      assertThat(monitor).as(fn).isEqualTo(ref(alias("MonitorFunction")));
+      boolean mayInvoke = false;
+      for (JsonNode policy : template.ownPolicies(fn)) {
+        for (JsonNode s : policy.path("PolicyDocument").path("Statement")) {
+          mayInvoke |=
+              s.path("Action").asText().equals("lambda:InvokeFunction")
+                  && s.path("Resource").equals(monitor);
         }
       }
+      assertThat(mayInvoke).as(fn + " may invoke the alias it is given").isTrue();
     }
-    assertThat(rate.matcher("rate(1 minutes)").matches()).isFalse();
   }
 
   @Test
-  @SuppressWarnings("unchecked")
-  void feedbackTopic_acceptsOnlySesFromThisAccount() throws IOException {
-    Map<String, Object> policy =
-        (Map<String, Object>)
-            resources("AWS::SNS::TopicPolicy").get("FeedbackTopicPolicy").get("PolicyDocument");
-    Map<String, Object> statement = ((List<Map<String, Object>>) policy.get("Statement")).get(0);
-    assertThat(statement.get("Principal")).isEqualTo(Map.of("Service", "ses.amazonaws.com"));
-    assertThat(statement.get("Action")).isEqualTo("sns:Publish");
-    Map<String, Object> condition = (Map<String, Object>) statement.get("Condition");
-    assertThat(condition.get("StringEquals"))
-        .isEqualTo(Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")));
-    assertThat(condition).containsKey("ArnLike");
+  void table_keepsData_andMatchesTheKeyDesignTheStoreUses() {
+    JsonNode table = template.resource("GuardianTable");
+    assertThat(table.path("DeletionPolicy").asText()).isEqualTo("Retain");
+    assertThat(table.path("UpdateReplacePolicy").asText()).isEqualTo("Retain");
+    JsonNode p = table.path("Properties");
+    assertThat(p.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+    assertThat(p.path("TimeToLiveSpecification").path("AttributeName").asText())
+        .isEqualTo("expiresAt");
+    assertThat(p.path("TimeToLiveSpecification").path("Enabled").asBoolean()).isTrue();
+    assertThat(
+            p.path("PointInTimeRecoverySpecification")
+                .path("PointInTimeRecoveryEnabled")
+                .asBoolean())
+        .isTrue();
+    Map<String, String> indexes = new HashMap<>();
+    for (JsonNode gsi : p.path("GlobalSecondaryIndexes")) {
+      indexes.put(
+          gsi.path("IndexName").asText(),
+          gsi.path("KeySchema").findValuesAsText("AttributeName").toString());
+    }
+    assertThat(indexes)
+        .containsEntry("outbox", "[sesState, obsk]")
+        .containsEntry("scopes", "[cday, pk]");
+  }
+
+  /**
+   * Each role holds exactly: the function's own statements (compared with the calls its code makes
+   * in {@link IamActionsTest}), the managed policies Lambda itself needs, and the statement SAM
+   * adds for the on-failure destination. Nothing else may creep in.
+   */
+  @Test
+  void everyRole_holdsOnlyTheFunctionsOwnStatementsAndWhatLambdaItselfNeeds() {
+    String basic = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    String sqsPoller = "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole";
+    for (String fn : template.functions()) {
+      JsonNode role = template.role(fn).path("Properties");
+      JsonNode trust = role.path("AssumeRolePolicyDocument").path("Statement");
+      assertThat(trust).hasSize(1);
+      assertThat(trust.path(0).path("Principal").path("Service").toString())
+          .isEqualTo("[\"lambda.amazonaws.com\"]");
+      Set<String> managed = new TreeSet<>();
+      role.path("ManagedPolicyArns").forEach(a -> managed.add(a.asText()));
+      // The SQS poller (the event source mapping) reads and deletes with the function's role.
+      boolean polls =
+          template.resources("AWS::Lambda::EventSourceMapping").values().stream()
+              .anyMatch(m -> m.path("Properties").path("FunctionName").equals(ref(alias(fn))));
+      assertThat(managed).as(fn).isEqualTo(polls ? Set.of(basic, sqsPoller) : Set.of(basic));
+      List<JsonNode> own = template.ownPolicies(fn);
+      assertThat(own).as(fn + " own policies").isNotEmpty();
+      for (String action : SamTemplate.actions(own)) {
+        assertThat(action).as(fn).doesNotContain("*");
+      }
+      for (JsonNode policy : role.path("Policies")) {
+        if (own.contains(policy)) {
+          continue;
+        }
+        assertThat(policy.path("PolicyName").asText())
+            .as(fn)
+            .isEqualTo(fn + "EventInvokeConfigOnFailureSQSPolicy");
+        JsonNode statement = policy.path("PolicyDocument").path("Statement");
+        assertThat(statement).hasSize(1);
+        assertThat(statement.path(0).path("Action").asText()).isEqualTo("sqs:SendMessage");
+        assertThat(statement.path(0).path("Resource"))
+            .isEqualTo(getAtt("IngestDeadLetterQueue", "Arn"));
+      }
+    }
+  }
+
+  @Test
+  void snsWiring_invokesTheAliasPerNotification_andFailuresEndInTheDeadLetterQueue() {
+    JsonNode topic = template.outputs().path("FeedbackTopicArn").path("Value");
+    JsonNode subscription = template.properties("IngestFunctionFeedback");
+    assertThat(template.resource("IngestFunctionFeedback").path("Type").asText())
+        .isEqualTo("AWS::SNS::Subscription");
+    assertThat(subscription.path("Protocol").asText()).isEqualTo("lambda");
+    assertThat(subscription.path("TopicArn")).isEqualTo(topic);
+    JsonNode permission = template.properties("IngestFunctionFeedbackPermission");
+    assertThat(permission.path("Principal").asText()).isEqualTo("sns.amazonaws.com");
+    assertThat(permission.path("SourceArn")).isEqualTo(topic);
+    JsonNode invoke = template.properties("IngestFunctionEventInvokeConfig");
+    assertThat(invoke.path("MaximumRetryAttempts").asInt()).isEqualTo(2);
+    assertThat(invoke.path("DestinationConfig").path("OnFailure").path("Destination"))
+        .isEqualTo(getAtt("IngestDeadLetterQueue", "Arn"));
+    assertThat(template.condition("IngestFunctionFeedback")).isEqualTo("UseSns");
+  }
+
+  @Test
+  void queueWiring_batchesWithPartialFailures_andRedrivesToTheDeadLetterQueue() {
+    Map<String, JsonNode> mappings = template.resources("AWS::Lambda::EventSourceMapping");
+    assertThat(mappings).containsOnlyKeys("IngestQueueFunctionFeedback");
+    JsonNode m = mappings.get("IngestQueueFunctionFeedback").path("Properties");
+    assertThat(m.path("EventSourceArn")).isEqualTo(getAtt("FeedbackQueue", "Arn"));
+    assertThat(m.path("BatchSize").asInt()).isEqualTo(10);
+    assertThat(m.path("MaximumBatchingWindowInSeconds").asInt()).isEqualTo(5);
+    assertThat(m.path("FunctionResponseTypes").toString())
+        .isEqualTo("[\"ReportBatchItemFailures\"]");
+    JsonNode queue = template.properties("FeedbackQueue");
+    // Lambda's guidance: visibility timeout at least six times the function timeout, so a batch
+    // retried after throttling is not received twice.
+    int timeout = template.properties("IngestQueueFunction").path("Timeout").asInt();
+    assertThat(queue.path("VisibilityTimeout").asInt()).isGreaterThanOrEqualTo(6 * timeout);
+    assertThat(queue.path("RedrivePolicy").path("deadLetterTargetArn"))
+        .isEqualTo(getAtt("IngestDeadLetterQueue", "Arn"));
+    assertThat(queue.path("RedrivePolicy").path("maxReceiveCount").asInt()).isEqualTo(5);
+    // The dead-letter queue keeps a message longer than the source queue could.
+    assertThat(template.properties("IngestDeadLetterQueue").path("MessageRetentionPeriod").asInt())
+        .isGreaterThan(queue.path("MessageRetentionPeriod").asInt(345_600));
+    JsonNode subscription = template.properties("FeedbackQueueSubscription");
+    assertThat(subscription.path("Protocol").asText()).isEqualTo("sqs");
+    assertThat(subscription.path("Endpoint")).isEqualTo(getAtt("FeedbackQueue", "Arn"));
+    assertThat(subscription.path("TopicArn"))
+        .isEqualTo(template.outputs().path("FeedbackTopicArn").path("Value"));
+    // The handler reads the SNS envelope (it tells SES's two formats apart by it): no raw delivery.
+    assertThat(subscription.path("RawMessageDelivery").asBoolean(false)).isFalse();
+    JsonNode send =
+        template.properties("FeedbackQueuePolicy").path("PolicyDocument").path("Statement").path(0);
+    assertThat(send.path("Principal").path("Service").asText()).isEqualTo("sns.amazonaws.com");
+    assertThat(send.path("Condition").path("ArnEquals").path("aws:SourceArn"))
+        .isEqualTo(subscription.path("TopicArn"));
+    for (String r :
+        List.of(
+            "FeedbackQueue",
+            "FeedbackQueuePolicy",
+            "FeedbackQueueSubscription",
+            "IngestQueueFunctionFeedback")) {
+      assertThat(template.condition(r)).as(r).isEqualTo("UseSqs");
+    }
+  }
+
+  @Test
+  void everyFunction_logsToAGroupWithRetention() {
+    Map<String, JsonNode> groups = template.resources("AWS::Logs::LogGroup");
+    for (String fn : template.functions()) {
+      JsonNode group =
+          groups.entrySet().stream()
+              .filter(
+                  g ->
+                      g.getValue()
+                          .path("Properties")
+                          .path("LogGroupName")
+                          .path("Fn::Sub")
+                          .asText()
+                          .equals("/aws/lambda/${" + fn + "}"))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          fn
+                              + " has no log group /aws/lambda/${"
+                              + fn
+                              + "}: Lambda would create one that never expires"));
+      assertThat(group.path("Properties").path("RetentionInDays"))
+          .as(fn)
+          .isEqualTo(ref("LogRetentionDays"));
+      assertThat(group.path("Condition").asText("")).as(fn).isEqualTo(template.condition(fn));
+    }
+    JsonNode retention = template.parameters().path("LogRetentionDays");
+    assertThat(retention.path("AllowedValues").toString())
+        .contains(retention.path("Default").asText());
+  }
+
+  @Test
+  void everyFunctionAndTheDeadLetterQueue_alarmToTheAlertTopic() {
+    Map<String, JsonNode> alarms = template.resources("AWS::CloudWatch::Alarm");
+    for (JsonNode alarm : alarms.values()) {
+      JsonNode p = alarm.path("Properties");
+      assertThat(p.path("AlarmActions").toString()).isEqualTo("[" + ref("AlertTopic") + "]");
+      assertThat(p.path("TreatMissingData").asText()).isEqualTo("notBreaching");
+      assertThat(p.path("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+    }
+    for (String fn : template.functions()) {
+      long errors =
+          alarms.values().stream()
+              .filter(a -> a.path("Properties").path("MetricName").asText().equals("Errors"))
+              .filter(a -> a.path("Properties").path("Namespace").asText().equals("AWS/Lambda"))
+              .filter(
+                  a ->
+                      a.path("Properties").path("Dimensions").path(0).path("Value").equals(ref(fn)))
+              .filter(a -> a.path("Condition").asText("").equals(template.condition(fn)))
+              .count();
+      assertThat(errors).as(fn + " Errors alarm").isEqualTo(1);
+    }
+    JsonNode dlq = alarms.get("IngestDeadLetterAlarm").path("Properties");
+    assertThat(dlq.path("Namespace").asText()).isEqualTo("AWS/SQS");
+    assertThat(dlq.path("Dimensions").path(0).path("Value"))
+        .isEqualTo(getAtt("IngestDeadLetterQueue", "QueueName"));
+    assertThat(dlq.path("OKActions").toString()).isEqualTo("[" + ref("AlertTopic") + "]");
+    JsonNode age = alarms.get("OutboxAgeAlarm").path("Properties");
+    assertThat(age.path("Namespace").asText()).isEqualTo("SesGuardian");
+    assertThat(age.path("MetricName").asText()).isEqualTo("OutboxOldestAgeSeconds");
+    assertThat(age.path("Threshold").asInt()).isEqualTo(3600);
+  }
+
+  @Test
+  void schedules_areValidExpressions_andInvokeTheirFunctionsAlias() {
+    Map<String, JsonNode> rules = template.resources("AWS::Events::Rule");
+    Set<String> scheduled = new TreeSet<>();
+    for (var rule : rules.entrySet()) {
+      JsonNode expression = rule.getValue().path("Properties").path("ScheduleExpression");
+      String value =
+          expression.isTextual()
+              ? expression.asText()
+              : template
+                  .parameters()
+                  .path(expression.path("Ref").asText())
+                  .path("Default")
+                  .asText();
+      assertThat(RATE.matcher(value).matches() || CRON.matcher(value).matches())
+          .as(rule.getKey() + " = " + value)
+          .isTrue();
+      JsonNode target = rule.getValue().path("Properties").path("Targets");
+      assertThat(target).hasSize(1);
+      scheduled.add(target.path(0).path("Arn").path("Ref").asText());
+    }
+    assertThat(scheduled)
+        .containsExactlyInAnyOrder(
+            alias("MonitorFunction"),
+            alias("OutboxFunction"),
+            alias("ReportFunction"),
+            alias("CanaryFunction"));
+    assertThat(RATE.matcher("rate(1 minutes)").matches()).isFalse();
+  }
+
+  @Test
+  void feedbackTopic_acceptsOnlySesFromThisAccount() {
+    JsonNode statement =
+        template.properties("FeedbackTopicPolicy").path("PolicyDocument").path("Statement").path(0);
+    assertThat(statement.path("Principal").path("Service").asText()).isEqualTo("ses.amazonaws.com");
+    assertThat(statement.path("Action").asText()).isEqualTo("sns:Publish");
+    JsonNode condition = statement.path("Condition");
+    assertThat(condition.path("StringEquals").path("aws:SourceAccount"))
+        .isEqualTo(ref("AWS::AccountId"));
+    assertThat(condition.has("ArnLike")).isTrue();
+    JsonNode email = template.resource("AlertEmailSubscription");
+    assertThat(email.path("Condition").asText()).isEqualTo("HasAlertEmail");
+    assertThat(email.path("Properties").path("TopicArn")).isEqualTo(ref("AlertTopic"));
   }
 }

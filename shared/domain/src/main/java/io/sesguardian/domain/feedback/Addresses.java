@@ -44,23 +44,57 @@ public final class Addresses {
     if (spec.isEmpty()) {
       return Parsed.problem("is empty");
     }
-    for (int i = 0; i < spec.length(); i++) {
-      char c = spec.charAt(i);
+    boolean quoted = false;
+    int ats = 0;
+    for (int i = 0; i < spec.length(); i += Character.charCount(spec.codePointAt(i))) {
+      int c = spec.codePointAt(i);
+      String invisible = invisible(c);
+      if (invisible != null) {
+        return Parsed.problem("contains %s (U+%04X)".formatted(invisible, c));
+      }
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         return Parsed.problem("contains a space");
       }
       if (c == '<' || c == '>') {
         return Parsed.problem("contains an unmatched angle bracket");
       }
+      if (c == '"' && (i == 0 || spec.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (c == '@' && !quoted) {
+        ats++;
+      }
     }
     int at = spec.lastIndexOf('@');
     if (at < 0) {
       return Parsed.problem("has no @");
     }
+    // RFC 5321 section 4.1.2: Mailbox = Local-part "@" Domain; an "@" may appear in the local part
+    // only inside a quoted string. SES refuses anything else for ever, so the outbox could never
+    // deliver such an entry (it would retry and keep its age alarm firing).
+    if (ats > 1) {
+      return Parsed.problem("has more than one @ outside quotes");
+    }
     if (at == 0 || at == spec.length() - 1) {
       return Parsed.problem("has nothing before or after the @");
     }
     return new Parsed(spec.toLowerCase(Locale.ROOT), null);
+  }
+
+  /**
+   * Names a character that prints nothing yet changes what an address is: C0/C1 controls (U+0085
+   * included), format characters (zero-width spaces, bidirectional overrides such as U+202E) and
+   * line or paragraph separators (U+2028, U+2029), and lone surrogates. None can appear in an
+   * address SES accepts (RFC 5321 section 4.1.2, RFC 6531 section 3.3: printable characters only);
+   * {@code null} for every other character.
+   */
+  private static String invisible(int codePoint) {
+    return switch (Character.getType(codePoint)) {
+      case Character.CONTROL -> "a control character";
+      case Character.FORMAT -> "an invisible formatting character";
+      case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "a line separator";
+      case Character.SURROGATE -> "a lone surrogate";
+      default -> null;
+    };
   }
 
   /** The domain of a normalised address (the part after the last {@code @}). */
@@ -95,6 +129,22 @@ public final class Addresses {
     return out.toString();
   }
 
+  private static final java.util.regex.Pattern ADDRESS_LIKE =
+      java.util.regex.Pattern.compile("[^\\s\"'<>(),;:@\\\\]+@[^\\s\"'<>(),;:@\\\\]+");
+
+  /**
+   * {@code text} with every address-like run ({@code something@something}) masked as {@link #mask}
+   * does, for messages that quote input (rejections, store errors) on their way to logs.
+   */
+  public static String maskAll(String text) {
+    if (text == null || text.indexOf('@') < 0) {
+      return text;
+    }
+    return ADDRESS_LIKE
+        .matcher(text)
+        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group())));
+  }
+
   /** A stable pseudonym for metrics and logs: the first 16 hex digits of SHA-256. */
   public static String hash(String address) {
     try {
@@ -107,7 +157,7 @@ public final class Addresses {
   }
 
   private static String printable(char c) {
-    return c < 0x20 || c == 0x7f ? "\\u%04x".formatted((int) c) : String.valueOf(c);
+    return invisible(c) != null ? "\\u%04x".formatted((int) c) : String.valueOf(c);
   }
 
   /**

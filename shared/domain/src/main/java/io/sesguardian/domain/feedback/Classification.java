@@ -18,8 +18,10 @@ import java.util.Optional;
  *     when this record alone does not ask for suppression
  * @param alreadyOnAccountList SES reported that the address is already on the account-level
  *     suppression list, so it need not be sent there again
- * @param escalatable a soft or undetermined bounce caused by the address (not the content), which
- *     counts toward repeated-soft-bounce escalation
+ * @param escalatable a soft or undetermined bounce caused by the address (not the content or the
+ *     sender), which counts toward repeated-soft-bounce escalation ({@link FeedbackClass#MAILBOX}
+ *     escalates at its first occurrence)
+ * @param feedbackClass what the record means for the guardian (see {@link FeedbackClass})
  */
 public record Classification(
     Category category,
@@ -27,16 +29,23 @@ public record Classification(
     boolean countsTowardComplaintRate,
     SuppressionReason suppressionReason,
     boolean alreadyOnAccountList,
-    boolean escalatable) {
+    boolean escalatable,
+    FeedbackClass feedbackClass) {
 
   public static final Classification NONE =
-      new Classification(Category.NONE, false, false, null, false, false);
+      new Classification(Category.NONE, false, false, null, false, false, FeedbackClass.NONE);
 
   public Classification {
     Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(feedbackClass, "feedbackClass");
     if (suppressionReason == null && alreadyOnAccountList) {
       throw new IllegalArgumentException("alreadyOnAccountList needs a suppression reason");
     }
+  }
+
+  /** Whether this record alone suppresses the address by escalation, without earlier repeats. */
+  public boolean escalatesAtOnce() {
+    return feedbackClass == FeedbackClass.MAILBOX;
   }
 
   /** The suppression this record asks for, if any. */

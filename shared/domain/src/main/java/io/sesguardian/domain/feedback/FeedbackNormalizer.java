@@ -5,6 +5,7 @@ package io.sesguardian.domain.feedback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +48,9 @@ public final class FeedbackNormalizer {
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
+          // A key given twice makes a document mean two things (RFC 8259 section 4: names
+          // "SHOULD be unique"; parsers disagree on which one wins), so it is refused.
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   static {
@@ -81,7 +85,8 @@ public final class FeedbackNormalizer {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       out.item();
-      out.reject(source, Rejection.Code.NOT_JSON, "not JSON: " + e.getOriginalMessage());
+      BadItemException bad = unreadable(e, null);
+      out.reject(source, bad.code, bad.getMessage());
       return out.result();
     }
     if (root == null || root.isMissingNode()) {
@@ -309,7 +314,7 @@ public final class FeedbackNormalizer {
     List<RecipientEntry> recipients = recipients(kind, detail, detailField, mail);
     if (recipients.isEmpty()) {
       if (kind == FeedbackKind.UNKNOWN) {
-        recipients = List.of(new RecipientEntry(null, null, null, null));
+        recipients = List.of(new RecipientEntry(null, null, null, null, null));
       } else {
         throw new BadItemException(Rejection.Code.NO_RECIPIENTS, noRecipients(kind, detailField));
       }
@@ -354,7 +359,14 @@ public final class FeedbackNormalizer {
               tags,
               r.diagnosticCode != null ? r.diagnosticCode : deliveryResponse,
               r.status,
-              Classifier.classify(kind, bounceType, bounceSubType, complaintSubType, simulator)));
+              Classifier.classify(
+                  kind,
+                  bounceType,
+                  bounceSubType,
+                  new Dsn(r.status, r.action, r.diagnosticCode),
+                  feedbackType,
+                  complaintSubType,
+                  simulator)));
     }
   }
 
@@ -412,7 +424,7 @@ public final class FeedbackNormalizer {
       JsonNode entry = list.get(i);
       String entryPath = path + "[" + i + "]";
       if (entry.isTextual()) {
-        entries.add(new RecipientEntry(entry.textValue(), entryPath, null, null));
+        entries.add(new RecipientEntry(entry.textValue(), entryPath, null, null, null));
       } else if (entry.isObject()) {
         String raw =
             Json.text(entry, "emailAddress", entryPath + ".emailAddress", Integer.MAX_VALUE);
@@ -425,7 +437,8 @@ public final class FeedbackNormalizer {
                 raw,
                 entryPath + ".emailAddress",
                 Json.text(entry, "diagnosticCode", entryPath + ".diagnosticCode", MAX_LONG_FIELD),
-                Json.text(entry, "status", entryPath + ".status", MAX_SHORT_FIELD)));
+                Json.text(entry, "status", entryPath + ".status", MAX_SHORT_FIELD),
+                Json.text(entry, "action", entryPath + ".action", MAX_SHORT_FIELD)));
       } else {
         throw new BadItemException(
             Rejection.Code.MALFORMED,
@@ -551,9 +564,25 @@ public final class FeedbackNormalizer {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new BadItemException(
-          Rejection.Code.NOT_JSON, what + " is not JSON: " + e.getOriginalMessage());
+      throw unreadable(e, what);
     }
+  }
+
+  /**
+   * Why a text could not be read as one JSON document: not JSON, or a key given twice. {@code
+   * subject} names the text ("the SNS Message"); {@code null} for the whole input.
+   */
+  private static BadItemException unreadable(JsonProcessingException e, String subject) {
+    String message = e.getOriginalMessage();
+    if (message != null && message.startsWith("Duplicate field")) {
+      return new BadItemException(
+          Rejection.Code.DUPLICATE_KEY,
+          (subject == null ? "a key appears twice in one object: " : subject + " has a key twice: ")
+              + message);
+    }
+    return new BadItemException(
+        Rejection.Code.NOT_JSON,
+        (subject == null ? "not JSON: " : subject + " is not JSON: ") + message);
   }
 
   static String describe(JsonNode node) {
@@ -568,7 +597,8 @@ public final class FeedbackNormalizer {
     };
   }
 
-  private record RecipientEntry(String raw, String path, String diagnosticCode, String status) {}
+  private record RecipientEntry(
+      String raw, String path, String diagnosticCode, String status, String action) {}
 
   /** Accumulates one document's outcome. */
   private static final class Collector {

@@ -88,16 +88,41 @@ public record FeedbackRecord(
   /**
    * The key that identifies this record across SNS retries and across SES's two channels: the
    * feedback id and recipient for bounces and complaints, otherwise the SES message id, kind and
-   * recipient. Empty when the sample carries neither id.
+   * recipient. Empty when the sample carries neither id. At most {@link #MAX_KEY_BYTES} bytes of
+   * UTF-8: a longer key is replaced by its SHA-256, so every store can hold it.
    */
   public Optional<String> idempotencyKey() {
     String who = address == null ? "" : address;
     if ((kind == FeedbackKind.BOUNCE || kind == FeedbackKind.COMPLAINT) && feedbackId != null) {
-      return Optional.of(kind.jsonName() + "#" + feedbackId + "#" + who);
+      return Optional.of(bounded(kind.jsonName() + "#" + feedbackId + "#" + who));
     }
     if (sesMessageId != null) {
-      return Optional.of(kind.jsonName() + "#" + sesMessageId + "#" + who);
+      return Optional.of(bounded(kind.jsonName() + "#" + sesMessageId + "#" + who));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The longest idempotency key kept as it is. DynamoDB limits a partition key to 2,048 bytes and a
+   * sort key to 1,024 (developer guide, "Service, account, and table quotas": partition and sort
+   * keys); the stores prefix keys with a few bytes, so 1,000 leaves room. Real SES ids are far
+   * shorter, so real keys never change; only hostile or corrupt input is hashed.
+   */
+  public static final int MAX_KEY_BYTES = 1000;
+
+  /** {@code key}, or {@code kind#sha256:HEX} of it when its UTF-8 form is over the limit. */
+  public static String bounded(String key) {
+    byte[] utf8 = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (utf8.length <= MAX_KEY_BYTES) {
+      return key;
+    }
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(utf8);
+      return key.substring(0, key.indexOf('#') + 1)
+          + "sha256:"
+          + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 }

@@ -63,6 +63,7 @@ public final class RecordJson {
     o.put("status", r.status());
     Classification c = r.classification();
     o.put("category", c.category().jsonName());
+    o.put("class", c.feedbackClass().jsonName());
     o.put("countsTowardBounceRate", c.countsTowardBounceRate());
     o.put("countsTowardComplaintRate", c.countsTowardComplaintRate());
     o.put("suppression", c.suppressionReason() == null ? null : c.suppressionReason().name());

@@ -29,13 +29,22 @@ public record Rejection(String source, Code code, String reason) {
     /** A field (or the whole input) larger than anything SES sends. */
     TOO_LARGE,
     /** A timestamp that none of SES's formats matches. */
-    BAD_TIMESTAMP
+    BAD_TIMESTAMP,
+    /** A JSON object that names the same key twice: which value counts is ambiguous. */
+    DUPLICATE_KEY,
+    /** Bytes that are not valid UTF-8 (RFC 8259 section 8.1: JSON text is UTF-8). */
+    NOT_UTF8,
+    /** The input could not be read at all (a file or folder the operating system refused). */
+    UNREADABLE
   }
 
   public Rejection {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");
+    // Reasons quote input and reach logs: no full address may leave in one (addresses are
+    // personal data; only suppression records hold them).
+    reason = Addresses.maskAll(reason);
   }
 
   @Override

@@ -6,6 +6,7 @@ package io.sesguardian.domain.ingest;
 import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.feedback.BounceType;
 import io.sesguardian.domain.feedback.Classification;
+import io.sesguardian.domain.feedback.FeedbackClass;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.SuppressionReason;
 import java.util.Objects;
@@ -34,11 +35,12 @@ public record Effect(
             .idempotencyKey()
             .orElseGet(
                 () ->
-                    record.kind().jsonName()
-                        + "#at:"
-                        + record.eventTime()
-                        + "#"
-                        + (record.address() == null ? "" : record.address()));
+                    FeedbackRecord.bounded(
+                        record.kind().jsonName()
+                            + "#at:"
+                            + record.eventTime()
+                            + "#"
+                            + (record.address() == null ? "" : record.address())));
     Classification c = record.classification();
     SuppressionUpdate suppression = null;
     if (c.suppressionReason() != null && record.address() != null) {
@@ -78,8 +80,8 @@ public record Effect(
 
   /**
    * Adds this record's counter increments in the hour of its event: one per scope (account, its
-   * configuration set, its sending domain), and for counted bounces and complaints one for the
-   * recipient's domain.
+   * configuration set, its sending domain), and for counted bounces and complaints and for
+   * sender-side bounces one for the recipient's domain.
    */
   public void addCountsTo(Counts counts) {
     counts(CounterKey.of(Scope.ACCOUNT, record.eventTime()), counts);
@@ -92,14 +94,22 @@ public record Effect(
       counts(CounterKey.of(Scope.domain(record.senderDomain()), record.eventTime()), counts);
     }
     Classification c = record.classification();
-    if (record.address() != null && (c.countsTowardBounceRate() || c.countsTowardComplaintRate())) {
-      CounterKey recipient =
-          CounterKey.of(
-              Scope.recipientDomain(Addresses.domainOf(record.address())), record.eventTime());
-      counts.add(
-          recipient,
-          c.countsTowardBounceRate() ? CounterField.BOUNCE_COUNTED : CounterField.COMPLAINT_COUNTED,
-          1);
+    if (record.address() == null || record.simulator()) {
+      return;
+    }
+    CounterKey recipient =
+        CounterKey.of(
+            Scope.recipientDomain(Addresses.domainOf(record.address())), record.eventTime());
+    if (c.countsTowardBounceRate()) {
+      counts.add(recipient, CounterField.BOUNCE_COUNTED, 1);
+    }
+    if (c.countsTowardComplaintRate()) {
+      counts.add(recipient, CounterField.COMPLAINT_COUNTED, 1);
+    }
+    // A domain refusing the sender (DMARC, blocklist, policy) is the team's problem to see, even
+    // when SES does not count the bounce.
+    if (c.feedbackClass().senderSide()) {
+      counts.add(recipient, CounterField.BOUNCE_SENDER_SIDE, 1);
     }
   }
 
@@ -113,6 +123,11 @@ public record Effect(
       case SEND -> counts.add(key, CounterField.SEND, 1);
       case DELIVERY -> counts.add(key, CounterField.DELIVERY, 1);
       case BOUNCE -> {
+        if (c.feedbackClass() == FeedbackClass.AUTO_REPLY) {
+          // Delivered, then answered by an autoresponder: no bounce, no extra attempted send.
+          counts.add(key, CounterField.AUTO_REPLY, 1);
+          return;
+        }
         BounceType type =
             record.bounceType() == null ? BounceType.UNDETERMINED : record.bounceType();
         counts.add(
@@ -129,8 +144,16 @@ public record Effect(
         if (c.alreadyOnAccountList()) {
           counts.add(key, CounterField.BOUNCE_ON_ACCOUNT_LIST, 1);
         }
+        if (c.feedbackClass().senderSide()) {
+          counts.add(key, CounterField.BOUNCE_SENDER_SIDE, 1);
+        }
       }
       case COMPLAINT -> {
+        if (c.feedbackClass() == FeedbackClass.NOT_SPAM) {
+          // RFC 5965 not-spam corrects a spam tag: it is no complaint.
+          counts.add(key, CounterField.COMPLAINT_NOT_SPAM, 1);
+          return;
+        }
         counts.add(key, CounterField.COMPLAINT, 1);
         if (c.countsTowardComplaintRate()) {
           counts.add(key, CounterField.COMPLAINT_COUNTED, 1);

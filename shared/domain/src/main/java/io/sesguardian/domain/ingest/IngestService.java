@@ -22,8 +22,10 @@ import java.util.Set;
 
 /**
  * Stores normalised SES feedback exactly once and keeps the suppression list: hard bounces and
- * complaints at once, address-related soft bounces once they repeat. One call handles one delivery
- * unit (an SNS notification, or an SQS batch) so that its counters are written together.
+ * complaints at once, mailbox-level soft bounces at once, other address-related soft bounces once
+ * they repeat; auto-replies, sender-side refusals and {@code not-spam} feedback never (see {@link
+ * io.sesguardian.domain.feedback.FeedbackClass}). One call handles one delivery unit (an SNS
+ * notification, or an SQS batch) so that its counters are written together.
  */
 public final class IngestService {
 
@@ -131,11 +133,18 @@ public final class IngestService {
   }
 
   /**
-   * The first of one address's soft bounces that lies in a window of {@code softBounceWindow}
-   * holding at least {@code softBounceThreshold} recorded soft bounces, or {@code null}. One read
-   * of the address's history covers every bounce of the call.
+   * The first of one address's soft bounces that escalates at once ({@code MAILBOX}), else the
+   * first that lies in a window of {@code softBounceWindow} holding at least {@code
+   * softBounceThreshold} recorded soft bounces, or {@code null}. One read of the address's history
+   * covers every bounce of the call.
    */
   private Effect escalation(List<Effect> softBounces) {
+    for (Effect e : softBounces) {
+      // A mailbox-level failure (x.1.1, x.2.1 ...) will not heal with retries: no repeats needed.
+      if (e.record().classification().escalatesAtOnce()) {
+        return e;
+      }
+    }
     Instant earliest = softBounces.get(0).softBounce().eventTime();
     Instant latest = earliest;
     for (Effect e : softBounces) {

@@ -22,9 +22,24 @@ public final class Readiness {
 
   private Readiness() {}
 
+  /** The checks without the dead-letter queue's URL (its fix then names a placeholder). */
+  public static List<ReadinessCheck> check(
+      SesSetup ses,
+      String domain,
+      String feedbackTopic,
+      Long deadLetterDepth,
+      Duration oldestPending) {
+    return check(ses, domain, feedbackTopic, null, deadLetterDepth, oldestPending);
+  }
+
   /**
+   * Every fix that is a command is one line a POSIX shell runs as printed (explanations follow
+   * {@code #}), so it can be pasted; a test runs each through the AWS CLI.
+   *
    * @param domain the sending domain
    * @param feedbackTopic the guardian's feedback topic ARN
+   * @param deadLetterQueueUrl the guardian's dead-letter queue URL (stack output
+   *     IngestDeadLetterQueueUrl), or null if not given
    * @param deadLetterDepth messages in the guardian's dead-letter queue, or null if unknown
    * @param oldestPending how long the oldest outbox entry has waited
    */
@@ -32,6 +47,7 @@ public final class Readiness {
       SesSetup ses,
       String domain,
       String feedbackTopic,
+      String deadLetterQueueUrl,
       Long deadLetterDepth,
       Duration oldestPending) {
     List<ReadinessCheck> checks = new ArrayList<>();
@@ -115,8 +131,12 @@ public final class Readiness {
             "guardian dead-letter queue empty",
             deadLetterDepth != null && deadLetterDepth == 0,
             deadLetterDepth == null ? "not measured" : deadLetterDepth + " message(s) waiting",
-            "inspect the messages, fix the cause, then redrive: aws sqs start-message-move-task"
-                + " --source-arn <IngestDeadLetterQueue ARN>"));
+            // The move task wants the queue's ARN; the stack outputs its URL, so ask SQS.
+            "aws sqs start-message-move-task --source-arn \"$(aws sqs get-queue-attributes"
+                + " --queue-url "
+                + (deadLetterQueueUrl == null ? "DEAD_LETTER_QUEUE_URL" : deadLetterQueueUrl)
+                + " --attribute-names QueueArn --query Attributes.QueueArn --output text)\""
+                + "  # after inspecting the messages and fixing their cause"));
     checks.add(
         new ReadinessCheck(
             "suppression outbox current",

@@ -3,39 +3,101 @@
  */
 package io.sesguardian.domain.report;
 
+import io.sesguardian.domain.monitor.AccountStatus;
+import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.ScopeRates;
+import io.sesguardian.domain.rates.Thresholds;
 import io.sesguardian.domain.rates.Window;
 import io.sesguardian.domain.rates.WindowRates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A production-access or limit-increase request written from measured facts (a weekly report) and
  * the team's own answers. It answers the four things AWS asks — how the list is built, how bounces
  * and complaints are handled, how recipients unsubscribe, how the requested quota was chosen — and
- * ends with the ready {@code aws sesv2 put-account-details} command. It never submits anything.
+ * gives the command that would submit it through the right channel. It never submits anything, and
+ * it gives no command while the facts or the answers would not stand up to a reviewer.
  *
- * @param text the request, ready to paste
- * @param command the CLI command that would submit it (printed, never run)
+ * @param verdict whether the draft may be submitted, and if not why
+ * @param text the request, ready to paste (empty while a review is pending)
+ * @param channel where the request goes
+ * @param commands the CLI commands that would submit it (printed, never run); empty unless {@code
+ *     verdict} allows submitting
  * @param missing the team's answers that are still placeholders
+ * @param problems what is wrong and what to fix first, one sentence each
  * @param requestedQuota the daily quota the draft asks for
  */
-public record RequestDraft(String text, String command, List<String> missing, long requestedQuota) {
+public record RequestDraft(
+    Verdict verdict,
+    String text,
+    Channel channel,
+    List<String> commands,
+    List<String> missing,
+    List<String> problems,
+    long requestedQuota) {
+
+  public RequestDraft {
+    commands = List.copyOf(commands);
+    missing = List.copyOf(missing);
+    problems = List.copyOf(problems);
+  }
 
   /** Marks an answer only the team can give. */
   public static final String PLACEHOLDER = "<<TO FILL IN: %s>>";
 
   /**
+   * Service Quotas codes for SES (service code {@code ses}): the daily sending quota and the
+   * maximum sending rate. Once an account has production access, increases are requested through
+   * Service Quotas, not {@code PutAccountDetails} (SES developer guide, "Increasing your Amazon SES
+   * sending quotas"; the codes as the Service Quotas console lists them for SES — check with {@code
+   * aws service-quotas list-service-quotas --service-code ses}).
+   */
+  public static final String DAILY_QUOTA_CODE = "L-804C8AE8";
+
+  public static final String SEND_RATE_CODE = "L-CDEF9B6B";
+
+  /** Whether the draft may be submitted. */
+  public enum Verdict {
+    /** Facts healthy, answers complete: the commands are given. */
+    READY,
+    /** Some account window is at or above SES's review level, submitted anyway on request. */
+    FORCED,
+    /** Some account window is at or above SES's review level: fix that first; no command. */
+    NOT_HEALTHY,
+    /** Answers still missing or invalid: the draft is shown, no command. */
+    INCOMPLETE,
+    /** SES is reviewing an earlier request, and refuses edits until it answers: no draft. */
+    REVIEW_PENDING;
+
+    /** Whether the submit commands are given. */
+    public boolean submittable() {
+      return this == READY || this == FORCED;
+    }
+  }
+
+  /** Where a request goes (SES developer guide, request-production-access and quotas pages). */
+  public enum Channel {
+    /** In the sandbox: {@code aws sesv2 put-account-details --production-access-enabled}. */
+    PRODUCTION_ACCESS,
+    /** Already in production: {@code aws service-quotas request-service-quota-increase}. */
+    SERVICE_QUOTAS
+  }
+
+  /**
    * The team's answers; any may be null, and then the draft shows a placeholder.
    *
-   * @param mailType {@code MARKETING} or {@code TRANSACTIONAL}
-   * @param websiteUrl the sender's website
+   * @param mailType {@code MARKETING} or {@code TRANSACTIONAL} (any case)
+   * @param websiteUrl the sender's website, an {@code https://} URL
    * @param listBuilding how addresses are collected (sign-up, double opt-in, …)
    * @param unsubscribe how recipients opt out
    * @param useCase what the mail is, in one or two sentences
    * @param contactEmail an extra contact address for AWS (optional)
+   * @param maxSendRate the maximum sending rate to ask for, messages per second (optional; only in
+   *     production, through Service Quotas)
    */
   public record TeamAnswers(
       String mailType,
@@ -43,18 +105,71 @@ public record RequestDraft(String text, String command, List<String> missing, lo
       String listBuilding,
       String unsubscribe,
       String useCase,
-      String contactEmail) {
-    public static final TeamAnswers NONE = new TeamAnswers(null, null, null, null, null, null);
+      String contactEmail,
+      Double maxSendRate) {
+    public static final TeamAnswers NONE =
+        new TeamAnswers(null, null, null, null, null, null, null);
+
+    /** Answers without a sending-rate request. */
+    public TeamAnswers(
+        String mailType,
+        String websiteUrl,
+        String listBuilding,
+        String unsubscribe,
+        String useCase,
+        String contactEmail) {
+      this(mailType, websiteUrl, listBuilding, unsubscribe, useCase, contactEmail, null);
+    }
+  }
+
+  /**
+   * What the draft is measured against.
+   *
+   * @param thresholds the levels the guardian alerts at (the deployed configuration)
+   * @param handlingMeasuredLive whether the report's handling times come from live ingestion (the
+   *     deployed pipeline); replayed events have meaningless times and are not cited
+   * @param force give the commands even when an account window is at or above review
+   */
+  public record Context(Thresholds thresholds, boolean handlingMeasuredLive, boolean force) {
+    public Context {
+      Objects.requireNonNull(thresholds, "thresholds");
+    }
+  }
+
+  /** Writes the draft with the default thresholds, live handling times and no force. */
+  public static RequestDraft write(WeeklyReport report, TeamAnswers answers) {
+    return write(report, answers, new Context(Thresholds.DEFAULT, true, false));
   }
 
   /** Writes the draft. */
-  public static RequestDraft write(WeeklyReport report, TeamAnswers answers) {
+  public static RequestDraft write(WeeklyReport report, TeamAnswers answers, Context context) {
+    AccountStatus account = report.account();
+    if (account != null && account.review() != null && account.review().pending()) {
+      return new RequestDraft(
+          Verdict.REVIEW_PENDING,
+          "",
+          Channel.PRODUCTION_ACCESS,
+          List.of(),
+          List.of(),
+          List.of(
+              "SES is reviewing an earlier request ("
+                  + account.review().describe()
+                  + "), and accepts no new details until it answers: wait for the answer"
+                  + " ('aws sesv2 get-account' shows Details.ReviewDetails)."),
+          0);
+    }
     List<String> missing = new ArrayList<>();
-    String mailType = answer(answers.mailType(), "mail type (MARKETING or TRANSACTIONAL)", missing);
-    String website = answer(answers.websiteUrl(), "website URL", missing);
+    List<String> invalid = new ArrayList<>();
+    String mailType =
+        mailType(
+            answer(answers.mailType(), "mail type (MARKETING or TRANSACTIONAL)", missing), invalid);
+    String website = website(answer(answers.websiteUrl(), "website URL", missing), invalid);
     String listBuilding = answer(answers.listBuilding(), "how your list is built", missing);
     String unsubscribe = answer(answers.unsubscribe(), "how recipients unsubscribe", missing);
     String useCase = answer(answers.useCase(), "what you send and to whom", missing);
+    if (answers.maxSendRate() != null && !(answers.maxSendRate() > 0)) {
+      invalid.add("maxSendRate must be a positive number of messages per second");
+    }
 
     long peak = 0;
     double lastWeek = 0;
@@ -73,6 +188,8 @@ public record RequestDraft(String text, String command, List<String> missing, lo
     double factor = Math.max(1.0, growth) * 1.5;
     long requested = roundUp((long) Math.ceil(Math.max(peak, 200) * factor));
 
+    Thresholds th = context.thresholds();
+    List<String> unhealthy = unhealthy(report, th);
     Optional<WindowRates> thirty = account(report).flatMap(s -> s.window(Window.D30));
     WeeklyReport.Handling h = report.handling();
     StringBuilder t = new StringBuilder();
@@ -86,19 +203,31 @@ public record RequestDraft(String text, String command, List<String> missing, lo
         .append(" account-level suppression list.");
     if (h.toRecorded().count() > 0) {
       t.append(
-          " In %s, %d addresses were suppressed; the median time from SES's event to the"
-                  .formatted(report.week(), h.toRecorded().count())
-              + " suppression being recorded was %d s (95th percentile %d s)."
-                  .formatted(h.toRecorded().p50().toSeconds(), h.toRecorded().p95().toSeconds()));
+          " In %s, %d addresses were suppressed".formatted(report.week(), h.toRecorded().count()));
+      if (context.handlingMeasuredLive()) {
+        t.append(
+            "; the median time from SES's event to the suppression being recorded was %d s (95th"
+                    .formatted(h.toRecorded().p50().toSeconds())
+                + " percentile %d s).".formatted(h.toRecorded().p95().toSeconds()));
+      } else {
+        // Replayed events carry SES's old times: the gap to "recorded now" says nothing about the
+        // pipeline, so it is not cited.
+        t.append(
+            " (time from SES's event to suppression: not measured, these events were replayed).");
+      }
     }
     thirty.ifPresent(
         w ->
             t.append(
                 " Over the last 30 days our bounce rate was %s and our complaint rate %s, counted"
                         .formatted(percent(w.bounceRate()), percent(w.complaintRate()))
-                    + " as SES counts them over %d eligible sends; we are alerted at 2%% bounces or"
-                        .formatted(w.eligibleSends())
-                    + " 0.04% complaints, well before SES's review thresholds."));
+                    + " as SES counts them over %d eligible sends. Our monitor alerts us at %s"
+                        .formatted(w.eligibleSends(), percent(th.bounceWarning()))
+                    + " bounces or %s complaints; SES reviews accounts at %s and %s."
+                        .formatted(
+                            percent(th.complaintWarning()),
+                            percent(th.bounceReview()),
+                            percent(th.complaintReview()))));
     t.append(" Suppressed addresses on our list: %d.\n\n".formatted(report.suppressions().total()));
     t.append("3. How recipients unsubscribe. ").append(unsubscribe).append("\n\n");
     t.append(
@@ -115,6 +244,61 @@ public record RequestDraft(String text, String command, List<String> missing, lo
     if (description.length() > 5000) {
       description = description.substring(0, 4997) + "...";
     }
+    Channel channel =
+        account != null && account.productionAccess()
+            ? Channel.SERVICE_QUOTAS
+            : Channel.PRODUCTION_ACCESS;
+    List<String> problems = new ArrayList<>(invalid);
+    Verdict verdict;
+    if (!missing.isEmpty() || !invalid.isEmpty()) {
+      verdict = Verdict.INCOMPLETE;
+    } else if (!unhealthy.isEmpty()) {
+      verdict = context.force() ? Verdict.FORCED : Verdict.NOT_HEALTHY;
+    } else {
+      verdict = Verdict.READY;
+    }
+    problems.addAll(unhealthy);
+    List<String> commands =
+        !verdict.submittable()
+            ? List.of()
+            : channel == Channel.SERVICE_QUOTAS
+                ? quotaCommands(requested, answers.maxSendRate())
+                : List.of(putAccountDetails(mailType, website, description, answers));
+    return new RequestDraft(verdict, description, channel, commands, missing, problems, requested);
+  }
+
+  /** One sentence per account window at or above SES's review level, with what to fix first. */
+  private static List<String> unhealthy(WeeklyReport report, Thresholds th) {
+    List<String> out = new ArrayList<>();
+    for (WindowRates w : account(report).map(ScopeRates::windows).orElse(List.of())) {
+      if (w.bounceLevel().compareTo(Level.REVIEW) >= 0) {
+        out.add(
+            ("The %s bounce rate is %s, at or above SES's review level (%s): fix it first —"
+                    + " stop sending to addresses that have not engaged recently, make sure every"
+                    + " send skips the suppression list, and wait until the rate is back under %s.")
+                .formatted(
+                    w.window().jsonName(),
+                    percent(w.bounceRate()),
+                    percent(th.bounceReview()),
+                    percent(th.bounceWarning())));
+      }
+      if (w.complaintLevel().compareTo(Level.REVIEW) >= 0) {
+        out.add(
+            ("The %s complaint rate is %s, at or above SES's review level (%s): fix it first —"
+                    + " send only to recipients who asked for the mail, offer one-click"
+                    + " unsubscribe (RFC 8058), and wait until the rate is back under %s.")
+                .formatted(
+                    w.window().jsonName(),
+                    percent(w.complaintRate()),
+                    percent(th.complaintReview()),
+                    percent(th.complaintWarning())));
+      }
+    }
+    return out;
+  }
+
+  private static String putAccountDetails(
+      String mailType, String website, String description, TeamAnswers answers) {
     StringBuilder command =
         new StringBuilder("aws sesv2 put-account-details --production-access-enabled")
             .append(" --mail-type ")
@@ -126,9 +310,58 @@ public record RequestDraft(String text, String command, List<String> missing, lo
     if (answers.contactEmail() != null && !answers.contactEmail().isBlank()) {
       command
           .append(" --additional-contact-email-addresses ")
-          .append(shell(answers.contactEmail()));
+          .append(shell(answers.contactEmail().trim()));
     }
-    return new RequestDraft(description, command.toString(), List.copyOf(missing), requested);
+    return command.toString();
+  }
+
+  private static List<String> quotaCommands(long dailyQuota, Double maxSendRate) {
+    List<String> out = new ArrayList<>();
+    out.add(
+        "aws service-quotas request-service-quota-increase --service-code ses --quota-code "
+            + DAILY_QUOTA_CODE
+            + " --desired-value "
+            + dailyQuota);
+    if (maxSendRate != null) {
+      out.add(
+          "aws service-quotas request-service-quota-increase --service-code ses --quota-code "
+              + SEND_RATE_CODE
+              + " --desired-value "
+              + String.format(Locale.ROOT, "%.0f", Math.ceil(maxSendRate)));
+    }
+    return out;
+  }
+
+  /** {@code MARKETING} or {@code TRANSACTIONAL}, as SES's API takes it (any case accepted). */
+  private static String mailType(String value, List<String> invalid) {
+    if (value.startsWith("<<")) {
+      return value;
+    }
+    String upper = value.toUpperCase(Locale.ROOT);
+    if (!upper.equals("MARKETING") && !upper.equals("TRANSACTIONAL")) {
+      invalid.add(
+          "mailType \"%s\" is not one SES takes: use MARKETING or TRANSACTIONAL".formatted(value));
+    }
+    return upper;
+  }
+
+  /** An {@code https://} URL with a host (what a reviewer opens). */
+  private static String website(String value, List<String> invalid) {
+    if (value.startsWith("<<")) {
+      return value;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null) {
+        return value;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    invalid.add(
+        "websiteUrl \"%s\" must be an https:// URL of your site, e.g. https://www.example.com"
+            .formatted(value));
+    return value;
   }
 
   private static Optional<ScopeRates> account(WeeklyReport report) {

@@ -130,6 +130,7 @@ class EventFixturesTest {
     m.put("complaintSubType", r.complaintSubType());
     m.put("simulator", r.simulator());
     m.put("category", r.classification().category().jsonName());
+    m.put("class", r.classification().feedbackClass().jsonName());
     m.put("countsTowardBounceRate", r.classification().countsTowardBounceRate());
     m.put("countsTowardComplaintRate", r.classification().countsTowardComplaintRate());
     m.put(

@@ -147,6 +147,81 @@ class FeedbackNormalizerTest {
   }
 
   @Test
+  void aKeyGivenTwice_isATypedRejection_andTheNextItemStillCounts() {
+    String twice =
+        "{\"notificationType\":\"Bounce\",\"notificationType\":\"Complaint\",\"mail\":{}}";
+    Normalized n = normalizer.normalize("file.json", twice);
+    assertThat(n.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.code()).isEqualTo(Rejection.Code.DUPLICATE_KEY);
+              assertThat(r.reason()).contains("notificationType");
+            });
+    Normalized embedded =
+        normalizer.normalize(
+            "sns.json",
+            "{\"Type\":\"Notification\",\"MessageId\":\"m1\",\"Message\":"
+                + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(twice)
+                + "}");
+    assertThat(embedded.rejections())
+        .singleElement()
+        .satisfies(r -> assertThat(r.code()).isEqualTo(Rejection.Code.DUPLICATE_KEY));
+  }
+
+  @Test
+  void aFeedbackIdNearTheFieldLimit_yieldsAKeyEveryStoreCanHold() {
+    String longId = "\u00e9".repeat(2040);
+    FeedbackRecord a = hardBounceWithFeedbackId(longId);
+    FeedbackRecord b = hardBounceWithFeedbackId(longId.substring(1) + "x");
+    String key = a.idempotencyKey().orElseThrow();
+    assertThat(key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(FeedbackRecord.MAX_KEY_BYTES);
+    assertThat(key).startsWith("bounce#sha256:");
+    assertThat(hardBounceWithFeedbackId(longId).idempotencyKey()).contains(key);
+    assertThat(b.idempotencyKey().orElseThrow()).isNotEqualTo(key);
+    assertThat(hardBounceWithFeedbackId("0100abc").idempotencyKey())
+        .contains("bounce#0100abc#jane@example.com");
+  }
+
+  private FeedbackRecord hardBounceWithFeedbackId(String feedbackId) {
+    String json =
+        "{\"notificationType\":\"Bounce\",\"mail\":{\"messageId\":\"m\",\"timestamp\":"
+            + "\"2026-03-01T00:00:00Z\"},\"bounce\":{\"bounceType\":\"Permanent\","
+            + "\"bounceSubType\":\"General\",\"feedbackId\":\""
+            + feedbackId
+            + "\",\"timestamp\":\"2026-03-01T00:00:00Z\",\"bouncedRecipients\":"
+            + "[{\"emailAddress\":\"jane@example.com\"}]}}";
+    Normalized n = normalizer.normalize("long.json", json);
+    assertThat(n.rejections()).isEmpty();
+    return n.records().get(0);
+  }
+
+  @Test
+  void rejectionReasons_neverCarryAFullAddress() {
+    Normalized n =
+        normalizer.normalize("x.json", "{\"note\": Delivery failed for victim.one@example.com}");
+    assertThat(n.rejections())
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).doesNotContain("victim.one"));
+    Normalized odd =
+        normalizer.normalize(
+            "y.json",
+            "{\"notificationType\":\"Bounce\",\"mail\":{\"messageId\":\"m\",\"timestamp\":"
+                + "\"2026-03-01T00:00:00Z\"},\"bounce\":{\"bounceType\":\"Permanent\","
+                + "\"bounceSubType\":\"General\",\"feedbackId\":\"f\",\"timestamp\":"
+                + "\"2026-03-01T00:00:00Z\",\"bouncedRecipients\":[{\"emailAddress\":"
+                + "\"jane.private@exa\\u202emple.com\"}]}}");
+    assertThat(odd.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.code()).isEqualTo(Rejection.Code.IMPLAUSIBLE_RECIPIENT);
+              assertThat(r.reason()).doesNotContain("jane.private").contains("U+202E");
+            });
+  }
+
+  @Test
   void jsonThatIsNotSesFeedback_isRejected() {
     for (String json : List.of("{\"hello\":1}", "42", "\"text\"", "[1]")) {
       Normalized result = normalizer.normalize("f", json);

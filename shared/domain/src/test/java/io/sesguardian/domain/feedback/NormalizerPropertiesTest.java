@@ -227,6 +227,8 @@ class NormalizerPropertiesTest {
       boolean isBounce = kind == FeedbackKind.BOUNCE;
       boolean isComplaint = kind == FeedbackKind.COMPLAINT;
       boolean hard = isBounce && bounce[0].equals("Permanent");
+      // RFC 5965 not-spam corrects a spam tag: neither a complaint to count nor to suppress.
+      boolean complains = isComplaint && !"not-spam".equals(feedbackType);
       expected.add(
           String.join(
               "|",
@@ -235,8 +237,8 @@ class NormalizerPropertiesTest {
               isBounce ? bounce[0] + "/" + bounce[1] : "-",
               String.valueOf(isComplaint ? feedbackType : null),
               String.valueOf(hard && !simulator && !bounce[1].equals("OnAccountSuppressionList")),
-              String.valueOf(isComplaint && !simulator && !complaintOnList),
-              hard ? "BOUNCE" : isComplaint ? "COMPLAINT" : "-",
+              String.valueOf(complains && !simulator && !complaintOnList),
+              hard ? "BOUNCE" : complains ? "COMPLAINT" : "-",
               String.valueOf(simulator),
               String.valueOf(configSet),
               String.valueOf(expectedTime),

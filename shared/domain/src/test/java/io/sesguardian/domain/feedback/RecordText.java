@@ -39,6 +39,7 @@ final class RecordText {
     }
     Classification c = r.classification();
     s.append(' ').append(c.category().jsonName());
+    s.append(" class=").append(c.feedbackClass().jsonName());
     if (c.countsTowardBounceRate()) {
       s.append(" countsBounce");
     }
