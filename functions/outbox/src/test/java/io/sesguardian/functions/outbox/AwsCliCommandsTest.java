@@ -216,12 +216,41 @@ class AwsCliCommandsTest {
             "A one-click \"unsubscribe\" link (RFC 8058) in every message.",
             "Order confirmations for shop.example's customers; no `marketing`, no $ offers.",
             "ops@shop.example");
-    return List.of(
-        new Snippet(
-            "request-draft command without answers",
-            RequestDraft.write(report, RequestDraft.TeamAnswers.NONE).command()),
-        new Snippet(
-            "request-draft command with answers", RequestDraft.write(report, answers).command()));
+    RequestDraft.TeamAnswers withRate =
+        new RequestDraft.TeamAnswers(
+            answers.mailType(),
+            answers.websiteUrl(),
+            answers.listBuilding(),
+            answers.unsubscribe(),
+            answers.useCase(),
+            answers.contactEmail(),
+            14.5);
+    WeeklyReport inProduction =
+        new WeeklyReport(
+            report.version(),
+            report.week(),
+            report.from(),
+            report.to(),
+            new io.sesguardian.domain.monitor.AccountStatus("HEALTHY", true, true, 50_000, 900),
+            report.rates(),
+            report.previous(),
+            report.daily(),
+            report.suppressions(),
+            report.handling(),
+            report.alerts(),
+            report.actions(),
+            report.canaries());
+    // Without answers the draft gives no command at all (nothing to parse).
+    assertThat(RequestDraft.write(report, RequestDraft.TeamAnswers.NONE).commands()).isEmpty();
+    List<Snippet> out = new java.util.ArrayList<>();
+    RequestDraft.write(report, answers).commands().stream()
+        .map(c -> new Snippet("request-draft command (sandbox)", c))
+        .forEach(out::add);
+    RequestDraft.write(inProduction, withRate).commands().stream()
+        .map(c -> new Snippet("request-draft command (production: Service Quotas)", c))
+        .forEach(out::add);
+    assertThat(out).hasSize(3);
+    return out;
   }
 
   /**
