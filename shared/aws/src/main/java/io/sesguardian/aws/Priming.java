@@ -3,8 +3,9 @@
  */
 package io.sesguardian.aws;
 
+import io.sesguardian.domain.telemetry.Telemetry;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -19,11 +20,11 @@ import org.crac.Resource;
 public final class Priming implements Resource {
 
   private final List<Runnable> primers;
-  private final Consumer<String> log;
+  private final Telemetry telemetry;
 
-  public Priming(List<Runnable> primers, Consumer<String> log) {
+  public Priming(List<Runnable> primers, Telemetry telemetry) {
     this.primers = List.copyOf(primers);
-    this.log = log;
+    this.telemetry = telemetry;
   }
 
   /** Registers with the global CRaC context; keep a reference (CRaC holds resources weakly). */
@@ -50,10 +51,8 @@ public final class Priming implements Resource {
         primer.run();
         ok++;
       } catch (RuntimeException e) {
-        log.accept(
-            "{\"level\":\"WARN\",\"message\":\"priming step failed; continuing\",\"error\":\""
-                + e.getClass().getSimpleName()
-                + "\"}");
+        telemetry.warn(
+            "priming step failed; continuing", Map.of("error", e.getClass().getSimpleName()));
       }
     }
     return ok;

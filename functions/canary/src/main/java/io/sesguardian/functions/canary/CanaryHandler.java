@@ -5,19 +5,22 @@ package io.sesguardian.functions.canary;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.aws.ConfigurationException;
 import io.sesguardian.aws.DynamoDbCanaryStore;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.SesV2CanarySender;
 import io.sesguardian.aws.SnsAlertPublisher;
+import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.canary.Canaries;
 import io.sesguardian.domain.canary.CanaryRun;
+import io.sesguardian.domain.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +30,11 @@ import java.util.Map;
  */
 public final class CanaryHandler implements RequestStreamHandler {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Canaries canaries;
   private final Clock clock;
+  private final Telemetry telemetry = StdoutTelemetry.toStdout("canary");
 
   /** Used by the Lambda runtime. */
   public CanaryHandler() {
@@ -75,19 +81,12 @@ public final class CanaryHandler implements RequestStreamHandler {
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
     input.readAllBytes();
-    List<CanaryRun> closed = canaries.tick(clock.instant());
-    StringBuilder line =
-        new StringBuilder("{\"level\":\"INFO\",\"message\":\"canaries\",\"closed\":[");
-    for (int i = 0; i < closed.size(); i++) {
-      line.append(i == 0 ? "" : ",")
-          .append("{\"run\":\"")
-          .append(closed.get(i).runId())
-          .append("\",\"outcome\":\"")
-          .append(closed.get(i).outcome())
-          .append("\"}");
+    List<Map<String, Object>> closed = new ArrayList<>();
+    for (CanaryRun run : canaries.tick(clock.instant())) {
+      closed.add(Map.of("run", run.runId(), "outcome", String.valueOf(run.outcome())));
     }
-    line.append("]}");
-    context.getLogger().log(line.toString());
-    output.write(line.toString().getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> summary = Map.of("closed", closed);
+    telemetry.forRequest(context.getAwsRequestId()).info("canaries", summary);
+    output.write(JSON.writeValueAsBytes(summary));
   }
 }

@@ -3,9 +3,6 @@
  */
 package io.sesguardian.functions.ingest;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sesguardian.aws.EmbeddedMetrics;
 import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Normalized;
@@ -13,17 +10,19 @@ import io.sesguardian.domain.feedback.Rejection;
 import io.sesguardian.domain.ingest.IngestReport;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.ingest.SuppressionEntry;
+import io.sesguardian.domain.telemetry.LogLevel;
+import io.sesguardian.domain.telemetry.Metric;
+import io.sesguardian.domain.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Normalises delivered documents, stores them through the domain's {@link IngestService}, and
- * reports: one JSON summary line, one line per new suppression and per rejection (addresses masked
- * and hashed), and one CloudWatch metrics line.
+ * reports through {@link Telemetry}: a summary event, one event per new suppression and per
+ * rejection (addresses masked and hashed), and one batch of metrics.
  */
 final class FeedbackIngest {
 
@@ -47,62 +46,59 @@ final class FeedbackIngest {
     this.trigger = trigger;
   }
 
-  IngestReport ingest(List<Document> documents, Consumer<String> log) {
+  IngestReport ingest(List<Document> documents, Telemetry telemetry) {
     List<Normalized> normalized = new ArrayList<>(documents.size());
     for (Document d : documents) {
       normalized.add(normalizer.normalize(d.source(), d.json()));
     }
     IngestReport report = service.ingest(normalized);
     for (SuppressionEntry e : report.suppressed()) {
-      ObjectNode line = line("INFO", "address suppressed");
-      line.put("addressMasked", Addresses.mask(e.address()))
-          .put("addressHash", Addresses.hash(e.address()))
-          .put("reason", e.reason().name())
-          .put("origin", e.origin().name())
-          .put("ses", e.sesState().name())
-          .put("eventTime", String.valueOf(e.firstSeen()));
-      log.accept(line.toString());
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("addressMasked", Addresses.mask(e.address()));
+      fields.put("addressHash", Addresses.hash(e.address()));
+      fields.put("reason", e.reason());
+      fields.put("origin", e.origin());
+      fields.put("ses", e.sesState());
+      fields.put("eventTime", String.valueOf(e.firstSeen()));
+      telemetry.info("address suppressed", fields);
     }
     for (Rejection j : report.rejected()) {
-      ObjectNode line = line("WARN", "rejected input");
-      line.put("source", j.source()).put("code", j.code().name()).put("reason", j.reason());
-      log.accept(line.toString());
+      telemetry.warn(
+          "rejected input", Map.of("source", j.source(), "code", j.code(), "reason", j.reason()));
     }
-    ObjectNode summary = line(report.stored() ? "INFO" : "ERROR", "ingested");
+    Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("items", report.items());
-    report.recipients().forEach(summary.putObject("recipients")::put);
+    summary.put("recipients", report.recipients());
     summary.put("duplicates", report.duplicates());
     summary.put("ignored", report.ignored().size());
     summary.put("rejected", report.rejected().size());
     summary.put("suppressed", report.suppressed().size());
     summary.put("escalated", report.escalated().size());
-    report.failedSources().forEach(summary.withArray("failedSources")::add);
-    log.accept(summary.toString());
-    log.accept(EmbeddedMetrics.line("ingest", clock.instant(), metrics(report)));
+    if (!report.failedSources().isEmpty()) {
+      summary.put("failedSources", report.failedSources());
+    }
+    telemetry.log(report.stored() ? LogLevel.INFO : LogLevel.ERROR, "ingested", summary);
+    telemetry.metrics(metrics(report));
     if (report.recipients().getOrDefault("bounce.permanent", 0)
             + report.recipients().getOrDefault("complaint", 0)
         > 0) {
-      trigger.fire(log);
+      trigger.fire(telemetry);
     }
     return report;
   }
 
-  private static Map<String, Long> metrics(IngestReport r) {
-    Map<String, Long> m = new LinkedHashMap<>();
-    m.put("Items", (long) r.items());
-    m.put("Records", r.recipients().values().stream().mapToLong(Integer::longValue).sum());
-    m.put("HardBounces", (long) r.recipients().getOrDefault("bounce.permanent", 0));
-    m.put("Complaints", (long) r.recipients().getOrDefault("complaint", 0));
-    m.put("Duplicates", (long) r.duplicates());
-    m.put("Ignored", (long) r.ignored().size());
-    m.put("Rejected", (long) r.rejected().size());
-    m.put("Suppressed", (long) r.suppressed().size());
-    m.put("Escalated", (long) r.escalated().size());
-    m.put("Failed", (long) r.failedSources().size());
-    return m;
-  }
-
-  private static ObjectNode line(String level, String message) {
-    return JsonNodeFactory.instance.objectNode().put("level", level).put("message", message);
+  private static List<Metric> metrics(IngestReport r) {
+    return List.of(
+        Metric.count("Items", r.items()),
+        Metric.count(
+            "Records", r.recipients().values().stream().mapToLong(Integer::longValue).sum()),
+        Metric.count("HardBounces", r.recipients().getOrDefault("bounce.permanent", 0)),
+        Metric.count("Complaints", r.recipients().getOrDefault("complaint", 0)),
+        Metric.count("Duplicates", r.duplicates()),
+        Metric.count("Ignored", r.ignored().size()),
+        Metric.count("Rejected", r.rejected().size()),
+        Metric.count("Suppressed", r.suppressed().size()),
+        Metric.count("Escalated", r.escalated().size()),
+        Metric.count("Failed", r.failedSources().size()));
   }
 }

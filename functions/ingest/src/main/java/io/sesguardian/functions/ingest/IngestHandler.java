@@ -7,8 +7,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.Priming;
+import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.ingest.IngestReport;
+import io.sesguardian.domain.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,11 +29,15 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
  */
 public final class IngestHandler implements RequestStreamHandler {
 
+  /** The {@code Function} dimension of the ingest metrics (both wirings share it). */
+  static final String FUNCTION = "ingest";
+
   private final FeedbackIngest ingest;
+  private final Telemetry telemetry;
 
   /** Used by the Lambda runtime: wires DynamoDB from the environment once per container. */
   public IngestHandler() {
-    this(Wiring.INSTANCE.ingest());
+    this(Wiring.INSTANCE.ingest(), Wiring.INSTANCE.telemetry());
   }
 
   /**
@@ -39,11 +45,12 @@ public final class IngestHandler implements RequestStreamHandler {
    * ingest service, and the monitor trigger when {@code monitorFunction} names one.
    */
   public IngestHandler(GuardianRuntime runtime, String monitorFunction) {
-    this(feedbackIngest(runtime, monitorFunction));
+    this(feedbackIngest(runtime, monitorFunction), StdoutTelemetry.toStdout(FUNCTION));
   }
 
-  IngestHandler(FeedbackIngest ingest) {
+  IngestHandler(FeedbackIngest ingest, Telemetry telemetry) {
     this.ingest = ingest;
+    this.telemetry = telemetry;
   }
 
   static FeedbackIngest feedbackIngest(GuardianRuntime runtime, String monitorFunction) {
@@ -74,10 +81,11 @@ public final class IngestHandler implements RequestStreamHandler {
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
     String event = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+    String request = context.getAwsRequestId();
     IngestReport report =
         ingest.ingest(
-            List.of(new FeedbackIngest.Document("request:" + context.getAwsRequestId(), event)),
-            context.getLogger()::log);
+            List.of(new FeedbackIngest.Document("request:" + request, event)),
+            telemetry.forRequest(request));
     if (!report.stored()) {
       throw new IngestFailedException(report.failedSources());
     }
@@ -100,12 +108,12 @@ public final class IngestHandler implements RequestStreamHandler {
    * SnapStart priming: a normalisation of a built-in bounce and one harmless DynamoDB Query (the
    * soft-bounce history of an address that cannot exist), so the first real invocation is warm.
    */
-  static Priming priming(GuardianRuntime runtime) {
+  static Priming priming(GuardianRuntime runtime, Telemetry telemetry) {
     return new Priming(
         List.of(
             () -> new FeedbackNormalizer().normalize("priming", PRIMING_BOUNCE),
             () -> runtime.store().softBounceTimes("priming@invalid", Instant.EPOCH, Instant.EPOCH)),
-        System.out::println);
+        telemetry);
   }
 
   /** The production wiring, built once per container (and before a SnapStart snapshot). */
@@ -113,14 +121,19 @@ public final class IngestHandler implements RequestStreamHandler {
     static final Wiring INSTANCE = new Wiring();
 
     private final GuardianRuntime runtime = GuardianRuntime.fromEnvironment(System.getenv());
+    private final Telemetry telemetry = StdoutTelemetry.toStdout(FUNCTION);
     private final FeedbackIngest ingest =
         feedbackIngest(runtime, System.getenv().get("MONITOR_FUNCTION"));
 
     /** Held so the CRaC context (which references resources weakly) keeps it. */
-    private final Priming priming = IngestHandler.priming(runtime).register();
+    private final Priming priming = IngestHandler.priming(runtime, telemetry).register();
 
     FeedbackIngest ingest() {
       return ingest;
+    }
+
+    Telemetry telemetry() {
+      return telemetry;
     }
   }
 }

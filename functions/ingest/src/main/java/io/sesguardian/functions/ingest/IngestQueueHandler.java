@@ -10,14 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.ingest.IngestReport;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,19 +35,23 @@ public final class IngestQueueHandler implements RequestStreamHandler {
   private static final String SOURCE_PREFIX = "sqs:";
 
   private final FeedbackIngest ingest;
+  private final Telemetry telemetry;
 
   /** Used by the Lambda runtime. */
   public IngestQueueHandler() {
-    this(IngestHandler.Wiring.INSTANCE.ingest());
+    this(IngestHandler.Wiring.INSTANCE.ingest(), IngestHandler.Wiring.INSTANCE.telemetry());
   }
 
   /** The production wiring over a given runtime (see {@link IngestHandler}). */
   public IngestQueueHandler(io.sesguardian.aws.GuardianRuntime runtime, String monitorFunction) {
-    this(IngestHandler.feedbackIngest(runtime, monitorFunction));
+    this(
+        IngestHandler.feedbackIngest(runtime, monitorFunction),
+        StdoutTelemetry.toStdout(IngestHandler.FUNCTION));
   }
 
-  IngestQueueHandler(FeedbackIngest ingest) {
+  IngestQueueHandler(FeedbackIngest ingest, Telemetry telemetry) {
     this.ingest = ingest;
+    this.telemetry = telemetry;
   }
 
   @Override
@@ -62,24 +69,19 @@ public final class IngestQueueHandler implements RequestStreamHandler {
             new FeedbackIngest.Document(SOURCE_PREFIX + id, record.path("body").asText("")));
       }
     }
+    Telemetry requestTelemetry = telemetry.forRequest(context.getAwsRequestId());
     Set<String> failed = new LinkedHashSet<>();
     try {
-      IngestReport report = ingest.ingest(documents, context.getLogger()::log);
+      IngestReport report = ingest.ingest(documents, requestTelemetry);
       for (String source : report.failedSources()) {
         String id = source.substring(SOURCE_PREFIX.length());
         int item = id.indexOf('#');
         failed.add(item < 0 ? id : id.substring(0, item));
       }
     } catch (StoreUnavailableException e) {
-      context
-          .getLogger()
-          .log(
-              JsonNodeFactory.instance
-                  .objectNode()
-                  .put("level", "ERROR")
-                  .put("message", "store unavailable; the whole batch goes back to the queue")
-                  .put("error", e.getMessage())
-                  .toString());
+      requestTelemetry.error(
+          "store unavailable; the whole batch goes back to the queue",
+          Map.of("error", String.valueOf(e.getMessage())));
       failed.addAll(messageIds);
     }
     ObjectNode response = JsonNodeFactory.instance.objectNode();

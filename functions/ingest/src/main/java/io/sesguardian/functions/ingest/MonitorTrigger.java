@@ -3,11 +3,12 @@
  */
 package io.sesguardian.functions.ingest;
 
+import io.sesguardian.domain.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * Asks the monitor to evaluate right after new bounces or complaints were stored, at most once a
@@ -30,7 +31,7 @@ final class MonitorTrigger {
   }
 
   /** Invokes the monitor unless it was invoked less than a minute ago; true when it did. */
-  boolean fire(Consumer<String> log) {
+  boolean fire(Telemetry telemetry) {
     Instant now = clock.instant();
     Instant previous = last.get();
     if (previous.plus(MIN_INTERVAL).isAfter(now) || !last.compareAndSet(previous, now)) {
@@ -40,11 +41,9 @@ final class MonitorTrigger {
       invoke.run();
       return true;
     } catch (RuntimeException e) {
-      log.accept(
-          "{\"level\":\"WARN\",\"message\":\"could not trigger the monitor; the schedule will"
-              + " evaluate soon\",\"error\":\""
-              + e.getClass().getSimpleName()
-              + "\"}");
+      telemetry.warn(
+          "could not trigger the monitor; the schedule will evaluate soon",
+          Map.of("error", e.getClass().getSimpleName()));
       return false;
     }
   }

@@ -12,9 +12,13 @@ import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.ingest.SesSyncState;
+import io.sesguardian.domain.telemetry.LogLevel;
+import io.sesguardian.domain.telemetry.Metric;
+import io.sesguardian.domain.telemetry.MetricUnit;
 import io.sesguardian.testkit.Fixtures;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
 import io.sesguardian.testkit.MutableClock;
+import io.sesguardian.testkit.RecordingTelemetry;
 import io.sesguardian.testkit.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +35,8 @@ class IngestHandlerTest {
   private final FeedbackIngest ingest =
       new FeedbackIngest(
           new FeedbackNormalizer(), new IngestService(store, IngestPolicy.DEFAULT, clock), clock);
-  private final IngestHandler handler = new IngestHandler(ingest);
+  private final RecordingTelemetry telemetry = new RecordingTelemetry();
+  private final IngestHandler handler = new IngestHandler(ingest, telemetry);
 
   @Test
   void snsBounce_isSuppressedPendingForSes_andLoggedMasked() throws Exception {
@@ -41,12 +46,16 @@ class IngestHandlerTest {
     assertThat(store.allSuppressions())
         .singleElement()
         .satisfies(e -> assertThat(e.sesState()).isEqualTo(SesSyncState.PENDING));
-    JsonNode suppressed = JSON.readTree(context.logged().get(0));
-    assertThat(suppressed.get("message").asText()).isEqualTo("address suppressed");
-    assertThat(suppressed.get("addressMasked").asText()).contains("***@");
-    JsonNode metrics = JSON.readTree(context.logged().get(context.logged().size() - 1));
-    assertThat(metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("SesGuardian");
-    assertThat(metrics.get("HardBounces").asInt()).isEqualTo(1);
+    RecordingTelemetry.LogEvent suppressed = telemetry.logs().get(0);
+    assertThat(suppressed.message()).isEqualTo("address suppressed");
+    assertThat(suppressed.requestId()).isEqualTo("req-1");
+    assertThat((String) suppressed.field("addressMasked")).contains("***@");
+    assertThat(telemetry.metricBatches()).singleElement();
+    assertThat(telemetry.metric("HardBounces"))
+        .contains(new Metric("HardBounces", 1, MetricUnit.COUNT));
+    assertThat(context.logged())
+        .as("nothing through LambdaLogger: JSON logs would wrap it")
+        .isEmpty();
   }
 
   @Test
@@ -81,7 +90,7 @@ class IngestHandlerTest {
       invoke(event, context);
       String raw = new String(Fixtures.eventBytes(event), StandardCharsets.UTF_8);
       for (var record : new FeedbackNormalizer().normalize(event, raw).records()) {
-        assertThat(String.join("\n", context.logged())).as(event).doesNotContain(record.address());
+        assertThat(telemetry.text()).as(event).doesNotContain(record.address());
       }
     }
   }
@@ -92,10 +101,10 @@ class IngestHandlerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(
         new ByteArrayInputStream("not json".getBytes(StandardCharsets.UTF_8)), out, context);
-    JsonNode warn = JSON.readTree(context.logged().get(0));
-    assertThat(warn.get("level").asText()).isEqualTo("WARN");
-    assertThat(warn.get("source").asText()).isEqualTo("request:req-9");
-    assertThat(warn.get("code").asText()).isEqualTo("NOT_JSON");
+    RecordingTelemetry.LogEvent warn = telemetry.logs().get(0);
+    assertThat(warn.level()).isEqualTo(LogLevel.WARN);
+    assertThat(warn.field("source")).isEqualTo("request:req-9");
+    assertThat(String.valueOf(warn.field("code"))).isEqualTo("NOT_JSON");
   }
 
   private JsonNode invoke(String event, TestContext context) throws Exception {

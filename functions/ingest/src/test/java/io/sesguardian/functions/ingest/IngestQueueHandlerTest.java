@@ -15,6 +15,7 @@ import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.testkit.Fixtures;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
 import io.sesguardian.testkit.MutableClock;
+import io.sesguardian.testkit.RecordingTelemetry;
 import io.sesguardian.testkit.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,8 @@ class IngestQueueHandlerTest {
           new FeedbackIngest(
               new FeedbackNormalizer(),
               new IngestService(store, IngestPolicy.DEFAULT, clock),
-              clock));
+              clock),
+          new RecordingTelemetry());
 
   @Test
   void batch_isStoredAsOneUnit_withNoItemFailures() throws Exception {

@@ -8,13 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.telemetry.LogLevel;
 import io.sesguardian.testkit.Fixtures;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
 import io.sesguardian.testkit.MutableClock;
+import io.sesguardian.testkit.RecordingTelemetry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -32,14 +33,14 @@ class MonitorTriggerTest {
             new IngestService(new InMemoryFeedbackStore(clock), IngestPolicy.DEFAULT, clock),
             clock,
             new MonitorTrigger(invoked::incrementAndGet, clock));
-    List<String> log = new ArrayList<>();
-    ingest.ingest(List.of(doc("ses/notification/delivery.json")), log::add);
+    RecordingTelemetry log = new RecordingTelemetry();
+    ingest.ingest(List.of(doc("ses/notification/delivery.json")), log);
     assertThat(invoked).hasValue(0);
-    ingest.ingest(List.of(doc("ses/notification/bounce-permanent-general.json")), log::add);
-    ingest.ingest(List.of(doc("ses/notification/complaint-abuse.json")), log::add);
+    ingest.ingest(List.of(doc("ses/notification/bounce-permanent-general.json")), log);
+    ingest.ingest(List.of(doc("ses/notification/complaint-abuse.json")), log);
     assertThat(invoked).hasValue(1);
     clock.advance(Duration.ofSeconds(61));
-    ingest.ingest(List.of(doc("ses/event/complaint-abuse.json")), log::add);
+    ingest.ingest(List.of(doc("ses/event/complaint-abuse.json")), log);
     assertThat(invoked).hasValue(2);
   }
 
@@ -51,9 +52,16 @@ class MonitorTriggerTest {
               throw new IllegalStateException("throttled");
             },
             clock);
-    List<String> log = new ArrayList<>();
-    assertThat(trigger.fire(log::add)).isFalse();
-    assertThat(log).singleElement().asString().contains("could not trigger the monitor");
+    RecordingTelemetry log = new RecordingTelemetry();
+    assertThat(trigger.fire(log)).isFalse();
+    assertThat(log.logs())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.level()).isEqualTo(LogLevel.WARN);
+              assertThat(e.message()).contains("could not trigger the monitor");
+              assertThat(e.field("error")).isEqualTo("IllegalStateException");
+            });
   }
 
   private static FeedbackIngest.Document doc(String name) {

@@ -11,6 +11,7 @@ import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.Priming;
 import io.sesguardian.aws.RequestCounter;
+import io.sesguardian.testkit.RecordingTelemetry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class PrimingTest {
             .instrumented(counter, h -> h);
     GuardianRuntime runtime =
         GuardianRuntime.of(GuardianConfig.fromEnvironment(Map.of("GUARDIAN_TABLE", "t")), clients);
-    return IngestHandler.priming(runtime);
+    return IngestHandler.priming(runtime, new RecordingTelemetry());
   }
 
   @Test

@@ -5,19 +5,20 @@ package io.sesguardian.functions.monitor;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sesguardian.aws.EmbeddedMetrics;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.aws.Priming;
+import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.monitor.MonitorReport;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.rates.ScopeRates;
+import io.sesguardian.domain.telemetry.Metric;
+import io.sesguardian.domain.telemetry.MetricUnit;
+import io.sesguardian.domain.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,24 +31,29 @@ import java.util.Map;
  */
 public final class MonitorHandler implements RequestStreamHandler {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final ReputationMonitor monitor;
   private final Clock clock;
+  private final Telemetry telemetry;
 
   /** Used by the Lambda runtime. */
   public MonitorHandler() {
     this(
         Wiring.RUNTIME.reputationMonitor(MonitorConfig.fromEnvironment(System.getenv())),
-        Wiring.RUNTIME.clock());
+        Wiring.RUNTIME.clock(),
+        Wiring.TELEMETRY);
   }
 
   /** The production wiring over a given runtime. */
   public MonitorHandler(GuardianRuntime runtime, MonitorConfig config) {
-    this(runtime.reputationMonitor(config), runtime.clock());
+    this(runtime.reputationMonitor(config), runtime.clock(), StdoutTelemetry.toStdout("monitor"));
   }
 
-  MonitorHandler(ReputationMonitor monitor, Clock clock) {
+  MonitorHandler(ReputationMonitor monitor, Clock clock, Telemetry telemetry) {
     this.monitor = monitor;
     this.clock = clock;
+    this.telemetry = telemetry;
   }
 
   @Override
@@ -55,38 +61,44 @@ public final class MonitorHandler implements RequestStreamHandler {
       throws IOException {
     input.readAllBytes();
     MonitorReport report = monitor.evaluate(clock.instant());
-    ObjectNode line =
-        JsonNodeFactory.instance
-            .objectNode()
-            .put("level", "INFO")
-            .put("message", "evaluated")
-            .put("accountLevel", report.level().jsonName())
-            .put("scopes", report.scopes().size())
-            .put("alerts", report.alerts().size())
-            .put("pauses", report.actions().size());
+    Map<String, Object> summary = summary(report);
+    Telemetry t = telemetry.forRequest(context.getAwsRequestId());
+    t.info("evaluated", summary);
+    t.metrics(
+        List.of(
+            new Metric("AccountLevel", report.level().ordinal(), MetricUnit.NONE),
+            Metric.count("Alerts", report.alerts().size()),
+            Metric.count("Pauses", report.actions().size())));
+    output.write(JSON.writeValueAsBytes(summary));
+  }
+
+  private static Map<String, Object> summary(MonitorReport report) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("accountLevel", report.level().jsonName());
+    summary.put("scopes", report.scopes().size());
+    summary.put("alerts", report.alerts().size());
+    summary.put("pauses", report.actions().size());
     if (report.account() != null) {
-      line.put("enforcementStatus", report.account().enforcementStatus());
+      summary.put("enforcementStatus", report.account().enforcementStatus());
     }
+    Map<String, String> levels = new LinkedHashMap<>();
     for (ScopeRates s : report.scopes()) {
-      line.with("levels").put(s.scope().key(), s.level().jsonName());
+      levels.put(s.scope().key(), s.level().jsonName());
     }
-    context.getLogger().log(line.toString());
-    Map<String, Long> metrics = new LinkedHashMap<>();
-    metrics.put("AccountLevel", (long) report.level().ordinal());
-    metrics.put("Alerts", (long) report.alerts().size());
-    metrics.put("Pauses", (long) report.actions().size());
-    context.getLogger().log(EmbeddedMetrics.line("monitor", clock.instant(), metrics));
-    output.write(line.toString().getBytes(StandardCharsets.UTF_8));
+    if (!levels.isEmpty()) {
+      summary.put("levels", levels);
+    }
+    return summary;
   }
 
   /** The production wiring, built once per container. */
   static final class Wiring {
     static final GuardianRuntime RUNTIME = GuardianRuntime.fromEnvironment(System.getenv());
+    static final Telemetry TELEMETRY = StdoutTelemetry.toStdout("monitor");
 
     /** SnapStart priming: the stored scope states (a Query, as every evaluation makes). */
     static final Priming PRIMING =
-        new Priming(List.of(() -> RUNTIME.monitorStore().scopeStates()), System.out::println)
-            .register();
+        new Priming(List.of(() -> RUNTIME.monitorStore().scopeStates()), TELEMETRY).register();
 
     private Wiring() {}
   }

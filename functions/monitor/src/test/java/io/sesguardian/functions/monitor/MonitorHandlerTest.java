@@ -14,9 +14,11 @@ import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
 import io.sesguardian.testkit.InMemoryMonitorStore;
 import io.sesguardian.testkit.MutableClock;
+import io.sesguardian.testkit.RecordingTelemetry;
 import io.sesguardian.testkit.StubSesAccount;
 import io.sesguardian.testkit.TestContext;
 import java.io.ByteArrayInputStream;
@@ -38,6 +40,7 @@ class MonitorHandlerTest {
             .add(CounterKey.of(Scope.ACCOUNT, clock.instant()), CounterField.SEND, 1000)
             .add(CounterKey.of(Scope.ACCOUNT, clock.instant()), CounterField.BOUNCE_COUNTED, 45));
     List<Alert> alerts = new CopyOnWriteArrayList<>();
+    RecordingTelemetry telemetry = new RecordingTelemetry();
     MonitorHandler handler =
         new MonitorHandler(
             new ReputationMonitor(
@@ -45,7 +48,8 @@ class MonitorHandlerTest {
                 alerts::add,
                 new StubSesAccount(),
                 MonitorPolicy.DEFAULT),
-            clock);
+            clock,
+            telemetry);
     TestContext context = new TestContext("m");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(
@@ -56,7 +60,10 @@ class MonitorHandlerTest {
     assertThat(line.get("accountLevel").asText()).isEqualTo("critical");
     assertThat(line.get("enforcementStatus").asText()).isEqualTo("HEALTHY");
     assertThat(alerts).singleElement().satisfies(a -> assertThat(a.subject()).contains("CRITICAL"));
-    JsonNode metrics = new ObjectMapper().readTree(context.logged().get(1));
-    assertThat(metrics.get("AccountLevel").asInt()).isEqualTo(2);
+    assertThat(telemetry.logs("evaluated"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.field("accountLevel")).isEqualTo("critical"));
+    assertThat(telemetry.metric("AccountLevel")).map(Metric::value).contains(2.0);
+    assertThat(telemetry.metric("Alerts")).map(Metric::value).contains(1.0);
   }
 }

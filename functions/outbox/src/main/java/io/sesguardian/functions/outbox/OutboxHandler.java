@@ -5,17 +5,19 @@ package io.sesguardian.functions.outbox;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sesguardian.aws.EmbeddedMetrics;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.Priming;
+import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.sync.SuppressionSync;
 import io.sesguardian.domain.sync.SyncReport;
+import io.sesguardian.domain.telemetry.LogLevel;
+import io.sesguardian.domain.telemetry.Metric;
+import io.sesguardian.domain.telemetry.MetricUnit;
+import io.sesguardian.domain.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,22 +35,26 @@ public final class OutboxHandler implements RequestStreamHandler {
   /** Time left unused at the end of an invocation, for the last writes and logs. */
   static final Duration MARGIN = Duration.ofSeconds(10);
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final SuppressionSync sync;
   private final Clock clock;
+  private final Telemetry telemetry;
 
   /** Used by the Lambda runtime. */
   public OutboxHandler() {
-    this(Wiring.RUNTIME.suppressionSync(), Wiring.RUNTIME.clock());
+    this(Wiring.RUNTIME.suppressionSync(), Wiring.RUNTIME.clock(), Wiring.TELEMETRY);
   }
 
   /** The production wiring over a given runtime. */
   public OutboxHandler(GuardianRuntime runtime) {
-    this(runtime.suppressionSync(), runtime.clock());
+    this(runtime.suppressionSync(), runtime.clock(), StdoutTelemetry.toStdout("outbox"));
   }
 
-  OutboxHandler(SuppressionSync sync, Clock clock) {
+  OutboxHandler(SuppressionSync sync, Clock clock, Telemetry telemetry) {
     this.sync = sync;
     this.clock = clock;
+    this.telemetry = telemetry;
   }
 
   @Override
@@ -63,44 +69,45 @@ public final class OutboxHandler implements RequestStreamHandler {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while pacing SES calls", e);
     }
-    ObjectNode line =
-        JsonNodeFactory.instance
-            .objectNode()
-            .put("level", report.failed().isEmpty() ? "INFO" : "WARN")
-            .put(
-                "message",
-                report.sandbox()
-                    ? "account is in the SES sandbox: PutSuppressedDestination is refused there;"
-                        + " holding every pending suppression until production access"
-                    : "outbox run")
-            .put("sandbox", report.sandbox())
-            .put("synced", report.synced().size())
-            .put("notNeeded", report.notNeeded().size())
-            .put("failed", report.failed().size())
-            .put("throttled", report.throttled())
-            .put("pending", report.pendingAfter())
-            .put("oldestPendingSeconds", report.oldestPending().toSeconds());
-    context.getLogger().log(line.toString());
-    Map<String, Long> metrics = new LinkedHashMap<>();
-    metrics.put("OutboxSynced", (long) report.synced().size());
-    metrics.put("OutboxNotNeeded", (long) report.notNeeded().size());
-    metrics.put("OutboxFailed", (long) report.failed().size());
-    metrics.put("OutboxThrottled", (long) report.throttled());
-    metrics.put("OutboxPending", (long) report.pendingAfter());
-    metrics.put("Sandbox", report.sandbox() ? 1L : 0L);
-    metrics.put("OutboxOldestAgeSeconds", report.oldestPending().toSeconds());
-    context.getLogger().log(EmbeddedMetrics.line("outbox", clock.instant(), metrics));
-    output.write(line.toString().getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("sandbox", report.sandbox());
+    summary.put("synced", report.synced().size());
+    summary.put("notNeeded", report.notNeeded().size());
+    summary.put("failed", report.failed().size());
+    summary.put("throttled", report.throttled());
+    summary.put("pending", report.pendingAfter());
+    summary.put("oldestPendingSeconds", report.oldestPending().toSeconds());
+    String message =
+        report.sandbox()
+            ? "account is in the SES sandbox: PutSuppressedDestination is refused there;"
+                + " holding every pending suppression until production access"
+            : "outbox run";
+    Telemetry t = telemetry.forRequest(context.getAwsRequestId());
+    t.log(report.failed().isEmpty() ? LogLevel.INFO : LogLevel.WARN, message, summary);
+    // OutboxOldestAgeSeconds feeds OutboxAgeAlarm (template.yaml): keep its name and dimension.
+    t.metrics(
+        List.of(
+            Metric.count("OutboxSynced", report.synced().size()),
+            Metric.count("OutboxNotNeeded", report.notNeeded().size()),
+            Metric.count("OutboxFailed", report.failed().size()),
+            Metric.count("OutboxThrottled", report.throttled()),
+            Metric.count("OutboxPending", report.pendingAfter()),
+            new Metric("Sandbox", report.sandbox() ? 1 : 0, MetricUnit.NONE),
+            Metric.seconds("OutboxOldestAgeSeconds", report.oldestPending().toSeconds())));
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("message", message);
+    response.putAll(summary);
+    output.write(JSON.writeValueAsBytes(response));
   }
 
   /** The production wiring, built once per container. */
   static final class Wiring {
     static final GuardianRuntime RUNTIME = GuardianRuntime.fromEnvironment(System.getenv());
+    static final Telemetry TELEMETRY = StdoutTelemetry.toStdout("outbox");
 
     /** SnapStart priming: one outbox count (a Query on the outbox index). */
     static final Priming PRIMING =
-        new Priming(List.of(() -> RUNTIME.store().pendingOutboxSize()), System.out::println)
-            .register();
+        new Priming(List.of(() -> RUNTIME.store().pendingOutboxSize()), TELEMETRY).register();
 
     private Wiring() {}
   }

@@ -12,9 +12,12 @@ import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.sync.Pacer;
 import io.sesguardian.domain.sync.SuppressionSync;
+import io.sesguardian.domain.telemetry.Metric;
+import io.sesguardian.domain.telemetry.MetricUnit;
 import io.sesguardian.testkit.Fixtures;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
 import io.sesguardian.testkit.MutableClock;
+import io.sesguardian.testkit.RecordingTelemetry;
 import io.sesguardian.testkit.StubSesSuppressionList;
 import io.sesguardian.testkit.TestContext;
 import java.io.ByteArrayInputStream;
@@ -32,11 +35,13 @@ class OutboxHandlerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-04-01T00:00:00Z"));
   private final InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
   private final StubSesSuppressionList ses = new StubSesSuppressionList(clock);
+  private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final OutboxHandler handler =
       new OutboxHandler(
           new SuppressionSync(
               store, ses, new Pacer(clock, clock.sleeper(), Duration.ofSeconds(1)), clock),
-          clock);
+          clock,
+          telemetry);
 
   @BeforeEach
   void storeAHardBounce() {
@@ -67,6 +72,10 @@ class OutboxHandlerTest {
     assertThat(out.get("synced").asInt()).isEqualTo(1);
     assertThat(out.get("pending").asInt()).isZero();
     assertThat(ses.held()).hasSize(1);
+    assertThat(telemetry.metric("OutboxSynced")).map(Metric::value).contains(1.0);
+    assertThat(telemetry.metric("OutboxOldestAgeSeconds"))
+        .map(Metric::unit)
+        .contains(MetricUnit.SECONDS);
   }
 
   private JsonNode run(TestContext context) throws Exception {

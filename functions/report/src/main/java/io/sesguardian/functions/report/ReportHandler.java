@@ -12,6 +12,7 @@ import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.aws.Priming;
 import io.sesguardian.aws.SesV2Account;
 import io.sesguardian.aws.SnsAlertPublisher;
+import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.canary.Canaries;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.AlertPublisher;
@@ -22,6 +23,7 @@ import io.sesguardian.domain.rates.Window;
 import io.sesguardian.domain.report.ReportRenderer;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.domain.report.WeeklyReports;
+import io.sesguardian.domain.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -47,6 +50,7 @@ public final class ReportHandler implements RequestStreamHandler {
   private final ReportRenderer renderer;
   private final Clock clock;
   private final DynamoDbCanaryStore canaryStore;
+  private final Telemetry telemetry = StdoutTelemetry.toStdout("report");
 
   /** Used by the Lambda runtime. */
   public ReportHandler() {
@@ -111,6 +115,9 @@ public final class ReportHandler implements RequestStreamHandler {
             "SES guardian weekly status " + week + ": " + summary(report),
             markdown,
             clock.instant()));
+    telemetry
+        .forRequest(context.getAwsRequestId())
+        .info("weekly report stored and published", Map.of("week", week));
     output.write(("{\"week\":\"" + week + "\",\"stored\":true}").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -136,7 +143,9 @@ public final class ReportHandler implements RequestStreamHandler {
 
     /** SnapStart priming: the stored scope states (a Query, as every evaluation makes). */
     static final Priming PRIMING =
-        new Priming(List.of(() -> RUNTIME.monitorStore().scopeStates()), System.out::println)
+        new Priming(
+                List.of(() -> RUNTIME.monitorStore().scopeStates()),
+                StdoutTelemetry.toStdout("report"))
             .register();
 
     private Wiring() {}
