@@ -3,6 +3,7 @@
  */
 package io.sesguardian.aws;
 
+import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.feedback.SuppressionReason;
 import io.sesguardian.domain.ingest.ApplyResult;
 import io.sesguardian.domain.ingest.CounterField;
@@ -141,6 +142,14 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
 
   @Override
   public ApplyResult applyOnce(List<Effect> effects, Counts operational, CounterKey duplicatesKey) {
+    Set<String> keys = new HashSet<>();
+    for (Effect e : effects) {
+      if (!keys.add(e.ledgerKey())) {
+        // One transaction cannot write an item twice; the port refuses such a group up front.
+        throw new IllegalArgumentException(
+            "ledger key twice in one group: " + Addresses.maskAll(e.ledgerKey()));
+      }
+    }
     Set<String> duplicates = new HashSet<>();
     Set<String> failed = new HashSet<>();
     Counts pendingOperational = new Counts().addAll(operational);

@@ -180,7 +180,14 @@ public final class DynamoDbMonitorStore implements MonitorStore {
     pause.put("paused", AttributeValue.fromBool(paused));
     pause.put("at", s(record.at().toString()));
     Map<String, AttributeValue> log =
-        new HashMap<>(key("A", record.at() + "#" + record.target() + "#" + record.action().name()));
+        new HashMap<>(
+            key(
+                "A",
+                DynamoDbFeedbackStore.timeKey(record.at())
+                    + "#"
+                    + record.target()
+                    + "#"
+                    + record.action().name()));
     log.put("target", s(record.target()));
     log.put("action", s(record.action().name()));
     log.put("at", s(record.at().toString()));
@@ -198,8 +205,12 @@ public final class DynamoDbMonitorStore implements MonitorStore {
                                   Put.builder()
                                       .tableName(table)
                                       .item(pause)
+                                      // A pause needs no earlier item; a resume needs a
+                                      // pause to end (resuming what was never paused is no-op).
                                       .conditionExpression(
-                                          "attribute_not_exists(paused) OR paused <> :p")
+                                          paused
+                                              ? "attribute_not_exists(paused) OR paused <> :p"
+                                              : "attribute_exists(paused) AND paused <> :p")
                                       .expressionAttributeValues(
                                           Map.of(":p", AttributeValue.fromBool(paused)))
                                       .build())
@@ -240,7 +251,8 @@ public final class DynamoDbMonitorStore implements MonitorStore {
             QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("pk = :pk AND sk >= :since")
-                .expressionAttributeValues(Map.of(":pk", s("A"), ":since", s(since.toString())))
+                .expressionAttributeValues(
+                    Map.of(":pk", s("A"), ":since", s(DynamoDbFeedbackStore.timeKey(since))))
                 .build())) {
       out.add(
           new ActionRecord(
@@ -319,7 +331,9 @@ public final class DynamoDbMonitorStore implements MonitorStore {
         new HashMap<>(
             key(
                 "AL",
-                alert.at()
+                // Fixed-width epoch milliseconds: ISO-8601 text with and without fractions of a
+                // second does not sort in time order ("00Z" sorts after "00.001Z").
+                DynamoDbFeedbackStore.timeKey(alert.at())
                     + "#"
                     + alert.kind()
                     + "#"
@@ -342,7 +356,12 @@ public final class DynamoDbMonitorStore implements MonitorStore {
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .expressionAttributeValues(
                     Map.of(
-                        ":pk", s("AL"), ":from", s(since.toString()), ":to", s(until.toString())))
+                        ":pk",
+                        s("AL"),
+                        ":from",
+                        s(DynamoDbFeedbackStore.timeKey(since)),
+                        ":to",
+                        s(DynamoDbFeedbackStore.timeKey(until))))
                 .build())) {
       Instant at = Instant.parse(item.get("at").s());
       if (at.isBefore(until)) {
