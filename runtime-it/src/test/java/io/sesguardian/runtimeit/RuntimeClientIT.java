@@ -58,7 +58,7 @@ class RuntimeClientIT {
 
   private static Path root;
   private static Template template;
-  private static MotoServer moto;
+  private static MotoResources moto;
   private static AwsStub stub;
   private static Map<String, String> resources;
 
@@ -66,7 +66,7 @@ class RuntimeClientIT {
   static void startBackends() throws Exception {
     root = Path.of(System.getProperty("guardian.root", "..")).toAbsolutePath().normalize();
     template = Template.read(root.resolve("template.yaml"));
-    moto = MotoServer.start();
+    moto = MotoResources.start();
     stub = AwsStub.start();
     resources = new LinkedHashMap<>();
     resources.put("GuardianTable", moto.createTable(TABLE));
@@ -84,7 +84,7 @@ class RuntimeClientIT {
       stub.stop();
     }
     if (moto != null) {
-      moto.stop();
+      moto.close();
     }
   }
 

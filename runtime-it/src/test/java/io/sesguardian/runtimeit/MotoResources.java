@@ -3,86 +3,37 @@
  */
 package io.sesguardian.runtimeit;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.sesguardian.testkit.MotoServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code moto_server} on a free loopback port for the IT (or the one {@code
- * GUARDIAN_MOTO_ENDPOINT} names), and the few set-up calls the IT needs, sent as raw requests so
+ * The few set-up calls the IT needs on the test kit's {@link MotoServer}, sent as raw requests so
  * the IT's own classpath stays free of the SDK. Moto picks the service from the credential scope of
  * the {@code Authorization} header and does not check signatures.
- *
- * <p>Kept private to this module on purpose: when the shared moto launcher of the test kit lands,
- * this class should give way to it.
  */
-final class MotoServer {
+final class MotoResources implements AutoCloseable {
 
-  private final Process process;
+  private final MotoServer moto;
   private final String endpoint;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String suffix = Long.toString(System.nanoTime(), 36);
 
-  private MotoServer(Process process, String endpoint) {
-    this.process = process;
-    this.endpoint = endpoint;
+  private MotoResources(MotoServer moto) {
+    this.moto = moto;
+    this.endpoint = moto.endpoint().toString().replaceAll("/+$", "");
   }
 
-  static MotoServer start() throws Exception {
-    String external = System.getenv("GUARDIAN_MOTO_ENDPOINT");
-    if (external != null && !external.isBlank()) {
-      return new MotoServer(null, external.replaceAll("/+$", ""));
-    }
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
-    Path log = Files.createTempFile("moto-it", ".log");
-    Process process;
-    try {
-      process =
-          new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "moto_server is not on the PATH: the runtime-client IT needs it for DynamoDB, SNS and SQS"
-              + " (preinstalled on the build machines; elsewhere pip install 'moto[server]'), or set"
-              + " GUARDIAN_MOTO_ENDPOINT to a running one",
-          e);
-    }
-    MotoServer moto = new MotoServer(process, "http://127.0.0.1:" + port);
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      try {
-        HttpResponse<String> r =
-            moto.http.send(
-                HttpRequest.newBuilder(URI.create(moto.endpoint + "/moto-api/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return moto;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            "moto_server did not start on port " + port + ": " + Files.readString(log));
-      }
-      Thread.sleep(100);
-    }
+  /** Starts moto (or uses {@code GUARDIAN_MOTO_ENDPOINT}) through the test kit's launcher. */
+  static MotoResources start() {
+    return new MotoResources(MotoServer.start());
   }
 
   String endpoint() {
@@ -132,18 +83,9 @@ final class MotoServer {
     return element(xml, "QueueUrl");
   }
 
-  void stop() {
-    if (process != null) {
-      process.destroy();
-      try {
-        if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-      }
-    }
+  @Override
+  public void close() {
+    moto.close();
   }
 
   private String send(String service, String target, String contentType, String body)
