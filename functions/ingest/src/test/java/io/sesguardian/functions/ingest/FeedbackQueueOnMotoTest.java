@@ -84,10 +84,12 @@ class FeedbackQueueOnMotoTest {
   private static final String POISON_MARKER = "poison-key-over-dynamodb-limit-";
 
   /**
-   * Within the normaliser's 2,048-character field limit, but its ledger key ({@code
-   * L#bounce#{feedback id}#{address}}) is over DynamoDB's 2,048-byte partition key limit.
+   * Within the normaliser's 2,048-character field limit, but the hourly counter of its
+   * configuration set ({@code C#configset:{name}}) would have a partition key over DynamoDB's
+   * 2,048-byte limit. (A feedback id that long no longer poisons anything: long idempotency keys
+   * are hashed.)
    */
-  private static final String POISON_FEEDBACK_ID = POISON_MARKER + "p".repeat(2000);
+  private static final String POISON_CONFIGURATION_SET = POISON_MARKER + "p".repeat(2000);
 
   /** Operational counters: counted by processing hour, once per delivery attempt. */
   private static final Set<CounterField> OPERATIONAL =
@@ -284,19 +286,21 @@ class FeedbackQueueOnMotoTest {
   }
 
   /**
-   * A hard bounce whose feedback id makes its ledger key longer than DynamoDB's partition key
-   * limit: SES never sends one, but every write of it is refused (ValidationException), so it fails
-   * on every receive and must end in the dead-letter queue without holding back its batch-mates.
+   * A hard bounce whose configuration-set tag makes a counter key longer than DynamoDB's partition
+   * key limit: SES never sends one, but every write of it is refused (ValidationException), so it
+   * fails on every receive and must end in the dead-letter queue without holding back its
+   * batch-mates.
    */
   private static String poison() {
     String address = "poison@example.com";
     return ("{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
-            + "\"bounceSubType\":\"General\",\"feedbackId\":\"%s\","
+            + "\"bounceSubType\":\"General\",\"feedbackId\":\"fb-poison\","
             + "\"timestamp\":\"2026-04-01T10:00:00.000Z\","
             + "\"bouncedRecipients\":[{\"emailAddress\":\"%s\"}]},"
             + "\"mail\":{\"timestamp\":\"2026-04-01T09:59:58.000Z\",\"messageId\":\"m-poison\","
-            + "\"source\":\"news@shop.example\",\"destination\":[\"%s\"]}}")
-        .formatted(POISON_FEEDBACK_ID, address, address);
+            + "\"source\":\"news@shop.example\",\"destination\":[\"%s\"],"
+            + "\"tags\":{\"ses:configuration-set\":[\"%s\"]}}}")
+        .formatted(address, address, POISON_CONFIGURATION_SET);
   }
 
   /** An SQS event as Lambda's event source mapping delivers it. */
