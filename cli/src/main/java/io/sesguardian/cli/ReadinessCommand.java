@@ -6,6 +6,7 @@ package io.sesguardian.cli;
 import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
+import io.sesguardian.aws.SesV2Account;
 import io.sesguardian.aws.SesV2Setup;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.readiness.Readiness;
@@ -105,7 +106,10 @@ final class ReadinessCommand implements Callable<Integer> {
           oldest = Duration.between(e.recordedAt(), now);
         }
       }
-      checks = Readiness.check(setup, domain, topic, deadLetterQueueUrl, dlq, oldest);
+      checks =
+          new java.util.ArrayList<>(
+              Readiness.check(setup, domain, topic, deadLetterQueueUrl, dlq, oldest));
+      checks.add(Readiness.review(new SesV2Account(clients.sesV2()).status()));
     }
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;

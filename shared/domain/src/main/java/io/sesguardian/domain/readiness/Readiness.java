@@ -145,4 +145,28 @@ public final class Readiness {
             "check the outbox function's logs (sandbox? SES refusals?) and its OutboxAge alarm"));
     return checks;
   }
+
+  /**
+   * SES's own production-access review ({@code GetAccount} {@code Details.ReviewDetails}): passes
+   * when none is open or the last was granted; a pending one blocks new details (SES refuses {@code
+   * PutAccountDetails} until it answers), a denied or failed one names its case.
+   */
+  public static ReadinessCheck review(io.sesguardian.domain.monitor.AccountStatus account) {
+    io.sesguardian.domain.monitor.AccountStatus.Review review = account.review();
+    String status = review == null ? null : review.status().toUpperCase(java.util.Locale.ROOT);
+    boolean pass = status == null || status.equals("GRANTED");
+    String detail =
+        review == null
+            ? "no review reported" + (account.productionAccess() ? " (production access)" : "")
+            : review.describe();
+    String fix =
+        pass
+            ? ""
+            : status.equals("PENDING")
+                ? "aws sesv2 get-account --query Details.ReviewDetails  # wait for SES's answer;"
+                    + " details cannot be edited while it is pending"
+                : "aws sesv2 get-account --query Details.ReviewDetails  # read the case in the"
+                    + " Support Center, fix what it names, then run guardian request-draft";
+    return new ReadinessCheck("production-access review not pending or refused", pass, detail, fix);
+  }
 }

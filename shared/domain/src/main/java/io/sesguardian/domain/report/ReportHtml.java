@@ -144,6 +144,7 @@ final class ReportHtml {
     } else {
       h.append("<table>\n<tbody>\n");
       headerRow(h, "Production access", ReportText.productionAccess(a.productionAccess()));
+      headerRow(h, "Production-access review", ReportText.review(a));
       headerRow(h, "Sending", ReportText.accountSending(a.sendingEnabled()));
       headerRow(h, "Enforcement status", a.enforcementStatus());
       headerRow(h, "24-hour quota used", ReportText.quota(a));

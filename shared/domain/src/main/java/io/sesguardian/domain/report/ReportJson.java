@@ -36,6 +36,12 @@ final class ReportJson {
           .put("productionAccess", r.account().productionAccess())
           .put("max24HourSend", r.account().max24HourSend())
           .put("sentLast24Hours", r.account().sentLast24Hours());
+      if (r.account().review() != null) {
+        account
+            .putObject("review")
+            .put("status", r.account().review().status())
+            .put("caseId", r.account().review().caseId());
+      }
     }
     ArrayNode scopes = root.putArray("rates");
     for (ScopeRates s : r.rates()) {

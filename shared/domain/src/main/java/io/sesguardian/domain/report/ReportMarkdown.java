@@ -36,11 +36,14 @@ final class ReportMarkdown {
     if (a == null) {
       md.append(ReportText.SNAPSHOT_NOT_TAKEN).append("\n\n");
     } else {
-      md.append("| production access | sending | enforcement status | 24-hour quota used |\n")
-          .append("|---|---|---|---|\n");
+      md.append(
+              "| production access | review | sending | enforcement status | 24-hour quota used"
+                  + " |\n")
+          .append("|---|---|---|---|---|\n");
       row(
           md,
           ReportText.productionAccess(a.productionAccess()),
+          ReportText.review(a),
           ReportText.accountSending(a.sendingEnabled()),
           a.enforcementStatus(),
           ReportText.quota(a));

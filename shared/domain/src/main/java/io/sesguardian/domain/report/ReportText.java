@@ -101,6 +101,11 @@ final class ReportText {
     return yes ? "yes" : "no (sandbox)";
   }
 
+  /** SES's latest production-access review ({@code Details.ReviewDetails}), or "none". */
+  static String review(io.sesguardian.domain.monitor.AccountStatus a) {
+    return a.review() == null ? "none reported" : a.review().describe();
+  }
+
   static String quota(io.sesguardian.domain.monitor.AccountStatus a) {
     return String.format(
         Locale.ROOT,

@@ -134,4 +134,45 @@ class ReadinessTest {
             EnumSet.allOf(SuppressionReason.class));
     assertThat(failing(wired, 0L, Duration.ZERO)).containsExactly("reputation metrics enabled");
   }
+
+  @Test
+  void aPendingOrRefusedProductionAccessReview_failsNamingItsCase_aGrantedOneOrNoneDoesNot() {
+    io.sesguardian.domain.monitor.AccountStatus.Review pending =
+        new io.sesguardian.domain.monitor.AccountStatus.Review("PENDING", "17700000001");
+    ReadinessCheck waiting =
+        Readiness.review(
+            new io.sesguardian.domain.monitor.AccountStatus(
+                "HEALTHY", true, false, 200, 0, pending));
+    assertThat(waiting.pass()).isFalse();
+    assertThat(waiting.detail()).isEqualTo("PENDING (case 17700000001)");
+    assertThat(waiting.fix()).startsWith("aws sesv2 get-account").contains("wait for SES's answer");
+    ReadinessCheck denied =
+        Readiness.review(
+            new io.sesguardian.domain.monitor.AccountStatus(
+                "HEALTHY",
+                true,
+                false,
+                200,
+                0,
+                new io.sesguardian.domain.monitor.AccountStatus.Review("DENIED", "17700000002")));
+    assertThat(denied.pass()).isFalse();
+    assertThat(denied.fix()).contains("request-draft");
+    assertThat(
+            Readiness.review(
+                    new io.sesguardian.domain.monitor.AccountStatus(
+                        "HEALTHY",
+                        true,
+                        true,
+                        50_000,
+                        0,
+                        new io.sesguardian.domain.monitor.AccountStatus.Review("GRANTED", "1")))
+                .pass())
+        .isTrue();
+    assertThat(
+            Readiness.review(
+                    new io.sesguardian.domain.monitor.AccountStatus(
+                        "HEALTHY", true, true, 50_000, 0))
+                .pass())
+        .isTrue();
+  }
 }

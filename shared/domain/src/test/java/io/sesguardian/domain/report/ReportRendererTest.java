@@ -63,6 +63,13 @@ class ReportRendererTest {
   }
 
   private static WeeklyReport report(List<Alert> alerts, List<ActionRecord> actions) {
+    return report(alerts, actions, null);
+  }
+
+  private static WeeklyReport report(
+      List<Alert> alerts,
+      List<ActionRecord> actions,
+      io.sesguardian.domain.monitor.AccountStatus snapshot) {
     ScopeRates account =
         new ScopeRates(
             Scope.ACCOUNT, Level.REVIEW, List.of(window(Window.D7, 7000, 420, Level.REVIEW)));
@@ -81,7 +88,7 @@ class ReportRendererTest {
         "2026-W12",
         FROM,
         TO,
-        null,
+        snapshot,
         List.of(account, marketing),
         before,
         days(),
@@ -189,5 +196,26 @@ class ReportRendererTest {
         .contains("\"window\" : \"7d\"")
         .contains("\"added\" : {")
         .contains("\"deadLetterDepth\" : null");
+  }
+
+  @Test
+  void theAccountSnapshot_showsSesProductionAccessReviewAndItsCase() {
+    WeeklyReport r =
+        report(
+            List.of(),
+            List.of(),
+            new io.sesguardian.domain.monitor.AccountStatus(
+                "HEALTHY",
+                true,
+                false,
+                200,
+                12,
+                new io.sesguardian.domain.monitor.AccountStatus.Review("PENDING", "17700000001")));
+    ReportRenderer renderer = new ReportRenderer(Thresholds.DEFAULT);
+    assertThat(renderer.html(r))
+        .contains("Production-access review")
+        .contains("PENDING (case 17700000001)");
+    assertThat(renderer.markdown(r)).contains("| no (sandbox) | PENDING (case 17700000001) |");
+    assertThat(renderer.json(r)).contains("\"caseId\" : \"17700000001\"");
   }
 }
