@@ -80,7 +80,11 @@ final class FaultInjectingHttpClient implements SdkHttpClient {
           400, "ThrottlingException", "Rate of requests exceeds the allowed throughput (injected)");
     }
     ExecutableHttpRequest real = delegate.prepareRequest(request);
-    if (roll < throttleShare + lostAnswerShare) {
+    // Until one committed transaction has lost its answer, every transaction loses it: which
+    // requests the shared random source hits depends on thread interleaving, and a storm whose
+    // lost answers all fell on reads would not test the token path at all.
+    boolean forceLost = token != null && committed.isEmpty();
+    if (forceLost || roll < throttleShare + lostAnswerShare) {
       return new ExecutableHttpRequest() {
         @Override
         public HttpExecuteResponse call() throws IOException {
