@@ -136,6 +136,9 @@ public final class ReportBenchmark {
       WeeklyReport report = null;
       counter.reset();
       reads.units.reset();
+      reads.reportedUnits.reset();
+      reads.computed.set(0);
+      reads.uncounted.set(0);
       for (int i = 0; i < runs; i++) {
         long start = System.nanoTime();
         report = reports.build("2026-W47", null, null, "none");
