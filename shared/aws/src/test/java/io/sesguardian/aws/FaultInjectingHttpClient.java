@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -47,12 +46,6 @@ final class FaultInjectingHttpClient implements SdkHttpClient {
   final AtomicLong lostAnswers = new AtomicLong();
   final AtomicLong replayedTokens = new AtomicLong();
 
-  /**
-   * The first this-many transactions lose their answer whatever the dice say, so that a run with
-   * few transactions still exercises a retry after a committed transaction.
-   */
-  final AtomicInteger forcedTransactionLosses = new AtomicInteger();
-
   private final Map<String, Committed> committed = new ConcurrentHashMap<>();
 
   /** A transaction moto applied but whose answer was lost: its body and the real answer. */
@@ -81,9 +74,6 @@ final class FaultInjectingHttpClient implements SdkHttpClient {
     double roll;
     synchronized (random) {
       roll = random.nextDouble();
-    }
-    if (token != null && forcedTransactionLosses.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      roll = throttleShare; // lose this transaction's answer, whatever the dice said
     }
     if (roll < throttleShare) {
       throttled.incrementAndGet();

@@ -149,11 +149,7 @@ class FeedbackStormFaultTest {
                   new RequestCounter(),
                   // 10% lost answers (3% in the 10,000 storm), so the smaller storm still loses
                   // the answers of several committed transactions.
-                  http -> {
-                    faults[0] = new FaultInjectingHttpClient(http, 0.05, 0.10, 42);
-                    faults[0].forcedTransactionLosses.set(3);
-                    return faults[0];
-                  })) {
+                  http -> faults[0] = new FaultInjectingHttpClient(http, 0.05, 0.10, 42))) {
         Clock clock = Clock.fixed(START.plus(Duration.ofDays(3)), ZoneOffset.UTC);
         DynamoDbFeedbackStore store =
             new DynamoDbFeedbackStore(
