@@ -348,7 +348,13 @@ class RuntimeClientIT {
       assertThat(directives.isArray() && directives.size() == 1).as(text).isTrue();
       JsonNode directive = directives.get(0);
       assertThat(directive.path("Namespace").asText()).as(text).isEqualTo("SesGuardian");
-      assertThat(directive.path("Dimensions").toString()).as(text).isEqualTo("[[\"Function\"]]");
+      // One dimension set, Function first (the alarms select on it), each value a top-level text.
+      JsonNode sets = directive.path("Dimensions");
+      assertThat(sets.size()).as(text).isEqualTo(1);
+      assertThat(sets.path(0).path(0).asText()).as(text).isEqualTo("Function");
+      for (JsonNode dimension : sets.path(0)) {
+        assertThat(doc.path(dimension.asText()).isTextual()).as(text).isTrue();
+      }
       assertThat(doc.path("Function").asText()).as(text).isEqualTo(metricsFunction);
       assertThat(directive.path("Metrics")).as(text).isNotEmpty();
       for (JsonNode m : directive.path("Metrics")) {
