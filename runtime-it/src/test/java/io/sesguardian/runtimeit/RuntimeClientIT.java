@@ -74,6 +74,8 @@ class RuntimeClientIT {
     resources.put("IngestDeadLetterQueue", moto.createQueue("guardian-ingest-dlq"));
     resources.put(
         "MonitorFunction.Alias", "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:m:live");
+    resources.put("AWS::Region", REGION);
+    resources.put("AWS::StackName", "guardian-it");
     // Canaries are opt-in: the template enables them when this parameter names a sender.
     resources.put("CanaryFromAddress", "canary-sender@example.com");
   }
@@ -131,6 +133,15 @@ class RuntimeClientIT {
     assertThat(run.answer().get("enforcementStatus").asText()).isEqualTo("HEALTHY");
     assertThat(run.metrics()).isNotEmpty();
     run.metric("AccountLevel");
+    // The dashboard's rates: one document per scope and window, Scope and Window as dimensions.
+    assertThat(run.metrics())
+        .anySatisfy(
+            m -> {
+              assertThat(m.path("Scope").asText()).isEqualTo("account");
+              assertThat(m.path("Window").asText()).isEqualTo("24h");
+              assertThat(m.path("BounceRate").isNumber()).isTrue();
+              assertThat(m.path("ComplaintRate").isNumber()).isTrue();
+            });
   }
 
   @Test

@@ -38,7 +38,7 @@ public final class MonitorHandler implements RequestStreamHandler {
   static final String COMPLAINT_RATE = "ComplaintRate";
 
   /** The windows whose rates become metrics (see {@link #rateMetrics}). */
-  static final List<Window> RATE_WINDOWS = List.of(Window.H24, Window.VOLUME);
+  private static final List<Window> RATE_WINDOWS = List.of(Window.H24, Window.VOLUME);
 
   private final ReputationMonitor monitor;
   private final Clock clock;
