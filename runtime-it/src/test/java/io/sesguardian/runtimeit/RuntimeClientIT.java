@@ -74,6 +74,8 @@ class RuntimeClientIT {
     resources.put("IngestDeadLetterQueue", moto.createQueue("guardian-ingest-dlq"));
     resources.put(
         "MonitorFunction.Alias", "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:m:live");
+    resources.put("AWS::Region", REGION);
+    resources.put("AWS::StackName", "guardian-it");
     // Canaries are opt-in: the template enables them when this parameter names a sender.
     resources.put("CanaryFromAddress", "canary-sender@example.com");
   }
@@ -131,6 +133,15 @@ class RuntimeClientIT {
     assertThat(run.answer().get("enforcementStatus").asText()).isEqualTo("HEALTHY");
     assertThat(run.metrics()).isNotEmpty();
     run.metric("AccountLevel");
+    // The dashboard's rates: one document per scope and window, Scope and Window as dimensions.
+    assertThat(run.metrics())
+        .anySatisfy(
+            m -> {
+              assertThat(m.path("Scope").asText()).isEqualTo("account");
+              assertThat(m.path("Window").asText()).isEqualTo("24h");
+              assertThat(m.path("BounceRate").isNumber()).isTrue();
+              assertThat(m.path("ComplaintRate").isNumber()).isTrue();
+            });
   }
 
   @Test
@@ -348,7 +359,13 @@ class RuntimeClientIT {
       assertThat(directives.isArray() && directives.size() == 1).as(text).isTrue();
       JsonNode directive = directives.get(0);
       assertThat(directive.path("Namespace").asText()).as(text).isEqualTo("SesGuardian");
-      assertThat(directive.path("Dimensions").toString()).as(text).isEqualTo("[[\"Function\"]]");
+      // One dimension set, Function first (the alarms select on it), each value a top-level text.
+      JsonNode sets = directive.path("Dimensions");
+      assertThat(sets.size()).as(text).isEqualTo(1);
+      assertThat(sets.path(0).path(0).asText()).as(text).isEqualTo("Function");
+      for (JsonNode dimension : sets.path(0)) {
+        assertThat(doc.path(dimension.asText()).isTextual()).as(text).isTrue();
+      }
       assertThat(doc.path("Function").asText()).as(text).isEqualTo(metricsFunction);
       assertThat(directive.path("Metrics")).as(text).isNotEmpty();
       for (JsonNode m : directive.path("Metrics")) {

@@ -99,11 +99,26 @@ final class Template {
     if (!value.startsWith("!")) {
       return unquote(value);
     }
+    Matcher sub = Pattern.compile("!Sub\\s+(.+)").matcher(value);
+    if (sub.matches()) {
+      // One-line !Sub: each ${Name} resolved like a !Ref (pseudo parameters need stand-ins).
+      Matcher variable = Pattern.compile("\\$\\{([A-Za-z0-9.:]+)}").matcher(unquote(sub.group(1)));
+      StringBuilder out = new StringBuilder();
+      while (variable.find()) {
+        variable.appendReplacement(
+            out, Matcher.quoteReplacement(lookUp(variable.group(1), resources)));
+      }
+      variable.appendTail(out);
+      return out.toString();
+    }
     Matcher ref = Pattern.compile("!Ref\\s+([A-Za-z0-9.]+)").matcher(value);
     if (!ref.matches()) {
       throw new IllegalStateException("the IT cannot resolve " + value + " yet");
     }
-    String name = ref.group(1);
+    return lookUp(ref.group(1), resources);
+  }
+
+  private String lookUp(String name, Map<String, String> resources) {
     if (resources.containsKey(name)) {
       return resources.get(name);
     }

@@ -66,11 +66,11 @@ public final class GuardianRuntime {
     return new DynamoDbMonitorStore(store);
   }
 
-  /** The reputation monitor, alerting to the SNS alert topic. */
+  /** The reputation monitor, alerting to the SNS alert topic (with the dashboard's link). */
   public ReputationMonitor reputationMonitor(MonitorConfig monitor) {
     return new ReputationMonitor(
         monitorStore(),
-        new SnsAlertPublisher(clients.sns(), monitor.alertTopicArn()),
+        monitor.alerts(clients.sns()),
         new SesV2Account(clients.sesV2()),
         monitor.policy());
   }

@@ -3,6 +3,8 @@
  */
 package io.sesguardian.aws;
 
+import io.sesguardian.domain.monitor.AlertPublisher;
+import io.sesguardian.domain.monitor.DashboardLink;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.Thresholds;
@@ -10,8 +12,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The monitor's configuration from environment variables; every threshold has a default and a
@@ -23,8 +27,15 @@ import java.util.stream.Collectors;
  *     MIN_ELIGIBLE_SENDS}, {@code VOLUME_WINDOW_SENDS}, {@code VOLUME_LOOKBACK_DAYS}), pausing
  *     ({@code PAUSE_AT_LEVEL}, {@code NON_CRITICAL_CONFIGURATION_SETS}, {@code
  *     PAUSE_ACCOUNT_AT_LEVEL}: off by default) and {@code QUOTA_ALERT_SHARE}
+ * @param dashboardUrl {@code DASHBOARD_URL}: the stack's CloudWatch dashboard, linked from every
+ *     alert; {@code null} when not set (no line in the alerts)
  */
-public record MonitorConfig(String alertTopicArn, MonitorPolicy policy) {
+public record MonitorConfig(String alertTopicArn, MonitorPolicy policy, String dashboardUrl) {
+
+  public MonitorConfig {
+    Objects.requireNonNull(alertTopicArn, "alertTopicArn");
+    Objects.requireNonNull(policy, "policy");
+  }
 
   public static MonitorConfig fromEnvironment(Map<String, String> env) {
     String topic = env.get("ALERT_TOPIC_ARN");
@@ -33,7 +44,31 @@ public record MonitorConfig(String alertTopicArn, MonitorPolicy policy) {
           "ALERT_TOPIC_ARN is not set: it names the SNS topic alerts go to (template.yaml sets"
               + " it)");
     }
-    return new MonitorConfig(topic, policy(env));
+    return new MonitorConfig(topic, policy(env), dashboardUrl(env));
+  }
+
+  /**
+   * {@code DASHBOARD_URL}, or {@code null} when unset or blank. It goes into alert emails as it is,
+   * so anything but a single {@code https://} URL is refused at start rather than mailed.
+   */
+  public static String dashboardUrl(Map<String, String> env) {
+    String value = env.get("DASHBOARD_URL");
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String url = value.trim();
+    if (!url.startsWith("https://") || url.chars().anyMatch(c -> c <= ' ')) {
+      throw new ConfigurationException(
+          "DASHBOARD_URL=%s is not an https:// URL: template.yaml sets it to the stack's CloudWatch"
+                  .formatted(value)
+              + " dashboard; leave it unset for no dashboard line in alerts");
+    }
+    return url;
+  }
+
+  /** The alerts to {@code alertTopicArn} as published by {@code sns}, with the dashboard line. */
+  public AlertPublisher alerts(SnsClient sns) {
+    return DashboardLink.of(new SnsAlertPublisher(sns, alertTopicArn), dashboardUrl);
   }
 
   /** The policy alone (the CLI's local mode has no alert topic). */

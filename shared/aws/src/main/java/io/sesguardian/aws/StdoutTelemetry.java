@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,13 +109,16 @@ public final class StdoutTelemetry implements Telemetry {
   }
 
   @Override
-  public void metrics(List<Metric> metrics) {
+  public void metrics(Map<String, String> dimensions, List<Metric> metrics) {
     if (metrics.isEmpty()) {
       return;
     }
+    Map<String, String> scrubbed = new LinkedHashMap<>();
+    dimensions.forEach((k, v) -> scrubbed.put(k, scrub(v)));
     write(
         EmbeddedMetrics.document(
             function,
+            scrubbed,
             clock.instant(),
             metrics,
             requestId == null ? Map.of() : Map.of("requestId", requestId)));

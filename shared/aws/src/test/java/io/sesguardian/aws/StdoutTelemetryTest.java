@@ -4,6 +4,7 @@
 package io.sesguardian.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,6 +84,45 @@ class StdoutTelemetryTest {
     assertThat(doc.get("OutboxOldestAgeSeconds").isIntegralNumber()).isTrue();
     assertThat(doc.get("OutboxOldestAgeSeconds").asLong()).isEqualTo(4000);
     assertThat(doc.get("requestId").asText()).isEqualTo("req-8");
+  }
+
+  @Test
+  void metricsWithDimensions_areOneDimensionSet_functionFirst_withTheValuesAtTopLevel()
+      throws Exception {
+    telemetry
+        .forRequest("req-9")
+        .metrics(
+            Map.of("Window", "24h", "Scope", "configset:marketing"),
+            List.of(
+                new Metric("BounceRate", 0.0525, MetricUnit.NONE),
+                new Metric("ComplaintRate", 0, MetricUnit.NONE)));
+    JsonNode doc = lines().get(0);
+    JsonNode directive = doc.at("/_aws/CloudWatchMetrics/0");
+    assertThat(directive.get("Dimensions").toString())
+        .isEqualTo("[[\"Function\",\"Scope\",\"Window\"]]");
+    assertThat(doc.get("Function").asText()).isEqualTo("outbox");
+    assertThat(doc.get("Scope").asText()).isEqualTo("configset:marketing");
+    assertThat(doc.get("Window").asText()).isEqualTo("24h");
+    assertThat(doc.get("BounceRate").asDouble()).isEqualTo(0.0525);
+    assertThat(doc.get("ComplaintRate").isNumber()).isTrue();
+    assertThat(directive.get("Metrics").findValuesAsText("Name"))
+        .containsExactly("BounceRate", "ComplaintRate");
+    // Every dimension in the set has its value as a top-level string member (EMF's rule).
+    for (JsonNode name : directive.at("/Dimensions/0")) {
+      assertThat(doc.get(name.asText()).isTextual()).as(name.asText()).isTrue();
+    }
+  }
+
+  @Test
+  void aDimensionNamedFunctionOrLikeAMetric_isRefused() {
+    List<Metric> rate = List.of(new Metric("BounceRate", 0.1, MetricUnit.NONE));
+    assertThatThrownBy(() -> telemetry.metrics(Map.of("Function", "x"), rate))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> telemetry.metrics(Map.of("BounceRate", "x"), rate))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> telemetry.metrics(Map.of("Scope", " "), rate))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(bytes.size()).isZero();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A {@link Telemetry} for tests that keeps every event as given, in order, with the request id it
@@ -34,8 +35,9 @@ public final class RecordingTelemetry implements Telemetry {
     }
   }
 
-  /** One metrics batch. */
-  public record MetricsEvent(String requestId, List<Metric> metrics) {}
+  /** One metrics batch, with its dimensions besides the function (empty when none). */
+  public record MetricsEvent(
+      String requestId, List<Metric> metrics, Map<String, String> dimensions) {}
 
   private final List<Object> events;
   private final String requestId;
@@ -57,8 +59,8 @@ public final class RecordingTelemetry implements Telemetry {
   }
 
   @Override
-  public void metrics(List<Metric> metrics) {
-    events.add(new MetricsEvent(requestId, List.copyOf(metrics)));
+  public void metrics(Map<String, String> dimensions, List<Metric> metrics) {
+    events.add(new MetricsEvent(requestId, List.copyOf(metrics), Map.copyOf(dimensions)));
   }
 
   @Override
@@ -88,10 +90,26 @@ public final class RecordingTelemetry implements Telemetry {
     }
   }
 
-  /** The last value reported for the metric {@code name}. */
+  /**
+   * The last value reported for the metric {@code name} (in any batch, whatever its dimensions).
+   */
   public Optional<Metric> metric(String name) {
+    return last(name, batch -> true);
+  }
+
+  /**
+   * The last value reported for the metric {@code name} in a batch with exactly {@code dimensions}.
+   */
+  public Optional<Metric> metric(String name, Map<String, String> dimensions) {
+    return last(name, batch -> batch.dimensions().equals(dimensions));
+  }
+
+  private Optional<Metric> last(String name, Predicate<MetricsEvent> which) {
     List<MetricsEvent> batches = metricBatches();
     for (int i = batches.size() - 1; i >= 0; i--) {
+      if (!which.test(batches.get(i))) {
+        continue;
+      }
       for (Metric m : batches.get(i).metrics()) {
         if (m.name().equals(name)) {
           return Optional.of(m);

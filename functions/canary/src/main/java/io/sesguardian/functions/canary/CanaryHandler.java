@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.aws.ConfigurationException;
 import io.sesguardian.aws.DynamoDbCanaryStore;
 import io.sesguardian.aws.GuardianRuntime;
+import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.aws.SesV2CanarySender;
 import io.sesguardian.aws.SnsAlertPublisher;
 import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.canary.Canaries;
 import io.sesguardian.domain.canary.CanaryRun;
+import io.sesguardian.domain.monitor.DashboardLink;
 import io.sesguardian.domain.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +46,7 @@ public final class CanaryHandler implements RequestStreamHandler {
   /**
    * The production wiring: {@code CANARY_FROM} (a verified identity, required), {@code
    * CANARY_CONFIGURATION_SET}, {@code CANARY_TIMEOUT_MINUTES} (30), {@code CANARY_INTERVAL_HOURS}
-   * (24), {@code ALERT_TOPIC_ARN}.
+   * (24), {@code ALERT_TOPIC_ARN}, {@code DASHBOARD_URL} (optional).
    */
   public CanaryHandler(GuardianRuntime runtime, Map<String, String> env) {
     String from = env.get("CANARY_FROM");
@@ -62,7 +64,9 @@ public final class CanaryHandler implements RequestStreamHandler {
             new SesV2CanarySender(
                 runtime.clients().sesV2(), from, env.get("CANARY_CONFIGURATION_SET")),
             new DynamoDbCanaryStore(runtime.store()),
-            new SnsAlertPublisher(runtime.clients().sns(), topic),
+            DashboardLink.of(
+                new SnsAlertPublisher(runtime.clients().sns(), topic),
+                MonitorConfig.dashboardUrl(env)),
             Duration.ofMinutes(minutes(env, "CANARY_TIMEOUT_MINUTES", 30)),
             Duration.ofHours(minutes(env, "CANARY_INTERVAL_HOURS", 24)));
     this.clock = runtime.clock();

@@ -13,6 +13,7 @@ import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.monitor.MonitorReport;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.rates.ScopeRates;
+import io.sesguardian.domain.rates.Window;
 import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.MetricUnit;
 import io.sesguardian.domain.telemetry.Telemetry;
@@ -32,6 +33,12 @@ import java.util.Map;
 public final class MonitorHandler implements RequestStreamHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final String BOUNCE_RATE = "BounceRate";
+  static final String COMPLAINT_RATE = "ComplaintRate";
+
+  /** The windows whose rates become metrics (see {@link #rateMetrics}). */
+  private static final List<Window> RATE_WINDOWS = List.of(Window.H24, Window.VOLUME);
 
   private final ReputationMonitor monitor;
   private final Clock clock;
@@ -69,7 +76,32 @@ public final class MonitorHandler implements RequestStreamHandler {
             new Metric("AccountLevel", report.level().ordinal(), MetricUnit.NONE),
             Metric.count("Alerts", report.alerts().size()),
             Metric.count("Pauses", report.actions().size())));
+    rateMetrics(report, t);
     output.write(JSON.writeValueAsBytes(summary));
+  }
+
+  /**
+   * The guardian's own rates for the dashboard: {@code BounceRate} and {@code ComplaintRate} as
+   * fractions (unit None, 0.05 = 5%: the scale of the thresholds in template.yaml and of SES's own
+   * {@code Reputation.BounceRate}, so the same annotations and axes serve both), one document per
+   * scope and window evaluated, dimensions {@code Function}, {@code Scope} (the account,
+   * configuration sets and sending domains: the scopes the monitor evaluates) and {@code Window}.
+   * Only the 24-hour and volume windows: every scope × window × name is a custom metric that costs
+   * money each month; 7d and 30d are in the reports.
+   */
+  static void rateMetrics(MonitorReport report, Telemetry t) {
+    for (ScopeRates s : report.scopes()) {
+      for (Window window : RATE_WINDOWS) {
+        s.window(window)
+            .ifPresent(
+                w ->
+                    t.metrics(
+                        Map.of("Scope", s.scope().key(), "Window", window.jsonName()),
+                        List.of(
+                            new Metric(BOUNCE_RATE, w.bounceRate(), MetricUnit.NONE),
+                            new Metric(COMPLAINT_RATE, w.complaintRate(), MetricUnit.NONE))));
+      }
+    }
   }
 
   private static Map<String, Object> summary(MonitorReport report) {

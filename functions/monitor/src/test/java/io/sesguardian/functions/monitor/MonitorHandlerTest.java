@@ -4,6 +4,7 @@
 package io.sesguardian.functions.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.telemetry.Metric;
+import io.sesguardian.domain.telemetry.MetricUnit;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
 import io.sesguardian.testkit.InMemoryMonitorStore;
 import io.sesguardian.testkit.MutableClock;
@@ -26,7 +28,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class MonitorHandlerTest {
@@ -65,5 +71,60 @@ class MonitorHandlerTest {
         .satisfies(e -> assertThat(e.field("accountLevel")).isEqualTo("critical"));
     assertThat(telemetry.metric("AccountLevel")).map(Metric::value).contains(2.0);
     assertThat(telemetry.metric("Alerts")).map(Metric::value).contains(1.0);
+  }
+
+  @Test
+  void scheduledRun_reportsBounceAndComplaintRatesPerScopeAndWindow_asFractions() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-05-10T12:30:00Z"));
+    InMemoryFeedbackStore feedback = new InMemoryFeedbackStore(clock);
+    Scope marketing = Scope.configurationSet("marketing");
+    Instant now = clock.instant();
+    feedback.addCounts(
+        new Counts()
+            .add(CounterKey.of(Scope.ACCOUNT, now), CounterField.SEND, 1000)
+            .add(CounterKey.of(Scope.ACCOUNT, now), CounterField.BOUNCE_COUNTED, 30)
+            .add(CounterKey.of(Scope.ACCOUNT, now), CounterField.COMPLAINT_COUNTED, 2)
+            .add(CounterKey.of(marketing, now), CounterField.SEND, 400)
+            .add(CounterKey.of(marketing, now), CounterField.BOUNCE_COUNTED, 30));
+    RecordingTelemetry telemetry = new RecordingTelemetry();
+    new MonitorHandler(
+            new ReputationMonitor(
+                new InMemoryMonitorStore(feedback),
+                a -> {},
+                new StubSesAccount(),
+                MonitorPolicy.DEFAULT),
+            clock,
+            telemetry)
+        .handleRequest(
+            new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+            new ByteArrayOutputStream(),
+            new TestContext("m"));
+
+    Map<String, String> account24h = Map.of("Scope", "account", "Window", "24h");
+    assertThat(telemetry.metric("BounceRate", account24h))
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m.value()).isCloseTo(0.03, within(1e-12));
+              assertThat(m.unit()).isEqualTo(MetricUnit.NONE);
+            });
+    assertThat(telemetry.metric("ComplaintRate", account24h))
+        .map(Metric::value)
+        .hasValueSatisfying(v -> assertThat(v).isCloseTo(0.002, within(1e-12)));
+    assertThat(
+            telemetry.metric(
+                "BounceRate", Map.of("Scope", "configset:marketing", "Window", "volume")))
+        .map(Metric::value)
+        .hasValueSatisfying(v -> assertThat(v).isCloseTo(0.075, within(1e-12)));
+    // Only the windows that matter become metrics (each combination is paid for).
+    Set<String> windows =
+        telemetry.metricBatches().stream()
+            .map(b -> b.dimensions().get("Window"))
+            .filter(Objects::nonNull)
+            .collect(Collectors.toSet());
+    assertThat(windows).containsExactlyInAnyOrder("24h", "volume");
+    assertThat(telemetry.metricBatches())
+        .filteredOn(b -> !b.dimensions().isEmpty())
+        .hasSize(2 * 2)
+        .allSatisfy(b -> assertThat(b.dimensions().keySet()).containsOnly("Scope", "Window"));
   }
 }

@@ -142,6 +142,8 @@ class TemplateTest {
               String name = value.path("Ref").asText(null);
               if (value.isTextual()) {
                 env.put(e.getKey(), value.asText());
+              } else if (value.path("Fn::Sub").isTextual()) {
+                env.put(e.getKey(), withPseudoParameters(value.path("Fn::Sub").asText()));
               } else if (name != null && template.parameters().has(name)) {
                 env.put(e.getKey(), template.parameters().path(name).path("Default").asText());
               } else {
@@ -149,6 +151,55 @@ class TemplateTest {
               }
             });
     return env;
+  }
+
+  /** {@code text} of a {@code Fn::Sub} with the pseudo parameters a deployment would fill in. */
+  private static String withPseudoParameters(String text) {
+    return text.replace("${AWS::Region}", "us-east-1").replace("${AWS::StackName}", "guardian");
+  }
+
+  /**
+   * The functions cannot {@code !Ref} the dashboard (its body refers to them: a cycle), so they
+   * build its URL from the stack name; it must be the very URL of the stack output.
+   */
+  @Test
+  void everyAlertingFunction_linksTheDashboardOfTheOutput() {
+    JsonNode dashboard = template.properties("Dashboard");
+    assertThat(template.resource("Dashboard").path("Type").asText())
+        .isEqualTo("AWS::CloudWatch::Dashboard");
+    String output = template.outputs().path("DashboardUrl").path("Value").path("Fn::Sub").asText();
+    assertThat(output).contains("${Dashboard}");
+    String expected =
+        output.replace("${Dashboard}", dashboard.path("DashboardName").path("Fn::Sub").asText());
+    int alerting = 0;
+    for (String fn : template.functions()) {
+      JsonNode variables = template.properties(fn).path("Environment").path("Variables");
+      if (!variables.has("ALERT_TOPIC_ARN")) {
+        continue;
+      }
+      alerting++;
+      assertThat(variables.path("DASHBOARD_URL").path("Fn::Sub").asText())
+          .as(fn)
+          .isEqualTo(expected);
+      Map<String, String> env = environmentWithDefaults(fn);
+      env.putIfAbsent("CANARY_FROM", "canary@example.com");
+      assertThat(MonitorConfig.dashboardUrl(env))
+          .as(fn)
+          .isEqualTo(
+              "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1"
+                  + "#dashboards:name=guardian-ses-guardian");
+    }
+    assertThat(alerting).as("monitor, report, canary").isEqualTo(3);
+    // The threshold lines come from the parameters, not from numbers copied into the body.
+    String body = dashboard.path("DashboardBody").path("Fn::Sub").path(0).asText();
+    for (String parameter :
+        List.of("BounceReview", "BouncePause", "ComplaintReview", "ComplaintPause")) {
+      assertThat(body).contains("\"value\": ${" + parameter + "}");
+      assertThat(template.parameters().path(parameter).path("AllowedPattern").asText())
+          .as(parameter + " stays a JSON number in the body")
+          .isNotEmpty();
+    }
+    assertThat(body).contains("AWS/SES", "Reputation.BounceRate", "Reputation.ComplaintRate");
   }
 
   @Test

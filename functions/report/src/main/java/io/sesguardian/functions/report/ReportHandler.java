@@ -11,7 +11,6 @@ import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.aws.Priming;
 import io.sesguardian.aws.SesV2Account;
-import io.sesguardian.aws.SnsAlertPublisher;
 import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.canary.Canaries;
 import io.sesguardian.domain.monitor.Alert;
@@ -87,7 +86,7 @@ public final class ReportHandler implements RequestStreamHandler {
                                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                         .attributes()
                         .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-    this.alerts = new SnsAlertPublisher(runtime.clients().sns(), config.alertTopicArn());
+    this.alerts = config.alerts(runtime.clients().sns());
     this.renderer = new ReportRenderer(config.policy().thresholds());
     this.clock = runtime.clock();
     this.canaryStore = new DynamoDbCanaryStore(runtime.store());

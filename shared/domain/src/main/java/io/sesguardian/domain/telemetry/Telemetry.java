@@ -30,8 +30,22 @@ public interface Telemetry {
   /** One structured log event; {@code message} is a short constant text, details go in fields. */
   void log(LogLevel level, String message, Map<String, ?> fields);
 
-  /** One batch of metrics taken at the same moment (a single document where the format has one). */
-  void metrics(List<Metric> metrics);
+  /**
+   * One batch of metrics taken at the same moment (a single document where the format has one),
+   * with the function as their only dimension.
+   */
+  default void metrics(List<Metric> metrics) {
+    metrics(Map.of(), metrics);
+  }
+
+  /**
+   * One batch of metrics taken at the same moment that describe one thing, named by {@code
+   * dimensions} besides the function (e.g. {@code Scope=account, Window=24h}): dashboards chart and
+   * search them by these. Dimension values are short constant-like texts (a scope key, a window
+   * name), never an address, and their combinations few: each one is a separate metric to pay for.
+   * {@code Function} is always a dimension and may not be given here.
+   */
+  void metrics(Map<String, String> dimensions, List<Metric> metrics);
 
   /**
    * The same telemetry with every event tagged with {@code requestId} (the Lambda request that
