@@ -6,7 +6,6 @@ package io.sesguardian.cli;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Rejection;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -296,14 +295,22 @@ final class InputFiles {
             + "); check it exists and is readable");
   }
 
-  /** The bytes of one document, up to {@link #MAX_DOCUMENT_BYTES}; past that only counted. */
-  private static final class Buffer extends ByteArrayOutputStream {
+  /**
+   * The bytes of one document, up to {@link #MAX_DOCUMENT_BYTES}; past that only counted. Used by
+   * one thread at a time (a plain array, not a synchronized stream).
+   */
+  private static final class Buffer {
+    private byte[] buf = new byte[1 << 10];
+    private int count;
     private long seen;
 
     void add(int b) {
       seen++;
       if (seen <= MAX_DOCUMENT_BYTES) {
-        write(b);
+        if (count == buf.length) {
+          buf = java.util.Arrays.copyOf(buf, Math.min(MAX_DOCUMENT_BYTES, buf.length * 2));
+        }
+        buf[count++] = (byte) b;
       }
     }
 
@@ -317,6 +324,10 @@ final class InputFiles {
 
     byte[] array() {
       return buf;
+    }
+
+    int size() {
+      return count;
     }
 
     boolean isBlank() {
@@ -335,9 +346,8 @@ final class InputFiles {
       }
     }
 
-    @Override
-    public synchronized void reset() {
-      super.reset();
+    void reset() {
+      count = 0;
       seen = 0;
       if (buf.length > 1 << 16) {
         buf = new byte[1 << 10]; // do not keep one huge document's buffer for the rest
