@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -60,12 +61,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--state",
-      paramLabel = "DIR",
-      defaultValue = ".guardian",
-      description = "Folder of the local store (default ${DEFAULT-VALUE}).")
-  Path stateDir;
+  @Mixin StateOption state;
 
   @Option(
       names = "--fresh",
@@ -96,10 +92,10 @@ final class DemoCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--days must be 8..120 and --sends-per-hour 10..10000");
     }
-    if (!fresh && Files.isRegularFile(stateDir.resolve(SqliteStore.DATABASE))) {
+    if (!fresh && Files.isRegularFile(state.dir.resolve(SqliteStore.DATABASE))) {
       throw new ParameterException(
           spec.commandLine(),
-          stateDir
+          state.dir
               + " already holds a store: run 'guardian demo --fresh' to replace it, or give"
               + " --state DIR for another folder");
     }
@@ -115,12 +111,12 @@ final class DemoCommand implements Callable<Integer> {
     long suppressed = 0;
     err.printf(
         "guardian: writing %d days of demo traffic (%s to %s) into %s%n",
-        days, start, end, stateDir);
+        days, start, end, state.dir);
     err.flush();
-    try (LocalState local = LocalState.open(stateDir, fresh, clock, spec.commandLine())) {
+    try (LocalState local = LocalState.open(state.dir, fresh, clock, spec.commandLine())) {
       IngestService ingest = new IngestService(local.feedback(), IngestPolicy.DEFAULT, clock);
       LocalAlerts file =
-          new LocalAlerts(stateDir.resolve("alerts.jsonl"), new PrintWriter(Writer.nullWriter()));
+          new LocalAlerts(state.dir.resolve("alerts.jsonl"), new PrintWriter(Writer.nullWriter()));
       ReputationMonitor monitor =
           new ReputationMonitor(
               local.monitor(),
@@ -169,30 +165,27 @@ final class DemoCommand implements Callable<Integer> {
         Locale.ROOT,
         "Demo store written to %s: %,d days, %,d notifications, %,d addresses suppressed,"
             + " %d alert(s) (kept in %s).%n",
-        stateDir,
+        state.dir,
         days,
         notifications,
         suppressed,
         alerts.size(),
-        stateDir.resolve("alerts.jsonl"));
+        state.dir.resolve("alerts.jsonl"));
     out.println(
         "The marketing configuration set bought a list in the last complete week: its hard"
             + " bounces crossed SES's review level for a day, the monitor alerted, and the rates"
             + " recovered.");
     out.println();
     out.println("Next:");
-    String state = stateDir.equals(Path.of(".guardian")) ? "" : " --state " + stateDir;
-    out.println(
-        "  ./guardian status" + state + "                 # rates now, per scope and window");
+    String option = state.dir.equals(Path.of(".guardian")) ? "" : " --state " + state.dir;
+    out.println("  ./guardian status" + option + "        # rates now, per scope and window");
     out.println(
         "  ./guardian report"
-            + state
+            + option
             + " --format html --output report.html   # last week: the incident, its alerts, charts");
-    out.println("  ./guardian suppressions" + state + "           # who was suppressed, and why");
+    out.println("  ./guardian suppressions" + option + "   # who was suppressed, and why");
     out.println(
-        "  ./guardian request-draft"
-            + state
-            + "          # what a production-access request would say");
+        "  ./guardian request-draft" + option + "  # what a production-access request would say");
     out.flush();
     return 0;
   }

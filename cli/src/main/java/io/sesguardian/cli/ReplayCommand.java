@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,12 +62,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
   boolean json;
 
-  @Option(
-      names = "--state",
-      paramLabel = "DIR",
-      defaultValue = ".guardian",
-      description = "Folder of the local store (default ${DEFAULT-VALUE}).")
-  Path stateDir;
+  @Mixin StateOption state;
 
   @Option(
       names = "--fresh",
@@ -101,7 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     Totals totals = new Totals();
     Progress progress = new Progress(err, "replayed", inputs.bytes());
-    try (LocalState local = LocalState.open(stateDir, fresh, clock, spec.commandLine())) {
+    try (LocalState local = LocalState.open(state.dir, fresh, clock, spec.commandLine())) {
       IngestService service =
           new IngestService(
               local.feedback(),
@@ -141,7 +137,7 @@ final class ReplayCommand implements Callable<Integer> {
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsString(totals.json()));
     } else {
-      totals.print(out, inputs.files().size(), stateDir);
+      totals.print(out, inputs.files().size(), state.dir);
     }
     out.flush();
     return totals.rejected.isEmpty() && totals.failed.isEmpty() ? 0 : GuardianCli.EXIT_REJECTED;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -49,12 +50,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
   Path output;
 
-  @Option(
-      names = "--state",
-      paramLabel = "DIR",
-      defaultValue = ".guardian",
-      description = "Folder of the local store (default ${DEFAULT-VALUE}).")
-  Path stateDir;
+  @Mixin StateOption state;
 
   @Option(names = "--aws", description = "Read the deployed stack and SES instead.")
   boolean aws;
@@ -78,7 +74,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     String isoWeek = WeeklyFacts.week(week, spec.commandLine());
     MonitorPolicy policy = MonitorConfig.policy(System.getenv());
-    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, stateDir, policy, spec.commandLine());
+    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, state.dir, policy, spec.commandLine());
     ReportRenderer renderer = new ReportRenderer(policy.thresholds());
     String text =
         switch (format) {

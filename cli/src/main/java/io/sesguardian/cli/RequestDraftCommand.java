@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -61,12 +62,7 @@ final class RequestDraftCommand implements Callable<Integer> {
       description = "Facts of this week (default: the last complete week).")
   String week;
 
-  @Option(
-      names = "--state",
-      paramLabel = "DIR",
-      defaultValue = ".guardian",
-      description = "Folder of the local store (default ${DEFAULT-VALUE}).")
-  Path stateDir;
+  @Mixin StateOption state;
 
   @Option(names = "--aws", description = "Use the deployed stack's facts and SES's account.")
   boolean aws;
@@ -83,7 +79,7 @@ final class RequestDraftCommand implements Callable<Integer> {
     String isoWeek = WeeklyFacts.week(week, spec.commandLine());
     RequestDraft.TeamAnswers team = readAnswers();
     MonitorPolicy policy = MonitorConfig.policy(System.getenv());
-    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, stateDir, policy, spec.commandLine());
+    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, state.dir, policy, spec.commandLine());
     // Only the deployed pipeline's handling times are live; the local store holds replayed events.
     RequestDraft draft =
         RequestDraft.write(report, team, new RequestDraft.Context(policy.thresholds(), aws, force));

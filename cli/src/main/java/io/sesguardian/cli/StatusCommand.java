@@ -20,7 +20,6 @@ import io.sesguardian.domain.rates.WindowRates;
 import io.sesguardian.domain.report.ReportRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -51,12 +51,7 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
   boolean json;
 
-  @Option(
-      names = "--state",
-      paramLabel = "DIR",
-      defaultValue = ".guardian",
-      description = "Folder of the local store (default ${DEFAULT-VALUE}).")
-  Path stateDir;
+  @Mixin StateOption state;
 
   @Option(
       names = "--at",
@@ -82,11 +77,11 @@ final class StatusCommand implements Callable<Integer> {
       }
     } else {
       try (LocalState local =
-          LocalState.existing(stateDir, Clock.systemUTC(), spec.commandLine())) {
+          LocalState.existing(state.dir, Clock.systemUTC(), spec.commandLine())) {
         ReputationMonitor monitor =
             new ReputationMonitor(
                 local.monitor(),
-                new LocalAlerts(stateDir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
+                new LocalAlerts(state.dir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
                 null,
                 policy);
         scopes = monitor.evaluate(now).scopes();

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,17 +30,12 @@ final class SuppressionsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print exactly one JSON array on stdout.")
   boolean json;
 
-  @Option(
-      names = "--state",
-      paramLabel = "DIR",
-      defaultValue = ".guardian",
-      description = "Folder of the local store (default ${DEFAULT-VALUE}).")
-  Path stateDir;
+  @Mixin StateOption state;
 
   @Override
   public Integer call() throws IOException {
     List<SuppressionEntry> entries;
-    try (LocalState local = LocalState.existing(stateDir, Clock.systemUTC(), spec.commandLine())) {
+    try (LocalState local = LocalState.existing(state.dir, Clock.systemUTC(), spec.commandLine())) {
       entries = local.feedback().allSuppressions();
     }
     PrintWriter out = spec.commandLine().getOut();
