@@ -61,6 +61,18 @@ final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--format " + format + ": use md, json, html or pdf");
     }
+    if (output != null) {
+      Path folder = output.toAbsolutePath().getParent();
+      if (Files.isDirectory(output)) {
+        throw new ParameterException(
+            spec.commandLine(), "--output " + output + " is a folder: give a file name in it");
+      }
+      if (folder != null && !Files.isDirectory(folder)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--output " + output + ": the folder " + folder + " does not exist; create it first");
+      }
+    }
     Path chromium = null;
     if (format.equals("pdf")) {
       if (output == null) {

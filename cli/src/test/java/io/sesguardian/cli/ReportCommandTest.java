@@ -59,6 +59,19 @@ class ReportCommandTest {
   }
 
   @Test
+  void outputIntoAMissingFolderOrOntoAFolder_isAOneLineUsageError_andWritesNothing() {
+    Path missing = dir.resolve("no-such-folder").resolve("report.html");
+    CliRun run =
+        CliRun.of("report", "--state", state, "--format", "html", "--output", missing.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("does not exist; create it first").doesNotContain("Exception");
+    assertThat(missing.getParent()).doesNotExist();
+    CliRun folder = CliRun.of("report", "--state", state, "--output", dir.toString());
+    assertThat(folder.exit()).isEqualTo(2);
+    assertThat(folder.err()).contains("is a folder");
+  }
+
+  @Test
   void htmlReport_isTablesAndOneChartPerScope_withoutRawMarkdownOrToString() throws Exception {
     evaluateDuringWeek12();
     JsonNode doc =
