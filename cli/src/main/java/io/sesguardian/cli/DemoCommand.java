@@ -88,9 +88,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (days < 8 || days > 120 || sendsPerHour < 10 || sendsPerHour > 10_000) {
+    if (days < 14 || days > 120 || sendsPerHour < 10 || sendsPerHour > 10_000) {
       throw new ParameterException(
-          spec.commandLine(), "--days must be 8..120 and --sends-per-hour 10..10000");
+          spec.commandLine(),
+          "--days must be 14..120 (the incident falls in the last complete week) and --sends-per-hour 10..10000");
     }
     if (!fresh && Files.isRegularFile(state.dir.resolve(SqliteStore.DATABASE))) {
       throw new ParameterException(
