@@ -11,6 +11,11 @@ public final class StoreUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public StoreUnavailableException(String operation, Throwable cause) {
-    super(operation + " failed after retries: " + cause.getMessage(), cause);
+    // Operations name the address they touch, and the store's own error may quote a key: both
+    // reach logs, where addresses are personal data, so every address in the text is masked.
+    super(
+        io.sesguardian.domain.feedback.Addresses.maskAll(
+            operation + " failed after retries: " + cause.getMessage()),
+        cause);
   }
 }
