@@ -356,6 +356,38 @@ class TemplateTest {
     }
   }
 
+  /** The statement with this Sid in a function's own policies. */
+  private static JsonNode statement(String function, String sid) {
+    for (JsonNode policy : template.ownPolicies(function)) {
+      for (JsonNode st : policy.path("PolicyDocument").path("Statement")) {
+        if (st.path("Sid").asText().equals(sid)) {
+          return st;
+        }
+      }
+    }
+    throw new AssertionError(function + " has no statement " + sid);
+  }
+
+  @Test
+  void canariesMaySendOnlyToTheSimulator_andTheMonitorMayPauseOnlyTheListedSets() {
+    JsonNode send = statement("CanaryFunction", "SendCanaries");
+    assertThat(send.path("Condition").path("ForAllValues:StringLike").path("ses:Recipients"))
+        .hasToString("[\"*@simulator.amazonses.com\"]");
+    JsonNode pause = statement("MonitorFunction", "SesPauseConfigurationSets");
+    // One ARN per name of NonCriticalConfigurationSets, never a configuration-set/* wildcard.
+    assertThat(pause.path("Resource").toString())
+        .contains("Fn::Split")
+        .contains("NonCriticalConfigurationSets")
+        .doesNotContain("configuration-set/*");
+    JsonNode parameter = template.parameters().path("NonCriticalConfigurationSets");
+    java.util.regex.Pattern names =
+        java.util.regex.Pattern.compile(parameter.path("AllowedPattern").asText());
+    assertThat(names.matcher("").matches()).isTrue();
+    assertThat(names.matcher("marketing,news_letters-2").matches()).isTrue();
+    assertThat(names.matcher("marketing, news").matches()).isFalse();
+    assertThat(names.matcher("all/*").matches()).isFalse();
+  }
+
   @Test
   void snsWiring_invokesTheAliasPerNotification_andFailuresEndInTheDeadLetterQueue() {
     JsonNode topic = template.outputs().path("FeedbackTopicArn").path("Value");
