@@ -3,6 +3,7 @@
  */
 package io.sesguardian.cli;
 
+import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
 import io.sesguardian.sqlite.NotAGuardianStoreException;
 import picocli.CommandLine;
@@ -45,22 +46,28 @@ public final class GuardianCli {
   /** The command with the guardian's error handling: state-folder errors as one line. */
   static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new GuardianCli());
-    CommandLine.IParameterExceptionHandler standard = cmd.getParameterExceptionHandler();
+    // A usage error is one line saying what is wrong and what to do, with any address in it
+    // masked (a path or value may quote one), then where the usage is: not the whole help text.
     cmd.setParameterExceptionHandler(
         (e, args) -> {
-          if (e instanceof StateFolderException) {
-            e.getCommandLine().getErr().println("guardian: " + e.getMessage());
-            e.getCommandLine().getErr().flush();
-            return EXIT_USAGE;
+          java.io.PrintWriter err = e.getCommandLine().getErr();
+          err.println("guardian: " + Addresses.maskAll(e.getMessage()));
+          if (!(e instanceof StateFolderException)) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println(
+                "guardian: run '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for the options");
           }
-          return standard.handleParseException(e, args);
+          err.flush();
+          return EXIT_USAGE;
         });
     cmd.setExecutionExceptionHandler(
         (e, command, parseResult) -> {
           // A store that turns out damaged mid-run, or cannot be written (full disk, read-only
           // file): one line naming it, not a stack trace. What was stored is intact.
           if (e instanceof NotAGuardianStoreException || e instanceof StoreUnavailableException) {
-            command.getErr().println("guardian: " + e.getMessage());
+            command.getErr().println("guardian: " + Addresses.maskAll(e.getMessage()));
             command.getErr().flush();
             return e instanceof NotAGuardianStoreException ? EXIT_USAGE : EXIT_REJECTED;
           }
