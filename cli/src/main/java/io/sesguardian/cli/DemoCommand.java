@@ -300,46 +300,31 @@ final class DemoCommand implements Callable<Integer> {
         switch (outcome) {
           case "hard" ->
               events.add(
-                  new Event(
+                  bounceEvent(
+                      mail,
                       later,
-                      event(
-                          "Bounce",
-                          mail,
-                          "bounce",
-                          bounce(
-                              "Permanent",
-                              "General",
-                              recipient,
-                              "5.1.1",
-                              "550 5.1.1 user unknown",
-                              later,
-                              feedbackId))));
+                      feedbackId,
+                      recipient,
+                      "Permanent",
+                      "General",
+                      "5.1.1",
+                      "550 5.1.1 user unknown"));
           case "full" ->
               events.add(
-                  new Event(
+                  bounceEvent(
+                      mail,
                       later,
-                      event(
-                          "Bounce",
-                          mail,
-                          "bounce",
-                          bounce(
-                              "Transient",
-                              "MailboxFull",
-                              recipient,
-                              "4.2.2",
-                              "452 4.2.2 mailbox full",
-                              later,
-                              feedbackId))));
+                      feedbackId,
+                      recipient,
+                      "Transient",
+                      "MailboxFull",
+                      "4.2.2",
+                      "452 4.2.2 mailbox full"));
           case "away" ->
+              // An out-of-office reply: a Transient/General bounce with no status or diagnostic.
               events.add(
-                  new Event(
-                      later,
-                      event(
-                          "Bounce",
-                          mail,
-                          "bounce",
-                          bounce(
-                              "Transient", "General", recipient, null, null, later, feedbackId))));
+                  bounceEvent(
+                      mail, later, feedbackId, recipient, "Transient", "General", null, null));
           default -> {
             ObjectNode delivery = JsonNodeFactory.instance.objectNode();
             delivery.put("timestamp", later.toString());
@@ -370,6 +355,24 @@ final class DemoCommand implements Callable<Integer> {
       }
       events.sort((a, b) -> a.at().compareTo(b.at()));
       return events;
+    }
+
+    private static Event bounceEvent(
+        ObjectNode mail,
+        Instant at,
+        String feedbackId,
+        String recipient,
+        String type,
+        String subType,
+        String status,
+        String diagnostic) {
+      return new Event(
+          at,
+          event(
+              "Bounce",
+              mail,
+              "bounce",
+              bounce(type, subType, recipient, status, diagnostic, at, feedbackId)));
     }
 
     private static ObjectNode mail(String messageId, Instant at, String recipient, String[] set) {
