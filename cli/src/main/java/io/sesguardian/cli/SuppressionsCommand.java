@@ -90,7 +90,6 @@ final class SuppressionsCommand implements Callable<Integer> {
               .addObject()
               .put("address", e.address())
               .put("reason", e.reason().name())
-              .put("origin", e.origin().name())
               .put("firstSeen", String.valueOf(e.firstSeen()))
               .put("lastSeen", String.valueOf(e.lastSeen()))
               .put("count", e.count())
