@@ -95,7 +95,7 @@ final class StatusCommand implements Callable<Integer> {
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsString(json(overall, scopes)));
     } else {
-      print(out, overall, scopes, now);
+      print(out, overall, scopes, now, policy.thresholds());
     }
     out.flush();
     return 0;
@@ -130,7 +130,12 @@ final class StatusCommand implements Callable<Integer> {
     return root;
   }
 
-  private static void print(PrintWriter out, Level overall, List<ScopeRates> scopes, Instant now) {
+  private static void print(
+      PrintWriter out,
+      Level overall,
+      List<ScopeRates> scopes,
+      Instant now,
+      io.sesguardian.domain.rates.Thresholds t) {
     out.printf("Reputation as of %s: %s%n%n", now, overall.jsonName().toUpperCase(Locale.ROOT));
     out.printf(
         "%-32s %-7s %10s %8s %9s %10s %10s  %s%n",
@@ -151,8 +156,27 @@ final class StatusCommand implements Callable<Integer> {
             w.lowVolume() ? " (low volume)" : "");
       }
     }
-    out.println(
-        "\nLevels: warning ≥ 2% bounces or 0.04% complaints, critical ≥ 4% / 0.08%,"
-            + " review ≥ 5% / 0.1% (SES reviews), pause ≥ 10% / 0.5% (SES may pause).");
+    // The configured thresholds (environment or template parameters), not the defaults.
+    out.printf(
+        Locale.ROOT,
+        "%nLevels: warning ≥ %s bounces or %s complaints, critical ≥ %s / %s,"
+            + " review ≥ %s / %s (SES reviews), pause ≥ %s / %s (SES may pause).%n",
+        pct(t.bounceWarning()),
+        pct(t.complaintWarning()),
+        pct(t.bounceCritical()),
+        pct(t.complaintCritical()),
+        pct(t.bounceReview()),
+        pct(t.complaintReview()),
+        pct(t.bouncePause()),
+        pct(t.complaintPause()));
+  }
+
+  /** A fraction as a short percentage: 0.02 → {@code 2%}, 0.0004 → {@code 0.04%}. */
+  private static String pct(double fraction) {
+    return java.math.BigDecimal.valueOf(fraction * 100)
+            .round(new java.math.MathContext(6))
+            .stripTrailingZeros()
+            .toPlainString()
+        + "%";
   }
 }
