@@ -207,7 +207,8 @@ class AwsCliCommandsTest {
             new WeeklyReport.Handling(0, 0, 0, none, none, 0, null),
             List.of(),
             List.of(),
-            "none");
+            "none",
+            List.of());
     RequestDraft.TeamAnswers answers =
         new RequestDraft.TeamAnswers(
             "TRANSACTIONAL",
@@ -239,7 +240,8 @@ class AwsCliCommandsTest {
             report.handling(),
             report.alerts(),
             report.actions(),
-            report.canaries());
+            report.canaries(),
+            report.scopeDaily());
     // Without answers the draft gives no command at all (nothing to parse).
     assertThat(RequestDraft.write(report, RequestDraft.TeamAnswers.NONE).commands()).isEmpty();
     List<Snippet> out = new java.util.ArrayList<>();

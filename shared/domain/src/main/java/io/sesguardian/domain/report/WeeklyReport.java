@@ -59,38 +59,6 @@ public record WeeklyReport(
     scopeDaily = List.copyOf(scopeDaily);
   }
 
-  /** A report whose only daily series is the account's (callers that predate per-scope series). */
-  public WeeklyReport(
-      int version,
-      String week,
-      Instant from,
-      Instant to,
-      AccountStatus account,
-      List<ScopeRates> rates,
-      ScopeRates previous,
-      List<DailyRate> daily,
-      SuppressionChanges suppressions,
-      Handling handling,
-      List<Alert> alerts,
-      List<ActionRecord> actions,
-      String canaries) {
-    this(
-        version,
-        week,
-        from,
-        to,
-        account,
-        rates,
-        previous,
-        daily,
-        suppressions,
-        handling,
-        alerts,
-        actions,
-        canaries,
-        List.of(new ScopeDaily("account", daily)));
-  }
-
   /** The daily series of {@code scope} (a {@link io.sesguardian.domain.ingest.Scope} key). */
   public List<DailyRate> daily(String scope) {
     return scopeDaily.stream()

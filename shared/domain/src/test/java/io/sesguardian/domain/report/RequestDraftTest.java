@@ -75,7 +75,8 @@ class RequestDraftTest {
         new WeeklyReport.Handling(20_000, 12, 0, latency, latency, 0, 0L),
         List.of(),
         List.of(),
-        "none");
+        "none",
+        List.of());
   }
 
   @Test
