@@ -151,9 +151,7 @@ class IamActionsTest {
             Map.of("ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:alerts"));
     Set<String> actions =
         record(
-            r ->
-                new io.sesguardian.functions.report.ReportHandler(
-                    r, config, "https://sqs.us-east-1.amazonaws.com/123456789012/dlq"),
+            r -> new io.sesguardian.functions.report.ReportHandler(r, config),
             List.of("{}".getBytes()));
     assertThat(actions).isEqualTo(templateActions("ReportFunction"));
   }
