@@ -9,7 +9,7 @@ import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.SesV2Account;
 import io.sesguardian.domain.canary.Canaries;
-import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.MonitorPolicy;
@@ -71,7 +71,7 @@ final class WeeklyFacts {
   static WeeklyReport build(
       FeedbackStore feedback,
       MonitorStore monitor,
-      CanaryStore canary,
+      CanaryRuns canary,
       String isoWeek,
       MonitorPolicy policy,
       AccountStatus account) {

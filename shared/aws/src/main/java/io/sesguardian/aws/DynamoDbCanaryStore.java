@@ -6,7 +6,7 @@ package io.sesguardian.aws;
 import static io.sesguardian.aws.DynamoDbFeedbackStore.s;
 
 import io.sesguardian.domain.canary.CanaryRun;
-import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.feedback.FeedbackKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * {@link CanaryStore} on the guardian's table: runs under {@code pk CR} / {@code sk {runId}};
+ * {@link CanaryRuns} on the guardian's table: runs under {@code pk CR} / {@code sk {runId}};
  * observations are written by ingest under {@code pk K#{runId}} / {@code sk {kind}#{address}}.
  */
-public final class DynamoDbCanaryStore implements CanaryStore {
+public final class DynamoDbCanaryStore implements CanaryRuns {
 
   private final DynamoDbFeedbackStore feedback;
 

@@ -506,6 +506,30 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     return values;
   }
 
+  @Override
+  public Set<Scope> activeScopes(Instant since, Instant until) {
+    Set<Scope> scopes = new java.util.TreeSet<>(Comparator.comparing(Scope::key));
+    Instant day = since.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    Instant last = until.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    while (!day.isAfter(last)) {
+      for (Map<String, AttributeValue> item :
+          query(
+              QueryRequest.builder()
+                  .tableName(table)
+                  .indexName(SCOPES_INDEX)
+                  .keyConditionExpression("cday = :d")
+                  .expressionAttributeValues(Map.of(":d", s(dayKey(day))))
+                  .build())) {
+        String pk = item.get("pk").s();
+        if (pk.startsWith("C#")) {
+          scopes.add(new Scope(pk.substring(2)));
+        }
+      }
+      day = day.plus(1, java.time.temporal.ChronoUnit.DAYS);
+    }
+    return scopes;
+  }
+
   // ---------------------------------------------------------------- soft bounces
 
   @Override

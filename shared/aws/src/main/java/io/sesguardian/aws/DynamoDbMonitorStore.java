@@ -18,7 +18,6 @@ import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.PreviousLevels;
 import io.sesguardian.domain.rates.Window;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -64,46 +62,19 @@ public final class DynamoDbMonitorStore implements MonitorStore {
   }
 
   @Override
+  public void addCounts(io.sesguardian.domain.ingest.Counts counts) {
+    feedback.addCounts(counts);
+  }
+
+  @Override
   public Set<Scope> activeScopes(Instant since, Instant until) {
-    Set<Scope> scopes = new TreeSet<>(java.util.Comparator.comparing(Scope::key));
-    Instant day = since.truncatedTo(ChronoUnit.DAYS);
-    Instant last = until.truncatedTo(ChronoUnit.DAYS);
-    while (!day.isAfter(last)) {
-      for (Map<String, AttributeValue> item :
-          feedback.query(
-              QueryRequest.builder()
-                  .tableName(table)
-                  .indexName(DynamoDbFeedbackStore.SCOPES_INDEX)
-                  .keyConditionExpression("cday = :d")
-                  .expressionAttributeValues(Map.of(":d", s(DynamoDbFeedbackStore.dayKey(day))))
-                  .build())) {
-        String pk = item.get("pk").s();
-        if (pk.startsWith("C#")) {
-          scopes.add(new Scope(pk.substring(2)));
-        }
-      }
-      day = day.plus(1, ChronoUnit.DAYS);
-    }
-    return scopes;
+    return feedback.activeScopes(since, until);
   }
 
   @Override
   public Map<Instant, Map<CounterField, Long>> counters(
       Scope scope, Instant fromHour, Instant toHour) {
     return feedback.counters(scope, fromHour, toHour);
-  }
-
-  @Override
-  public Optional<ScopeState> scopeState(Scope scope) {
-    Map<String, AttributeValue> item =
-        feedback
-            .withRetries(
-                "read the state of " + scope,
-                () ->
-                    dynamo.getItem(
-                        r -> r.tableName(table).key(key("M", scope.key())).consistentRead(true)))
-            .item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(scopeState(item));
   }
 
   @Override

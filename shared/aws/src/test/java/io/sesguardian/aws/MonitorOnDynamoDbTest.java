@@ -115,7 +115,13 @@ class MonitorOnDynamoDbTest {
         .hasSizeLessThanOrEqualTo(100)
         .contains("REVIEW");
     assertThat(accountAlerts.get(0).get("Message")).contains("6.5%");
-    assertThat(store.scopeState(Scope.ACCOUNT).orElseThrow().level()).isEqualTo(Level.REVIEW);
+    assertThat(
+            store.scopeStates().stream()
+                .filter(s -> s.scope().equals(Scope.ACCOUNT))
+                .findFirst()
+                .orElseThrow()
+                .level())
+        .isEqualTo(Level.REVIEW);
     assertThat(store.activeScopes(NOW, NOW))
         .containsExactlyInAnyOrder(Scope.ACCOUNT, Scope.configurationSet("marketing"));
   }
