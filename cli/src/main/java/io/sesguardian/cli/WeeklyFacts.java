@@ -4,7 +4,6 @@
 package io.sesguardian.cli;
 
 import io.sesguardian.aws.AwsClients;
-import io.sesguardian.aws.DynamoDbCanaryStore;
 import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.SesV2Account;
@@ -56,7 +55,7 @@ final class WeeklyFacts {
         return build(
             runtime.store(),
             runtime.monitorStore(),
-            new DynamoDbCanaryStore(runtime.store()),
+            runtime.canaryStore(),
             isoWeek,
             policy,
             new SesV2Account(clients.sesV2()).status());

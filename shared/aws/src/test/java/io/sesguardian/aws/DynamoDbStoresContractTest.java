@@ -48,8 +48,7 @@ class DynamoDbStoresContractTest {
 
   private Stores stores(Clock clock) {
     DynamoDbFeedbackStore feedback = feedback(clock);
-    return new Stores(
-        feedback, new DynamoDbMonitorStore(feedback), new DynamoDbCanaryStore(feedback));
+    return new Stores(feedback, feedback.monitorStore(), feedback.canaryStore());
   }
 
   @Nested

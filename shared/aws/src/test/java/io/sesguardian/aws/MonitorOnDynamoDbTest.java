@@ -61,7 +61,7 @@ class MonitorOnDynamoDbTest {
             DynamoDbFeedbackStore.Settings.DEFAULT,
             Clock.fixed(NOW, ZoneOffset.UTC),
             Sleeper.REAL);
-    store = new DynamoDbMonitorStore(feedback);
+    store = feedback.monitorStore();
     ses = new SesHttpStub();
     sns = new SnsHttpStub();
     stubClients = AwsClients.forEndpoint(Region.US_EAST_1, ses.endpoint());
