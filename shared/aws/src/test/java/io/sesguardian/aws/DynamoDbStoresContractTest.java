@@ -3,14 +3,19 @@
  */
 package io.sesguardian.aws;
 
-import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.testkit.MotoExtension;
 import io.sesguardian.testkit.MotoServer;
-import io.sesguardian.testkit.contract.CanaryStoreContract;
-import io.sesguardian.testkit.contract.FeedbackStoreContract;
-import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.AlertLogContract;
+import io.sesguardian.testkit.contract.CanaryRunsContract;
+import io.sesguardian.testkit.contract.EventCountersContract;
+import io.sesguardian.testkit.contract.FeedbackLedgerContract;
+import io.sesguardian.testkit.contract.MonitorStateContract;
+import io.sesguardian.testkit.contract.PauseLogContract;
+import io.sesguardian.testkit.contract.SoftBounceHistoryContract;
 import io.sesguardian.testkit.contract.Stores;
+import io.sesguardian.testkit.contract.SuppressionListContract;
+import io.sesguardian.testkit.contract.SuppressionOutboxContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,15 +57,7 @@ class DynamoDbStoresContractTest {
   }
 
   @Nested
-  class Feedback extends FeedbackStoreContract {
-    @Override
-    protected FeedbackStore newStore(Clock clock) {
-      return feedback(clock);
-    }
-  }
-
-  @Nested
-  class Monitor extends MonitorStoreContract {
+  class Ledger extends FeedbackLedgerContract {
     @Override
     protected Stores newStores(Clock clock) {
       return stores(clock);
@@ -68,7 +65,63 @@ class DynamoDbStoresContractTest {
   }
 
   @Nested
-  class Canary extends CanaryStoreContract {
+  class EventCounters extends EventCountersContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class SoftBounceHistory extends SoftBounceHistoryContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class SuppressionList extends SuppressionListContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class SuppressionOutbox extends SuppressionOutboxContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class MonitorState extends MonitorStateContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class PauseLog extends PauseLogContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class AlertLog extends AlertLogContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class CanaryRuns extends CanaryRunsContract {
     @Override
     protected Stores newStores(Clock clock) {
       return stores(clock);

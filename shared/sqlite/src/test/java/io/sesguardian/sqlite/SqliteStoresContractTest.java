@@ -3,9 +3,15 @@
  */
 package io.sesguardian.sqlite;
 
-import io.sesguardian.testkit.contract.CanaryStoreContract;
-import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.AlertLogContract;
+import io.sesguardian.testkit.contract.CanaryRunsContract;
+import io.sesguardian.testkit.contract.EventCountersContract;
+import io.sesguardian.testkit.contract.MonitorStateContract;
+import io.sesguardian.testkit.contract.PauseLogContract;
+import io.sesguardian.testkit.contract.SoftBounceHistoryContract;
 import io.sesguardian.testkit.contract.Stores;
+import io.sesguardian.testkit.contract.SuppressionListContract;
+import io.sesguardian.testkit.contract.SuppressionOutboxContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite monitor and canary stores keep their ports' contracts. */
+/**
+ * The SQLite stores keep every role port's contract (the ledger's in {@link
+ * SqliteFeedbackStoreTest}).
+ */
 class SqliteStoresContractTest {
 
   @TempDir Path dir;
@@ -37,7 +46,7 @@ class SqliteStoresContractTest {
   }
 
   @Nested
-  class Monitor extends MonitorStoreContract {
+  class EventCounters extends EventCountersContract {
     @Override
     protected Stores newStores(Clock clock) {
       return stores(clock);
@@ -45,7 +54,55 @@ class SqliteStoresContractTest {
   }
 
   @Nested
-  class Canary extends CanaryStoreContract {
+  class SoftBounceHistory extends SoftBounceHistoryContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class SuppressionList extends SuppressionListContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class SuppressionOutbox extends SuppressionOutboxContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class MonitorState extends MonitorStateContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class PauseLog extends PauseLogContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class AlertLog extends AlertLogContract {
+    @Override
+    protected Stores newStores(Clock clock) {
+      return stores(clock);
+    }
+  }
+
+  @Nested
+  class CanaryRuns extends CanaryRunsContract {
     @Override
     protected Stores newStores(Clock clock) {
       return stores(clock);

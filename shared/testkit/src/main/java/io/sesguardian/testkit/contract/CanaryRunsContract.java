@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The {@link CanaryRuns} contract, for every adapter: subclass it with a factory for fresh, empty
  * stores sharing one state (observations are written by the feedback store's ingest).
  */
-public abstract class CanaryStoreContract {
+public abstract class CanaryRunsContract {
 
   private static final String BOUNCE = "bounce+guardian-202603011000@simulator.amazonses.com";
 
