@@ -6,16 +6,9 @@ package io.sesguardian.aws;
 import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.testkit.MotoExtension;
 import io.sesguardian.testkit.MotoServer;
-import io.sesguardian.testkit.contract.AlertLogContract;
-import io.sesguardian.testkit.contract.CanaryRunsContract;
-import io.sesguardian.testkit.contract.EventCountersContract;
 import io.sesguardian.testkit.contract.FeedbackLedgerContract;
-import io.sesguardian.testkit.contract.MonitorStateContract;
-import io.sesguardian.testkit.contract.PauseLogContract;
-import io.sesguardian.testkit.contract.SoftBounceHistoryContract;
+import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
-import io.sesguardian.testkit.contract.SuppressionListContract;
-import io.sesguardian.testkit.contract.SuppressionOutboxContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * idempotency token (the fault-storm test drives those against injected faults instead).
  */
 @ExtendWith(MotoExtension.class)
-class DynamoDbStoresContractTest {
+class DynamoDbStoresContractTest extends RolePortContracts {
 
   private AwsClients clients;
 
@@ -51,7 +44,8 @@ class DynamoDbStoresContractTest {
         Sleeper.REAL);
   }
 
-  private Stores stores(Clock clock) {
+  @Override
+  protected Stores newStores(Clock clock) {
     DynamoDbFeedbackStore feedback = feedback(clock);
     return new Stores(feedback, feedback.monitorStore(), feedback.canaryStore());
   }
@@ -60,71 +54,7 @@ class DynamoDbStoresContractTest {
   class Ledger extends FeedbackLedgerContract {
     @Override
     protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class EventCounters extends EventCountersContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class SoftBounceHistory extends SoftBounceHistoryContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class SuppressionList extends SuppressionListContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class SuppressionOutbox extends SuppressionOutboxContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class MonitorState extends MonitorStateContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class PauseLog extends PauseLogContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class AlertLog extends AlertLogContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class CanaryRuns extends CanaryRunsContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
+      return DynamoDbStoresContractTest.this.newStores(clock);
     }
   }
 }
