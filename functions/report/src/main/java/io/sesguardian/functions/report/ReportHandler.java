@@ -19,6 +19,7 @@ import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.monitor.SesAccount;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.Window;
+import io.sesguardian.domain.report.ReportArchive;
 import io.sesguardian.domain.report.ReportRenderer;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.domain.report.WeeklyReports;
@@ -39,7 +40,7 @@ import java.util.Map;
 public final class ReportHandler implements RequestStreamHandler {
 
   private final WeeklyReports reports;
-  private final ReportStore store;
+  private final ReportArchive store;
   private final SesAccount ses;
   private final AlertPublisher alerts;
   private final ReportRenderer renderer;
@@ -65,12 +66,12 @@ public final class ReportHandler implements RequestStreamHandler {
             monitor,
             new ReputationMonitor(monitor, a -> {}, null, config.policy()),
             config.policy().thresholds());
-    this.store = new ReportStore(runtime.store());
+    this.store = runtime.reportArchive();
     this.ses = new SesV2Account(runtime.clients().sesV2());
     this.alerts = config.alerts(runtime.clients().sns());
     this.renderer = new ReportRenderer(config.policy().thresholds());
     this.clock = runtime.clock();
-    this.canaryStore = new DynamoDbCanaryStore(runtime.store());
+    this.canaryStore = runtime.canaryStore();
   }
 
   @Override
