@@ -97,7 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     Totals totals = new Totals();
     Progress progress = new Progress(err, "replayed", inputs.bytes());
-    try (LocalState local = LocalState.open(state.dir, fresh, clock, spec.commandLine())) {
+    try (LocalState local = LocalState.open(state, fresh, clock, spec.commandLine())) {
       IngestService service =
           new IngestService(
               local.feedback(),

@@ -79,7 +79,7 @@ final class RequestDraftCommand implements Callable<Integer> {
     String isoWeek = WeeklyFacts.week(week, spec.commandLine());
     RequestDraft.TeamAnswers team = readAnswers();
     MonitorPolicy policy = MonitorConfig.policy(System.getenv());
-    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, state.dir, policy, spec.commandLine());
+    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, state, policy, spec.commandLine());
     // Only the deployed pipeline's handling times are live; the local store holds replayed events.
     RequestDraft draft =
         RequestDraft.write(report, team, new RequestDraft.Context(policy.thresholds(), aws, force));
