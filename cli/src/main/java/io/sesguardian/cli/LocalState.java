@@ -5,6 +5,7 @@ package io.sesguardian.cli;
 
 import io.sesguardian.domain.canary.CanaryStore;
 import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.RejectedItems;
 import io.sesguardian.domain.monitor.MonitorStore;
 import io.sesguardian.sqlite.NotAGuardianStoreException;
 import io.sesguardian.sqlite.SqliteStore;
@@ -125,6 +126,10 @@ final class LocalState implements AutoCloseable {
 
   CanaryStore canary() {
     return store.canary();
+  }
+
+  RejectedItems rejected() {
+    return store.rejected();
   }
 
   @Override

@@ -4,6 +4,7 @@
 package io.sesguardian.aws;
 
 import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.ingest.RejectedItems;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Pacer;
 import io.sesguardian.domain.sync.Sleeper;
@@ -59,6 +60,16 @@ public final class GuardianRuntime {
 
   public IngestService ingestService() {
     return new IngestService(store, config.policy(), clock);
+  }
+
+  /**
+   * Rejected input kept in the same table (over the store's client) for {@link
+   * RejectedItems#DEFAULT_RETENTION}, so that {@code guardian replay --rejected --aws} can take it
+   * back.
+   */
+  public DynamoDbRejectedItems rejectedItems() {
+    return new DynamoDbRejectedItems(
+        store.client(), config.table(), clock, RejectedItems.DEFAULT_RETENTION);
   }
 
   /** The monitor store over the same table. */

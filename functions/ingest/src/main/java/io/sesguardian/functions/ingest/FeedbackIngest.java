@@ -9,6 +9,8 @@ import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.feedback.Rejection;
 import io.sesguardian.domain.ingest.IngestReport;
 import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.ingest.RejectedItem;
+import io.sesguardian.domain.ingest.RejectedItems;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.telemetry.LogLevel;
 import io.sesguardian.domain.telemetry.Metric;
@@ -22,7 +24,8 @@ import java.util.Map;
 /**
  * Normalises delivered documents, stores them through the domain's {@link IngestService}, and
  * reports through {@link Telemetry}: a summary event, one event per new suppression and per
- * rejection (addresses masked and hashed), and one batch of metrics.
+ * rejection (addresses masked and hashed), and one batch of metrics. A document holding a rejected
+ * item is kept raw ({@link RejectedItems}) so that it can be taken back later.
  */
 final class FeedbackIngest {
 
@@ -33,6 +36,7 @@ final class FeedbackIngest {
   private final IngestService service;
   private final Clock clock;
   private final MonitorTrigger trigger;
+  private final RejectedItems kept;
 
   FeedbackIngest(FeedbackNormalizer normalizer, IngestService service, Clock clock) {
     this(normalizer, service, clock, MonitorTrigger.NONE);
@@ -40,16 +44,34 @@ final class FeedbackIngest {
 
   FeedbackIngest(
       FeedbackNormalizer normalizer, IngestService service, Clock clock, MonitorTrigger trigger) {
+    this(normalizer, service, clock, trigger, RejectedItems.NONE);
+  }
+
+  FeedbackIngest(
+      FeedbackNormalizer normalizer,
+      IngestService service,
+      Clock clock,
+      MonitorTrigger trigger,
+      RejectedItems kept) {
     this.normalizer = normalizer;
     this.service = service;
     this.clock = clock;
     this.trigger = trigger;
+    this.kept = kept;
   }
 
   IngestReport ingest(List<Document> documents, Telemetry telemetry) {
     List<Normalized> normalized = new ArrayList<>(documents.size());
+    List<RejectedItem> keptItems = new ArrayList<>();
     for (Document d : documents) {
-      normalized.add(normalizer.normalize(d.source(), d.json()));
+      Normalized n = normalizer.normalize(d.source(), d.json());
+      if (!n.rejections().isEmpty()) {
+        // Kept before anything is stored: if keeping fails, the delivery is retried whole.
+        RejectedItem item = RejectedItem.of(d.source(), d.json(), clock.instant(), n.rejections());
+        kept.keep(item);
+        keptItems.add(item);
+      }
+      normalized.add(n);
     }
     IngestReport report = service.ingest(normalized);
     for (SuppressionEntry e : report.suppressed()) {
@@ -65,6 +87,13 @@ final class FeedbackIngest {
     for (Rejection j : report.rejected()) {
       telemetry.warn(
           "rejected input", Map.of("source", j.source(), "code", j.code(), "reason", j.reason()));
+    }
+    if (kept != RejectedItems.NONE) {
+      for (RejectedItem item : keptItems) {
+        telemetry.info(
+            "rejected input kept for 'guardian replay --rejected --aws'",
+            Map.of("source", item.source(), "id", item.id()));
+      }
     }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("items", report.items());

@@ -58,7 +58,8 @@ public final class IngestHandler implements RequestStreamHandler {
         new FeedbackNormalizer(),
         runtime.ingestService(),
         runtime.clock(),
-        trigger(runtime, monitorFunction));
+        trigger(runtime, monitorFunction),
+        runtime.rejectedItems());
   }
 
   /** Invokes the monitor function asynchronously (Event), when one is named. */

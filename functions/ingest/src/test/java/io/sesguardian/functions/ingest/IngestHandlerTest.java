@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
+import io.sesguardian.domain.feedback.Rejection;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.ingest.SesSyncState;
@@ -17,6 +19,7 @@ import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.MetricUnit;
 import io.sesguardian.testkit.Fixtures;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
+import io.sesguardian.testkit.InMemoryRejectedItems;
 import io.sesguardian.testkit.MutableClock;
 import io.sesguardian.testkit.RecordingTelemetry;
 import io.sesguardian.testkit.TestContext;
@@ -105,6 +108,61 @@ class IngestHandlerTest {
     assertThat(warn.level()).isEqualTo(LogLevel.WARN);
     assertThat(warn.field("source")).isEqualTo("request:req-9");
     assertThat(String.valueOf(warn.field("code"))).isEqualTo("NOT_JSON");
+  }
+
+  @Test
+  void snsBounceRejectedForAnOversizedField_isKeptRawWithWhyAndWhen_goodOnesAreNot()
+      throws Exception {
+    InMemoryRejectedItems kept = new InMemoryRejectedItems(clock);
+    IngestHandler keeping =
+        new IngestHandler(
+            new FeedbackIngest(
+                new FeedbackNormalizer(),
+                new IngestService(store, IngestPolicy.DEFAULT, clock),
+                clock,
+                MonitorTrigger.NONE,
+                kept),
+            telemetry);
+    ObjectNode event =
+        (ObjectNode) JSON.readTree(Fixtures.eventBytes("lambda-sns/bounce-permanent-general.json"));
+    ObjectNode sns = (ObjectNode) event.path("Records").path(0).path("Sns");
+    ObjectNode message = (ObjectNode) JSON.readTree(sns.path("Message").asText());
+    ((ObjectNode) message.path("mail"))
+        .putObject("tags")
+        .putArray("ses:configuration-set")
+        .add("c".repeat(65));
+    sns.put("Message", JSON.writeValueAsString(message));
+    String raw = JSON.writeValueAsString(event);
+
+    keeping.handleRequest(
+        new ByteArrayInputStream(Fixtures.eventBytes("lambda-sns/delivery.json")),
+        new ByteArrayOutputStream(),
+        new TestContext("req-good"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    keeping.handleRequest(
+        new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)),
+        out,
+        new TestContext("req-bad"));
+
+    assertThat(JSON.readTree(out.toByteArray()).get("rejected").asInt()).isEqualTo(1);
+    assertThat(store.allSuppressions()).isEmpty();
+    assertThat(kept.after(null, 10))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.raw()).isEqualTo(raw);
+              assertThat(item.source()).isEqualTo("request:req-bad");
+              assertThat(item.rejectedAt()).isEqualTo(clock.instant());
+              assertThat(item.rejections())
+                  .singleElement()
+                  .satisfies(r -> assertThat(r.code()).isEqualTo(Rejection.Code.TOO_LARGE));
+            });
+    assertThat(telemetry.logs())
+        .anySatisfy(
+            l -> {
+              assertThat(l.message()).startsWith("rejected input kept");
+              assertThat(l.field("source")).isEqualTo("request:req-bad");
+            });
   }
 
   private JsonNode invoke(String event, TestContext context) throws Exception {
