@@ -52,6 +52,13 @@ final class ChildCli {
 
   /** Starts {@code mainClass} (from this test's class path) with {@code args}. */
   static Running start(Path dir, Class<?> mainClass, String... args) throws IOException {
+    return start(dir, java.util.Map.of(), mainClass, args);
+  }
+
+  /** Like {@link #start(Path, Class, String...)}, with {@code env} added to the environment. */
+  static Running start(
+      Path dir, java.util.Map<String, String> env, Class<?> mainClass, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:TieredStopAtLevel=1");
@@ -62,11 +69,10 @@ final class ChildCli {
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "child", ".out");
     Path err = Files.createTempFile(dir, "child", ".err");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     return new Running(process, out, err);
   }
 }
