@@ -6,7 +6,7 @@ package io.sesguardian.aws;
 import io.sesguardian.domain.feedback.Rejection;
 import io.sesguardian.domain.ingest.RejectedItem;
 import io.sesguardian.domain.ingest.RejectedItems;
-import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.sync.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,12 +23,10 @@ import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@link RejectedItems} in the guardian's table, beside the feedback it failed to become:
@@ -54,14 +52,17 @@ public final class DynamoDbRejectedItems implements RejectedItems {
 
   private static final int PAGE = 100;
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final DynamoTable table;
   private final Clock clock;
   private final Duration retention;
 
+  /** Over its own client (tests, tools); the functions take it from the feedback store. */
   public DynamoDbRejectedItems(
       DynamoDbClient dynamo, String table, Clock clock, Duration retention) {
-    this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+    this(DynamoTable.of(dynamo, table, Sleeper.REAL, clock), clock, retention);
+  }
+
+  DynamoDbRejectedItems(DynamoTable table, Clock clock, Duration retention) {
     this.table = Objects.requireNonNull(table, "table");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.retention = Objects.requireNonNull(retention, "retention");
@@ -91,17 +92,15 @@ public final class DynamoDbRejectedItems implements RejectedItems {
       }
     }
     try {
-      dynamo.putItem(
+      table.put(
+          "keep rejected input from " + item.source(),
+          values,
+          // Kept once: a retried delivery keeps the first keeping (unless that expired).
           r ->
-              r.tableName(table)
-                  .item(values)
-                  // Kept once: a retried delivery keeps the first keeping (unless that expired).
-                  .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :now")
+              r.conditionExpression("attribute_not_exists(pk) OR expiresAt <= :now")
                   .expressionAttributeValues(Map.of(":now", n(clock.instant().getEpochSecond()))));
     } catch (ConditionalCheckFailedException e) {
       // Already kept.
-    } catch (SdkException e) {
-      throw new StoreUnavailableException("keep rejected input from " + item.source(), e);
     }
   }
 
@@ -109,49 +108,34 @@ public final class DynamoDbRejectedItems implements RejectedItems {
   public List<RejectedItem> after(String afterId, int limit) {
     List<RejectedItem> out = new ArrayList<>();
     long now = clock.instant().getEpochSecond();
-    Map<String, AttributeValue> start = null;
-    try {
-      do {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", s(PK));
-        values.put(":now", n(now));
-        QueryRequest.Builder q =
-            QueryRequest.builder()
-                .tableName(table)
-                .consistentRead(true)
-                .filterExpression("expiresAt > :now")
-                .limit(Math.max(limit, PAGE))
-                .exclusiveStartKey(start);
-        if (afterId == null) {
-          q.keyConditionExpression("pk = :pk");
-        } else {
-          q.keyConditionExpression("pk = :pk AND sk > :after");
-          values.put(":after", s(afterId));
+    String from = afterId;
+    // Pages by key, expiry checked here: a filter expression could return an empty page while
+    // more items follow, and the table's TTL deletes expired items days late.
+    while (out.size() < limit) {
+      QueryRequest.Builder q =
+          from == null
+              ? DynamoTable.partition(PK)
+              : QueryRequest.builder()
+                  .keyConditionExpression("pk = :pk AND sk > :after")
+                  .expressionAttributeValues(Map.of(":pk", s(PK), ":after", s(from)));
+      List<Map<String, AttributeValue>> page =
+          table.queryFirst("read rejected input", q.consistentRead(true), PAGE);
+      for (Map<String, AttributeValue> item : page) {
+        from = item.get("sk").s();
+        if (Long.parseLong(item.get("expiresAt").n()) > now && out.size() < limit) {
+          out.add(item(item));
         }
-        QueryResponse page = dynamo.query(q.expressionAttributeValues(values).build());
-        for (Map<String, AttributeValue> item : page.items()) {
-          if (out.size() < limit) {
-            out.add(item(item));
-          }
-        }
-        start =
-            page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? page.lastEvaluatedKey()
-                : null;
-      } while (start != null && out.size() < limit);
-    } catch (SdkException e) {
-      throw new StoreUnavailableException("read rejected input", e);
+      }
+      if (page.size() < PAGE) {
+        break;
+      }
     }
     return out;
   }
 
   @Override
   public void forget(String id) {
-    try {
-      dynamo.deleteItem(r -> r.tableName(table).key(Map.of("pk", s(PK), "sk", s(id))));
-    } catch (SdkException e) {
-      throw new StoreUnavailableException("forget rejected input " + id, e);
-    }
+    table.delete("forget rejected input " + id, DynamoTable.key(PK, id));
   }
 
   private static RejectedItem item(Map<String, AttributeValue> item) {

@@ -4,7 +4,6 @@
 package io.sesguardian.aws;
 
 import io.sesguardian.domain.ingest.IngestService;
-import io.sesguardian.domain.ingest.RejectedItems;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Pacer;
 import io.sesguardian.domain.sync.Sleeper;
@@ -63,13 +62,11 @@ public final class GuardianRuntime {
   }
 
   /**
-   * Rejected input kept in the same table (over the store's client) for {@link
-   * RejectedItems#DEFAULT_RETENTION}, so that {@code guardian replay --rejected --aws} can take it
-   * back.
+   * Rejected input kept in the same table for 14 days, so that {@code guardian replay --rejected
+   * --aws} can take it back.
    */
   public DynamoDbRejectedItems rejectedItems() {
-    return new DynamoDbRejectedItems(
-        store.client(), config.table(), clock, RejectedItems.DEFAULT_RETENTION);
+    return store.rejectedItems();
   }
 
   /** The monitor store over the same table. */
