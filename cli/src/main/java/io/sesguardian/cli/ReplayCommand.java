@@ -83,6 +83,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin StateOption state;
 
+  @Mixin CountingOption counting;
+
   @Option(
       names = "--fresh",
       description =
@@ -125,7 +127,10 @@ final class ReplayCommand implements Callable<Integer> {
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     Totals totals = new Totals();
     IngestPolicy policy =
-        new IngestPolicy(softBounceThreshold, Duration.ofDays(softBounceWindowDays));
+        new IngestPolicy(
+            softBounceThreshold,
+            Duration.ofDays(softBounceWindowDays),
+            counting.rules(spec.commandLine()));
     if (rejected) {
       Path where = state.dir;
       if (aws) {
