@@ -4,6 +4,7 @@
 package io.sesguardian.domain.ingest;
 
 import io.sesguardian.domain.feedback.BounceType;
+import io.sesguardian.domain.feedback.FeedbackKind;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Ignored;
 import io.sesguardian.domain.feedback.Normalized;
@@ -66,12 +67,19 @@ public final class IngestService {
     Map<String, Effect> effects = new LinkedHashMap<>();
     int duplicatesInCall = 0;
     int items = 0;
+    Set<String> reports = new HashSet<>();
     for (Normalized doc : documents) {
       items += doc.items();
       ignored.addAll(doc.ignored());
       rejected.addAll(doc.rejections());
       for (FeedbackRecord record : doc.records()) {
-        Effect effect = Effect.of(record);
+        // One complaint report naming several recipients is one complaint for the rate: its
+        // first recipient carries it (SES's channels repeat reports whole, in the same order).
+        boolean firstOfReport =
+            record.kind() != FeedbackKind.COMPLAINT
+                || record.feedbackId() == null
+                || reports.add(record.feedbackId());
+        Effect effect = Effect.of(record, policy.counting(), firstOfReport);
         if (effects.putIfAbsent(effect.ledgerKey(), effect) != null) {
           duplicatesInCall++;
         }
