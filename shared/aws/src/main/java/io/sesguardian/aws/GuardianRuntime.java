@@ -63,7 +63,17 @@ public final class GuardianRuntime {
 
   /** The monitor store over the same table. */
   public DynamoDbMonitorStore monitorStore() {
-    return new DynamoDbMonitorStore(store);
+    return store.monitorStore();
+  }
+
+  /** The canary runs over the same table. */
+  public DynamoDbCanaryStore canaryStore() {
+    return store.canaryStore();
+  }
+
+  /** The weekly report archive over the same table. */
+  public DynamoDbReportArchive reportArchive() {
+    return store.reportArchive();
   }
 
   /** The reputation monitor, alerting to the SNS alert topic (with the dashboard's link). */

@@ -3,13 +3,11 @@
  */
 package io.sesguardian.aws;
 
-import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.testkit.MotoExtension;
 import io.sesguardian.testkit.MotoServer;
-import io.sesguardian.testkit.contract.CanaryStoreContract;
-import io.sesguardian.testkit.contract.FeedbackStoreContract;
-import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.FeedbackLedgerContract;
+import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * idempotency token (the fault-storm test drives those against injected faults instead).
  */
 @ExtendWith(MotoExtension.class)
-class DynamoDbStoresContractTest {
+class DynamoDbStoresContractTest extends RolePortContracts {
 
   private AwsClients clients;
 
@@ -46,33 +44,17 @@ class DynamoDbStoresContractTest {
         Sleeper.REAL);
   }
 
-  private Stores stores(Clock clock) {
+  @Override
+  protected Stores newStores(Clock clock) {
     DynamoDbFeedbackStore feedback = feedback(clock);
-    return new Stores(
-        feedback, new DynamoDbMonitorStore(feedback), new DynamoDbCanaryStore(feedback));
+    return new Stores(feedback, feedback.monitorStore(), feedback.canaryStore());
   }
 
   @Nested
-  class Feedback extends FeedbackStoreContract {
-    @Override
-    protected FeedbackStore newStore(Clock clock) {
-      return feedback(clock);
-    }
-  }
-
-  @Nested
-  class Monitor extends MonitorStoreContract {
+  class Ledger extends FeedbackLedgerContract {
     @Override
     protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class Canary extends CanaryStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
+      return DynamoDbStoresContractTest.this.newStores(clock);
     }
   }
 }

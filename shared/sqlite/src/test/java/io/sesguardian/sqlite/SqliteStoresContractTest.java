@@ -3,24 +3,26 @@
  */
 package io.sesguardian.sqlite;
 
-import io.sesguardian.testkit.contract.CanaryStoreContract;
-import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite monitor and canary stores keep their ports' contracts. */
-class SqliteStoresContractTest {
+/**
+ * The SQLite stores keep every role port's contract (the ledger's in {@link
+ * SqliteFeedbackStoreTest}).
+ */
+class SqliteStoresContractTest extends RolePortContracts {
 
   @TempDir Path dir;
   private SqliteStore store;
 
-  private Stores stores(Clock clock) {
+  @Override
+  protected Stores newStores(Clock clock) {
     try {
       store = SqliteStore.open(dir, clock);
     } catch (IOException e) {
@@ -33,22 +35,6 @@ class SqliteStoresContractTest {
   void close() {
     if (store != null) {
       store.close();
-    }
-  }
-
-  @Nested
-  class Monitor extends MonitorStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class Canary extends CanaryStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
     }
   }
 }

@@ -3,34 +3,24 @@
  */
 package io.sesguardian.testkit;
 
-import io.sesguardian.testkit.contract.CanaryStoreContract;
-import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
 import java.time.Clock;
-import org.junit.jupiter.api.Nested;
 
-/** The in-memory monitor and canary fakes keep their ports' contracts. */
-class InMemoryStoresContractTest {
+/**
+ * The in-memory fakes keep every role port's contract (the ledger's in {@link
+ * InMemoryFeedbackStoreTest}, beside the fake's own hooks).
+ */
+class InMemoryStoresContractTest extends RolePortContracts {
 
-  private static Stores stores(Clock clock) {
+  @Override
+  protected Stores newStores(Clock clock) {
+    return stores(clock);
+  }
+
+  static Stores stores(Clock clock) {
     InMemoryFeedbackStore feedback = new InMemoryFeedbackStore(clock);
     return new Stores(
         feedback, new InMemoryMonitorStore(feedback), new InMemoryCanaryStore(feedback));
-  }
-
-  @Nested
-  class Monitor extends MonitorStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class Canary extends CanaryStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
   }
 }

@@ -30,12 +30,30 @@ import java.util.Set;
  */
 public final class IngestService {
 
-  private final FeedbackStore store;
+  private final FeedbackLedger ledger;
+  private final SoftBounceHistory softBounceHistory;
+  private final SuppressionList suppressions;
   private final IngestPolicy policy;
   private final Clock clock;
 
-  public IngestService(FeedbackStore store, IngestPolicy policy, Clock clock) {
-    this.store = Objects.requireNonNull(store, "store");
+  /**
+   * An ingest over the three roles it uses, usually one store that plays them all (a {@link
+   * FeedbackStore}).
+   */
+  public <S extends FeedbackLedger & SoftBounceHistory & SuppressionList> IngestService(
+      S store, IngestPolicy policy, Clock clock) {
+    this(store, store, store, policy, clock);
+  }
+
+  public IngestService(
+      FeedbackLedger ledger,
+      SoftBounceHistory softBounces,
+      SuppressionList suppressions,
+      IngestPolicy policy,
+      Clock clock) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.softBounceHistory = Objects.requireNonNull(softBounces, "softBounces");
+    this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -75,7 +93,7 @@ public final class IngestService {
     operational.add(operationalKey, CounterField.DUPLICATES, duplicatesInCall);
 
     ApplyResult result =
-        store.applyOnce(List.copyOf(effects.values()), operational, operationalKey);
+        ledger.applyOnce(List.copyOf(effects.values()), operational, operationalKey);
 
     Map<String, Integer> recipients = new LinkedHashMap<>();
     IngestReport.BUCKETS.forEach(b -> recipients.put(b, 0));
@@ -109,7 +127,7 @@ public final class IngestService {
 
     List<SuppressionEntry> suppressed = new ArrayList<>();
     if (!suppressedCandidates.isEmpty()) {
-      Map<String, SuppressionEntry> entries = store.suppressions(suppressedCandidates);
+      Map<String, SuppressionEntry> entries = suppressions.suppressions(suppressedCandidates);
       for (String address : suppressedCandidates) {
         SuppressionEntry entry = entries.get(address);
         if (entry != null && applied.contains(entry.firstLedgerKey())) {
@@ -163,7 +181,7 @@ public final class IngestService {
       latest = t.isAfter(latest) ? t : latest;
     }
     List<Instant> times =
-        store.softBounceTimes(
+        softBounceHistory.softBounceTimes(
             softBounces.get(0).softBounce().address(),
             earliest.minus(policy.softBounceWindow()),
             latest.plus(policy.softBounceWindow()));
@@ -178,7 +196,7 @@ public final class IngestService {
   private boolean suppress(Effect effect, Instant now) {
     SoftBounce soft = effect.softBounce();
     FeedbackRecord r = effect.record();
-    return store.suppressIfAbsent(
+    return suppressions.suppressIfAbsent(
         new SuppressionUpdate(
             soft.address(),
             SuppressionReason.BOUNCE,

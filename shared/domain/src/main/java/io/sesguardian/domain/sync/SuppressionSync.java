@@ -3,9 +3,9 @@
  */
 package io.sesguardian.domain.sync;
 
-import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
+import io.sesguardian.domain.ingest.SuppressionOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +29,13 @@ public final class SuppressionSync {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
   private static final int PAGE = 25;
 
-  private final FeedbackStore store;
+  private final SuppressionOutbox store;
   private final SesSuppressionList ses;
   private final Pacer pacer;
   private final Clock clock;
 
-  public SuppressionSync(FeedbackStore store, SesSuppressionList ses, Pacer pacer, Clock clock) {
+  public SuppressionSync(
+      SuppressionOutbox store, SesSuppressionList ses, Pacer pacer, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.ses = Objects.requireNonNull(ses, "ses");
     this.pacer = Objects.requireNonNull(pacer, "pacer");
