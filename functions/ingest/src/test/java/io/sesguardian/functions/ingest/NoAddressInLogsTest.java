@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
+import io.sesguardian.domain.ingest.FeedbackIngestion;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
@@ -40,11 +41,13 @@ class NoAddressInLogsTest {
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final FeedbackIngest ingest =
       new FeedbackIngest(
-          new FeedbackNormalizer(),
-          new IngestService(store, IngestPolicy.DEFAULT, clock),
-          clock,
-          MonitorTrigger.NONE,
-          new InMemoryRejectedItems(clock));
+          new FeedbackIngestion(
+              new FeedbackNormalizer(),
+              new IngestService(store, IngestPolicy.DEFAULT, clock),
+              IngestHandler.UNIT,
+              new InMemoryRejectedItems(clock)),
+          telemetry,
+          clock);
 
   private static List<String> hostileMessages() {
     return List.of(
@@ -85,7 +88,7 @@ class NoAddressInLogsTest {
 
   @Test
   void snsWiring_logsNoFullAddress_forHostileInput_aFailedWrite_orAnOutage() throws Exception {
-    IngestHandler handler = new IngestHandler(ingest, telemetry);
+    IngestHandler handler = new IngestHandler(ingest);
     List<String> thrown = new ArrayList<>();
     int n = 0;
     for (String message : hostileMessages()) {
@@ -105,7 +108,7 @@ class NoAddressInLogsTest {
 
   @Test
   void queueWiring_logsNoFullAddress_forHostileInput_aFailedWrite_orAnOutage() throws Exception {
-    IngestQueueHandler handler = new IngestQueueHandler(ingest, telemetry);
+    IngestQueueHandler handler = new IngestQueueHandler(ingest);
     List<String> thrown = new ArrayList<>();
     ObjectNode event = JSON.createObjectNode();
     int n = 0;
