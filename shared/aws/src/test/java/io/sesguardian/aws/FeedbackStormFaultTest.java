@@ -5,9 +5,7 @@ package io.sesguardian.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sesguardian.domain.feedback.Category;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
-import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
@@ -26,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,38 +100,15 @@ class FeedbackStormFaultTest {
     assertThat(total).isGreaterThanOrEqualTo(NOTIFICATIONS);
 
     // What a perfect pipeline must end with: distinct records by idempotency key, poison aside.
-    Map<String, FeedbackRecord> distinct = new HashMap<>();
-    Set<String> storePoison = new HashSet<>();
-    Set<String> rejectedPoison = new HashSet<>();
-    for (List<Storm.Doc> unit : units) {
-      for (Storm.Doc doc : unit) {
-        if (doc.storePoison()) {
-          storePoison.add(doc.source());
-          continue;
-        }
-        if (doc.rejectedPoison()) {
-          rejectedPoison.add(doc.source());
-        }
-        for (FeedbackRecord r : normalizer.normalize("x", doc.json()).records()) {
-          distinct.putIfAbsent(r.idempotencyKey().orElseThrow(), r);
-        }
-      }
-    }
+    Storm.Expected expected = Storm.expected(units, normalizer);
+    Set<String> storePoison = expected.storePoison();
+    Set<String> rejectedPoison = expected.rejectedPoison();
     assertThat(storePoison).as("poison the store refuses").hasSizeGreaterThanOrEqualTo(1);
     assertThat(rejectedPoison).as("poison the normaliser rejects").hasSizeGreaterThanOrEqualTo(1);
-    Map<String, Long> expectedCount = new HashMap<>();
-    long hardBounces = 0;
-    long complaints = 0;
-    long deliveries = 0;
-    for (FeedbackRecord r : distinct.values()) {
-      Category c = r.classification().category();
-      if (c == Category.HARD_BOUNCE || c == Category.COMPLAINT) {
-        expectedCount.merge(r.address(), 1L, Long::sum);
-      }
-      hardBounces += c == Category.HARD_BOUNCE ? 1 : 0;
-      complaints += c == Category.COMPLAINT ? 1 : 0;
-      deliveries += r.kind() == io.sesguardian.domain.feedback.FeedbackKind.DELIVERY ? 1 : 0;
-    }
+    Map<String, Long> expectedCount = expected.suppressionCounts();
+    long hardBounces = expected.hardBounces();
+    long complaints = expected.complaints();
+    long deliveries = expected.deliveries();
 
     try (AwsClients clean = MotoDynamoDb.clients(moto);
         SesHttpStub ses = new SesHttpStub()) {

@@ -3,7 +3,10 @@
  */
 package io.sesguardian.testkit;
 
+import io.sesguardian.domain.feedback.Category;
+import io.sesguardian.domain.feedback.FeedbackKind;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
+import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.feedback.Rejection;
 import io.sesguardian.domain.ingest.IngestReport;
@@ -11,6 +14,8 @@ import io.sesguardian.domain.ingest.IngestService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -132,6 +137,61 @@ public final class Storm {
       i += size;
     }
     return units;
+  }
+
+  /**
+   * What a perfect pipeline ends with: the poison set apart by kind, and the distinct records (by
+   * idempotency key) of the rest counted once.
+   *
+   * @param suppressionCounts per address, the hard bounces and complaints recorded for it
+   */
+  public record Expected(
+      Set<String> storePoison,
+      Set<String> rejectedPoison,
+      Map<String, Long> suppressionCounts,
+      long hardBounces,
+      long complaints,
+      long deliveries) {}
+
+  /** The {@link Expected} end of delivering {@code units}. */
+  public static Expected expected(List<List<Doc>> units, FeedbackNormalizer normalizer) {
+    Map<String, FeedbackRecord> distinct = new HashMap<>();
+    Set<String> storePoison = new HashSet<>();
+    Set<String> rejectedPoison = new HashSet<>();
+    for (List<Doc> unit : units) {
+      for (Doc doc : unit) {
+        if (doc.storePoison()) {
+          storePoison.add(doc.source());
+          continue;
+        }
+        if (doc.rejectedPoison()) {
+          rejectedPoison.add(doc.source());
+        }
+        for (FeedbackRecord r : normalizer.normalize("x", doc.json()).records()) {
+          distinct.putIfAbsent(r.idempotencyKey().orElseThrow(), r);
+        }
+      }
+    }
+    Map<String, Long> counts = new HashMap<>();
+    long hard = 0;
+    long complaints = 0;
+    long deliveries = 0;
+    for (FeedbackRecord r : distinct.values()) {
+      Category c = r.classification().category();
+      if (c == Category.HARD_BOUNCE || c == Category.COMPLAINT) {
+        counts.merge(r.address(), 1L, Long::sum);
+      }
+      hard += c == Category.HARD_BOUNCE ? 1 : 0;
+      complaints += c == Category.COMPLAINT ? 1 : 0;
+      deliveries += r.kind() == FeedbackKind.DELIVERY ? 1 : 0;
+    }
+    return new Expected(
+        Set.copyOf(storePoison),
+        Set.copyOf(rejectedPoison),
+        Map.copyOf(counts),
+        hard,
+        complaints,
+        deliveries);
   }
 
   /**

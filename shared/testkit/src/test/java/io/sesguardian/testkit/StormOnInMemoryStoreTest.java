@@ -5,10 +5,7 @@ package io.sesguardian.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sesguardian.domain.feedback.Category;
-import io.sesguardian.domain.feedback.FeedbackKind;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
-import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.ingest.ApplyResult;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
@@ -29,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,23 +57,9 @@ class StormOnInMemoryStoreTest {
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     List<List<Storm.Doc>> units =
         Storm.generate(new Random(20261202), START, NOTIFICATIONS, POISON_EVERY);
-    Map<String, FeedbackRecord> distinct = new HashMap<>();
-    Set<String> storePoison = new HashSet<>();
-    Set<String> rejectedPoison = new HashSet<>();
-    for (List<Storm.Doc> unit : units) {
-      for (Storm.Doc doc : unit) {
-        if (doc.storePoison()) {
-          storePoison.add(doc.source());
-          continue;
-        }
-        if (doc.rejectedPoison()) {
-          rejectedPoison.add(doc.source());
-        }
-        for (FeedbackRecord r : normalizer.normalize("x", doc.json()).records()) {
-          distinct.putIfAbsent(r.idempotencyKey().orElseThrow(), r);
-        }
-      }
-    }
+    Storm.Expected expected = Storm.expected(units, normalizer);
+    Set<String> storePoison = expected.storePoison();
+    Set<String> rejectedPoison = expected.rejectedPoison();
     assertThat(units.stream().mapToInt(List::size).sum()).isGreaterThanOrEqualTo(NOTIFICATIONS);
     assertThat(storePoison.size() + rejectedPoison.size()).isEqualTo(units.size() / POISON_EVERY);
 
@@ -93,19 +75,10 @@ class StormOnInMemoryStoreTest {
     assertThat(delivered.deadLetters()).as("dead-letter queue").isEqualTo(storePoison);
     assertThat(delivered.rejected()).as("rejected").isEqualTo(rejectedPoison);
 
-    Map<String, Long> expectedCount = new HashMap<>();
-    long hard = 0;
-    long complaints = 0;
-    long deliveries = 0;
-    for (FeedbackRecord r : distinct.values()) {
-      Category c = r.classification().category();
-      if (c == Category.HARD_BOUNCE || c == Category.COMPLAINT) {
-        expectedCount.merge(r.address(), 1L, Long::sum);
-      }
-      hard += c == Category.HARD_BOUNCE ? 1 : 0;
-      complaints += c == Category.COMPLAINT ? 1 : 0;
-      deliveries += r.kind() == FeedbackKind.DELIVERY ? 1 : 0;
-    }
+    Map<String, Long> expectedCount = expected.suppressionCounts();
+    long hard = expected.hardBounces();
+    long complaints = expected.complaints();
+    long deliveries = expected.deliveries();
     Set<String> escalated = new HashSet<>();
     for (SuppressionEntry e : memory.allSuppressions()) {
       if (e.origin() == SuppressionOrigin.SOFT_BOUNCE_ESCALATION) {
