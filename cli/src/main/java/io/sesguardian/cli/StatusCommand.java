@@ -76,8 +76,7 @@ final class StatusCommand implements Callable<Integer> {
             new ReputationMonitor(runtime.monitorStore(), alert -> {}, null, policy).rates(now);
       }
     } else {
-      try (LocalState local =
-          LocalState.existing(state.dir, Clock.systemUTC(), spec.commandLine())) {
+      try (LocalState local = LocalState.existing(state, Clock.systemUTC(), spec.commandLine())) {
         ReputationMonitor monitor =
             new ReputationMonitor(
                 local.monitor(),

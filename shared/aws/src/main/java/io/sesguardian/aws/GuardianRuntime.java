@@ -61,6 +61,14 @@ public final class GuardianRuntime {
     return new IngestService(store, config.policy(), clock);
   }
 
+  /**
+   * Rejected input kept in the same table for 14 days, so that {@code guardian replay --rejected
+   * --aws} can take it back.
+   */
+  public DynamoDbRejectedItems rejectedItems() {
+    return store.rejectedItems();
+  }
+
   /** The monitor store over the same table. */
   public DynamoDbMonitorStore monitorStore() {
     return store.monitorStore();
