@@ -107,6 +107,11 @@ public final class CountingRules {
     return new CountingRules(feedbackLoopDomains, () -> copy);
   }
 
+  /** These rules with the verified domains asked of {@code verified} on every use. */
+  public CountingRules withVerifiedDomains(Supplier<Set<String>> verified) {
+    return new CountingRules(feedbackLoopDomains, verified);
+  }
+
   /** The feedback-loop domains (sorted, lower case). */
   public Set<String> feedbackLoopDomains() {
     return feedbackLoopDomains;
