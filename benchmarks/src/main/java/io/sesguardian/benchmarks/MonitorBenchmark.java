@@ -4,6 +4,7 @@
 package io.sesguardian.benchmarks;
 
 import io.sesguardian.aws.AwsClients;
+import io.sesguardian.aws.CloudWatchSesMetrics;
 import io.sesguardian.aws.DynamoDbFeedbackStore;
 import io.sesguardian.aws.DynamoDbMonitorStore;
 import io.sesguardian.aws.DynamoDbTables;
@@ -146,6 +147,48 @@ public final class MonitorBenchmark {
     }
   }
 
+  /** CloudWatch on a loopback port: every GetMetricData answered with no data points. */
+  static final class CloudWatchStub implements AutoCloseable {
+    private final com.sun.net.httpserver.HttpServer server;
+
+    CloudWatchStub() throws java.io.IOException {
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      try (var g =
+          new software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORFactory()
+              .createGenerator(body)) {
+        g.writeStartObject();
+        g.writeFieldName("MetricDataResults");
+        g.writeStartArray();
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      byte[] reply = body.toByteArray();
+      server =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/",
+          exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/cbor");
+            exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+          });
+      server.start();
+    }
+
+    URI endpoint() {
+      return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
   private MonitorBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -154,11 +197,24 @@ public final class MonitorBenchmark {
   }
 
   private static void run(URI endpoint, int evaluations) {
+    try {
+      measure(endpoint, evaluations);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void measure(URI endpoint, int evaluations) throws java.io.IOException {
     Instant now = Instant.parse("2026-11-22T12:30:00Z");
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     RequestCounter counter = new RequestCounter();
     ReadUnits reads = new ReadUnits();
-    try (AwsClients base = MotoDynamoDbServer.clients(endpoint);
+    try (CloudWatchStub cloudWatch = new CloudWatchStub();
+        AwsClients cloudWatchBase =
+            AwsClients.forEndpoint(
+                software.amazon.awssdk.regions.Region.US_EAST_1, cloudWatch.endpoint());
+        AwsClients cloudWatchClients = cloudWatchBase.instrumented(counter, h -> h);
+        AwsClients base = MotoDynamoDbServer.clients(endpoint);
         AwsClients clients = base.instrumented(counter, h -> h).instrumented(reads, h -> h)) {
       var dynamo = clients.dynamoDb();
       DynamoDbTables.createIfMissing(dynamo, "monitor-bench");
@@ -191,8 +247,18 @@ public final class MonitorBenchmark {
         }
       }
       DynamoDbMonitorStore store = feedback.monitorStore();
+      // SES's own figures: the real CloudWatch client (RPC v2 CBOR) against a loopback stub,
+      // counted with the DynamoDB requests (one GetMetricData per evaluation).
       ReputationMonitor monitor =
-          new ReputationMonitor(store, a -> {}, null, MonitorPolicy.DEFAULT);
+          new ReputationMonitor(
+              store,
+              a -> {},
+              null,
+              MonitorPolicy.DEFAULT,
+              new CloudWatchSesMetrics(
+                  cloudWatchClients.build(
+                      software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder())),
+              ReputationMonitor.DEFAULT_DISAGREEMENT_FACTOR);
       monitor.evaluate(now); // first evaluation writes the states; warm-up
       double[] millis = new double[evaluations];
       counter.reset();
