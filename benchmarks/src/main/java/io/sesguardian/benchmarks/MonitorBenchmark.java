@@ -17,6 +17,7 @@ import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorReport;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Sleeper;
+import io.sesguardian.testkit.LoopbackHttpStub;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -147,46 +148,18 @@ public final class MonitorBenchmark {
     }
   }
 
-  /** CloudWatch on a loopback port: every GetMetricData answered with no data points. */
-  static final class CloudWatchStub implements AutoCloseable {
-    private final com.sun.net.httpserver.HttpServer server;
-
-    CloudWatchStub() throws java.io.IOException {
-      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-      try (var g =
-          new software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORFactory()
-              .createGenerator(body)) {
-        g.writeStartObject();
-        g.writeFieldName("MetricDataResults");
-        g.writeStartArray();
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      byte[] reply = body.toByteArray();
-      server =
-          com.sun.net.httpserver.HttpServer.create(
-              new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext(
-          "/",
-          exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().add("Content-Type", "application/cbor");
-            exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
-            exchange.sendResponseHeaders(200, reply.length);
-            exchange.getResponseBody().write(reply);
-            exchange.close();
-          });
-      server.start();
-    }
-
-    URI endpoint() {
-      return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-    }
+  /**
+   * CloudWatch's answer to any GetMetricData with no data points, {@code {"MetricDataResults": []}}
+   * in CBOR: a one-entry map, a 17-byte text key, an empty array.
+   */
+  static byte[] emptyMetricData() {
+    byte[] key = "MetricDataResults".getBytes(StandardCharsets.US_ASCII);
+    byte[] out = new byte[key.length + 3];
+    out[0] = (byte) 0xA1;
+    out[1] = (byte) (0x60 + key.length);
+    System.arraycopy(key, 0, out, 2, key.length);
+    out[out.length - 1] = (byte) 0x80;
+    return out;
   }
 
   private MonitorBenchmark() {}
@@ -197,19 +170,11 @@ public final class MonitorBenchmark {
   }
 
   private static void run(URI endpoint, int evaluations) {
-    try {
-      measure(endpoint, evaluations);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void measure(URI endpoint, int evaluations) throws java.io.IOException {
     Instant now = Instant.parse("2026-11-22T12:30:00Z");
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     RequestCounter counter = new RequestCounter();
     ReadUnits reads = new ReadUnits();
-    try (CloudWatchStub cloudWatch = new CloudWatchStub();
+    try (LoopbackHttpStub cloudWatch = LoopbackHttpStub.cbor(emptyMetricData());
         AwsClients cloudWatchBase =
             AwsClients.forEndpoint(
                 software.amazon.awssdk.regions.Region.US_EAST_1, cloudWatch.endpoint());
