@@ -5,6 +5,7 @@ package io.sesguardian.cli;
 
 import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.SuppressionList;
 import io.sesguardian.domain.monitor.MonitorStore;
 import io.sesguardian.sqlite.NotAGuardianStoreException;
 import io.sesguardian.sqlite.SqliteStore;
@@ -57,6 +58,11 @@ final class LocalState implements AutoCloseable {
   }
 
   FeedbackStore feedback() {
+    return store.feedback();
+  }
+
+  /** The suppression list alone, for commands that only read it. */
+  SuppressionList suppressions() {
     return store.feedback();
   }
 

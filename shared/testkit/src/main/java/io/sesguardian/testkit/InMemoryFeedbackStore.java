@@ -16,6 +16,7 @@ import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
+import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,14 +71,15 @@ import java.util.TreeSet;
  * </ul>
  *
  * <p>Test hooks: {@link #failNextApplies} makes whole {@code applyOnce} calls fail (nothing
- * applied, every effect reported failed), {@link #unavailableForNext} makes the next calls of any
- * other method throw {@link StoreUnavailableException}; the {@code counts}/{@code ledger}/{@code
- * suppression} accessors are for assertions.
+ * applied, every effect reported failed), {@link #beforeEachApply} runs a hook first (a slow
+ * store), {@link #unavailableForNext} makes the next calls of any other method throw {@link
+ * StoreUnavailableException}; the {@code counts}/{@code ledger}/{@code suppression} accessors are
+ * for assertions.
  */
 public final class InMemoryFeedbackStore implements FeedbackStore {
 
   /** Longest stored SES error, like the DynamoDB store. */
-  public static final int MAX_ERROR = 1000;
+  public static final int MAX_ERROR = SuppressionOutbox.MAX_ERROR_LENGTH;
 
   private final Clock clock;
   private final Duration ledgerRetention;
@@ -92,6 +94,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
   private final Map<String, Map<String, Instant>> softBounces = new HashMap<>();
 
   private int failNextApplies;
+  private Runnable beforeEachApply = () -> {};
   private final Map<String, Map<String, Instant>> canaryObservations = new HashMap<>();
   private int unavailableCalls;
   private int applyCalls;
@@ -130,6 +133,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
       }
     }
     applyCalls++;
+    beforeEachApply.run();
     if (failNextApplies > 0) {
       failNextApplies--;
       addCountsLocked(operational);
@@ -324,6 +328,14 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
   }
 
   // ------------------------------------------------------------------ test hooks
+
+  /**
+   * Runs {@code hook} at the start of every {@link #applyOnce} call: e.g. advancing a {@link
+   * MutableClock} by the time a throttled store's retries would take, without sleeping.
+   */
+  public synchronized void beforeEachApply(Runnable hook) {
+    beforeEachApply = Objects.requireNonNull(hook, "hook");
+  }
 
   /**
    * Makes the next {@code n} {@link #applyOnce} calls fail as a store outage would: none of their

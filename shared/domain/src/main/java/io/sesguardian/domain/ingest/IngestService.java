@@ -3,7 +3,6 @@
  */
 package io.sesguardian.domain.ingest;
 
-import io.sesguardian.domain.feedback.BounceType;
 import io.sesguardian.domain.feedback.FeedbackKind;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Ignored;
@@ -13,6 +12,7 @@ import io.sesguardian.domain.feedback.SuppressionReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -95,18 +95,17 @@ public final class IngestService {
     ApplyResult result =
         ledger.applyOnce(List.copyOf(effects.values()), operational, operationalKey);
 
-    Map<String, Integer> recipients = new LinkedHashMap<>();
-    IngestReport.BUCKETS.forEach(b -> recipients.put(b, 0));
+    Map<Bucket, Integer> recipients = new EnumMap<>(Bucket.class);
     Set<String> applied = new HashSet<>();
-    List<String> failedSources = new ArrayList<>();
+    List<FeedbackRecord> failed = new ArrayList<>();
     Set<String> suppressedCandidates = new LinkedHashSet<>();
     for (Effect effect : effects.values()) {
       String key = effect.ledgerKey();
       if (result.failed().contains(key)) {
-        failedSources.add(effect.record().source());
+        failed.add(effect.record());
       } else if (!result.duplicates().contains(key)) {
         applied.add(key);
-        recipients.merge(bucket(effect.record()), 1, Integer::sum);
+        recipients.merge(Bucket.of(effect.record()), 1, Integer::sum);
         if (effect.suppression() != null) {
           suppressedCandidates.add(effect.suppression().address());
         }
@@ -143,7 +142,7 @@ public final class IngestService {
         rejected,
         suppressed,
         escalated,
-        failedSources);
+        failed);
   }
 
   /** The stored soft bounces of this call, grouped by address. */
@@ -221,24 +220,5 @@ public final class IngestService {
       }
     }
     return false;
-  }
-
-  static String bucket(FeedbackRecord r) {
-    return switch (r.kind()) {
-      case SEND -> "send";
-      case DELIVERY -> "delivery";
-      case BOUNCE -> {
-        BounceType type = r.bounceType() == null ? BounceType.UNDETERMINED : r.bounceType();
-        yield switch (type) {
-          case PERMANENT -> "bounce.permanent";
-          case TRANSIENT -> "bounce.transient";
-          case UNDETERMINED -> "bounce.undetermined";
-        };
-      }
-      case COMPLAINT -> "complaint";
-      case REJECT -> "reject";
-      case DELIVERY_DELAY -> "deliveryDelay";
-      case OPEN, CLICK, RENDERING_FAILURE, SUBSCRIPTION, UNKNOWN -> "other";
-    };
   }
 }
