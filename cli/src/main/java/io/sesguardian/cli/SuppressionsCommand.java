@@ -74,11 +74,11 @@ final class SuppressionsCommand implements Callable<Integer> {
     }
     Predicate<SuppressionEntry> keep = filter();
     List<SuppressionEntry> entries;
-    try (LocalState local = LocalState.existing(state.dir, Clock.systemUTC(), spec.commandLine())) {
+    try (LocalState local = LocalState.existing(state, Clock.systemUTC(), spec.commandLine())) {
       entries =
           address != null
-              ? new ArrayList<>(local.feedback().suppressions(List.of(normalised())).values())
-              : local.feedback().allSuppressions();
+              ? new ArrayList<>(local.suppressions().suppressions(List.of(normalised())).values())
+              : local.suppressions().allSuppressions();
     }
     entries = entries.stream().filter(keep).toList();
     PrintWriter out = spec.commandLine().getOut();

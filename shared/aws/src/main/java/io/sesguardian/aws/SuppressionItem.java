@@ -47,9 +47,6 @@ final class SuppressionItem {
   static final String SYNCED_AT = "syncedAt";
   static final String SES_NOTE = "sesNote";
 
-  /** Longest SES error kept. */
-  static final int MAX_ERROR = 1000;
-
   private SuppressionItem() {}
 
   static Map<String, AttributeValue> key(String address) {

@@ -16,6 +16,7 @@ import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
+import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +79,7 @@ import java.util.TreeSet;
 public final class InMemoryFeedbackStore implements FeedbackStore {
 
   /** Longest stored SES error, like the DynamoDB store. */
-  public static final int MAX_ERROR = 1000;
+  public static final int MAX_ERROR = SuppressionOutbox.MAX_ERROR_LENGTH;
 
   private final Clock clock;
   private final Duration ledgerRetention;

@@ -67,11 +67,13 @@ public final class IngestService {
     Map<String, Effect> effects = new LinkedHashMap<>();
     int duplicatesInCall = 0;
     int items = 0;
-    Set<String> reports = new HashSet<>();
     for (Normalized doc : documents) {
       items += doc.items();
       ignored.addAll(doc.ignored());
       rejected.addAll(doc.rejections());
+      // Reports are told apart within one SES message, never across messages: the count must not
+      // depend on how messages are batched.
+      Set<String> reports = new HashSet<>();
       for (FeedbackRecord record : doc.records()) {
         // One complaint report naming several recipients is one complaint for the rate: its
         // first recipient carries it (SES's channels repeat reports whole, in the same order).

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class StoreContract {
 
   /** Longest SES error a store keeps. */
-  public static final int MAX_SES_ERROR = 1000;
+  public static final int MAX_SES_ERROR =
+      io.sesguardian.domain.ingest.SuppressionOutbox.MAX_ERROR_LENGTH;
 
   static final Instant FAR_PAST = Instant.parse("2000-01-01T00:00:00Z");
   static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");
@@ -62,6 +63,26 @@ public abstract class StoreContract {
   abstract void roles();
 
   // ---------------------------------------------------------------- helpers (port methods only)
+
+  /** Runs {@code attempt(i)} for i in 0..15 on 8 threads at once; how many answered true. */
+  static int successes(java.util.function.IntFunction<Boolean> attempt) throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 16; i++) {
+        int n = i;
+        results.add(pool.submit(() -> attempt.apply(n)));
+      }
+      int won = 0;
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        won += r.get() ? 1 : 0;
+      }
+      return won;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 
   boolean suppress(String address) {
     return store.suppressIfAbsent(
