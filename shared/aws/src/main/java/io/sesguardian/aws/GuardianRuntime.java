@@ -58,7 +58,9 @@ public final class GuardianRuntime {
   }
 
   public IngestService ingestService() {
-    return new IngestService(store, config.policy(), clock);
+    // Sends, deliveries and other count-only events: one counter transaction per batch, no
+    // per-event ledger entry (README, "Cost").
+    return new IngestService(store, config.policy(), clock).batchingCountOnlyEvents(store);
   }
 
   /** The monitor store over the same table. */
