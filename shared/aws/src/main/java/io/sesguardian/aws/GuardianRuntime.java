@@ -64,13 +64,16 @@ public final class GuardianRuntime {
 
   public IngestService ingestService() {
     IngestPolicy p = config.policy();
+    // Sends, deliveries and other count-only events: one counter transaction per batch, no
+    // per-event ledger entry (README, "Costs per million messages").
     return new IngestService(
-        store,
-        new IngestPolicy(
-            p.softBounceThreshold(),
-            p.softBounceWindow(),
-            p.counting().withVerifiedDomains(verifiedDomains)),
-        clock);
+            store,
+            new IngestPolicy(
+                p.softBounceThreshold(),
+                p.softBounceWindow(),
+                p.counting().withVerifiedDomains(verifiedDomains)),
+            clock)
+        .batchingCountOnlyEvents(store);
   }
 
   /**
