@@ -83,8 +83,7 @@ final class StatusCommand implements Callable<Integer> {
         ses = runtime.sesMetrics().read(scopes.stream().map(ScopeRates::scope).toList(), now);
       }
     } else {
-      try (LocalState local =
-          LocalState.existing(state.dir, Clock.systemUTC(), spec.commandLine())) {
+      try (LocalState local = LocalState.existing(state, Clock.systemUTC(), spec.commandLine())) {
         ReputationMonitor monitor =
             new ReputationMonitor(
                 local.monitor(),

@@ -73,13 +73,24 @@ public final class GuardianRuntime {
 
   public IngestService ingestService() {
     IngestPolicy p = config.policy();
+    // Sends, deliveries and other count-only events: one counter transaction per batch, no
+    // per-event ledger entry (README, "Costs per million messages").
     return new IngestService(
-        store,
-        new IngestPolicy(
-            p.softBounceThreshold(),
-            p.softBounceWindow(),
-            p.counting().withVerifiedDomains(() -> verifiedDomains().get())),
-        clock);
+            store,
+            new IngestPolicy(
+                p.softBounceThreshold(),
+                p.softBounceWindow(),
+                p.counting().withVerifiedDomains(() -> verifiedDomains().get())),
+            clock)
+        .batchingCountOnlyEvents(store);
+  }
+
+  /**
+   * Rejected input kept in the same table for 14 days, so that {@code guardian replay --rejected
+   * --aws} can take it back.
+   */
+  public DynamoDbRejectedItems rejectedItems() {
+    return store.rejectedItems();
   }
 
   /** The monitor store over the same table. */
