@@ -83,34 +83,57 @@ final class SuppressionTable {
 
   private SuppressionTable() {}
 
-  /** Adds one recorded bounce or complaint to the address's entry, creating it if needed. */
-  static void record(Connection c, SuppressionUpdate u, Instant now) throws SQLException {
-    insert(c, RECORD, u, now);
+  /**
+   * Adds recorded bounces and complaints to their addresses' entries (creating them if needed),
+   * with one statement prepared for many updates in one transaction.
+   */
+  static Recorder recorder(Connection c) throws SQLException {
+    return new Recorder(c.prepareStatement(RECORD));
+  }
+
+  /** Records updates with one prepared statement; close it before the transaction ends. */
+  static final class Recorder implements AutoCloseable {
+    private final PreparedStatement statement;
+
+    private Recorder(PreparedStatement statement) {
+      this.statement = statement;
+    }
+
+    /** Adds one recorded bounce or complaint to the address's entry, creating it if needed. */
+    void record(SuppressionUpdate u, Instant now) throws SQLException {
+      bind(statement, u, now);
+      statement.executeUpdate();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      statement.close();
+    }
   }
 
   /** Creates the entry (count 1) unless the address is listed; whether it did. */
   static boolean insertIfAbsent(Connection c, SuppressionUpdate u, Instant now)
       throws SQLException {
-    return insert(c, INSERT_IF_ABSENT, u, now) == 1;
+    try (PreparedStatement s = c.prepareStatement(INSERT_IF_ABSENT)) {
+      bind(s, u, now);
+      return s.executeUpdate() == 1;
+    }
   }
 
-  private static int insert(Connection c, String sql, SuppressionUpdate u, Instant now)
+  private static void bind(PreparedStatement s, SuppressionUpdate u, Instant now)
       throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, u.address());
-      s.setString(2, u.reason().name());
-      s.setString(3, u.origin().name());
-      s.setString(4, Times.text(u.eventTime()));
-      s.setString(5, Times.text(u.eventTime()));
-      s.setString(6, u.feedbackId());
-      s.setString(7, u.diagnostic() == null || u.diagnostic().isEmpty() ? null : u.diagnostic());
-      s.setString(8, Times.text(now));
-      s.setString(9, u.ledgerKey());
-      s.setInt(10, u.simulator() ? 1 : 0);
-      s.setString(11, u.initialState().name());
-      s.setString(12, Times.text(now));
-      return s.executeUpdate();
-    }
+    s.setString(1, u.address());
+    s.setString(2, u.reason().name());
+    s.setString(3, u.origin().name());
+    s.setString(4, Times.text(u.eventTime()));
+    s.setString(5, Times.text(u.eventTime()));
+    s.setString(6, u.feedbackId());
+    s.setString(7, u.diagnostic() == null || u.diagnostic().isEmpty() ? null : u.diagnostic());
+    s.setString(8, Times.text(now));
+    s.setString(9, u.ledgerKey());
+    s.setInt(10, u.simulator() ? 1 : 0);
+    s.setString(11, u.initialState().name());
+    s.setString(12, Times.text(now));
   }
 
   static SuppressionEntry one(Connection c, String address) throws SQLException {
