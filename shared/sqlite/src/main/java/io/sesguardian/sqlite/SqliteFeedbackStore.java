@@ -12,6 +12,7 @@ import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import java.sql.Connection;
@@ -127,8 +128,8 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         }
         putLedger(ledger, e, now);
         e.addCountsTo(counts);
-        if (e.suppression() != null) {
-          suppressions.record(e.suppression(), now);
+        if (e.suppression() != null && suppressions.record(e.suppression(), now)) {
+          SuppressionCounts.added(e.suppression(), now, counts);
         }
         if (e.softBounce() != null) {
           putSoftBounce(c, e.softBounce());

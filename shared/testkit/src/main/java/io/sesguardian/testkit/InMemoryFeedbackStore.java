@@ -14,6 +14,7 @@ import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
 import io.sesguardian.domain.ingest.SuppressionOutbox;
@@ -150,8 +151,8 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
       }
       ledger.put(e.ledgerKey(), now);
       e.addCountsTo(counts);
-      if (e.suppression() != null) {
-        update(e.suppression(), now);
+      if (e.suppression() != null && update(e.suppression(), now)) {
+        SuppressionCounts.added(e.suppression(), now, counts);
       }
       SoftBounce soft = e.softBounce();
       if (soft != null) {
@@ -195,6 +196,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     Entry e = new Entry(update, now);
     e.count = 1;
     suppressions.put(update.address(), e);
+    addCountsLocked(SuppressionCounts.added(update, now, new Counts()));
     return true;
   }
 
@@ -261,6 +263,9 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     Objects.requireNonNull(at, "at");
     available("mark " + address + " synced");
     Entry e = existing(address, "mark it synced");
+    if (e.state != SesSyncState.SYNCED) {
+      addCountsLocked(SuppressionCounts.synced(e.firstSeen, at, new Counts()));
+    }
     e.state = SesSyncState.SYNCED;
     e.syncedAt = at;
     e.lastError = null;
@@ -450,9 +455,11 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
         && (ledgerRetention == null || now.isBefore(recorded.plus(ledgerRetention)));
   }
 
-  private void update(SuppressionUpdate u, Instant now) {
+  /** Whether the update created the entry. */
+  private boolean update(SuppressionUpdate u, Instant now) {
     Entry e = suppressions.get(u.address());
-    if (e == null) {
+    boolean created = e == null;
+    if (created) {
       e = new Entry(u, now);
       suppressions.put(u.address(), e);
     } else {
@@ -465,6 +472,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
       }
     }
     e.count++;
+    return created;
   }
 
   private void addCountsLocked(Counts counts) {
