@@ -4,11 +4,13 @@
 package io.sesguardian.aws;
 
 import io.sesguardian.domain.ingest.ApplyResult;
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
 import io.sesguardian.domain.ingest.Effect;
 import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.RejectedItems;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
@@ -32,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * runs and reports live beside ({@link DynamoDbMonitorStore}, {@link DynamoDbCanaryStore}, {@link
  * DynamoDbReportArchive}).
  */
-public final class DynamoDbFeedbackStore implements FeedbackStore {
+public final class DynamoDbFeedbackStore implements FeedbackStore, BatchCounters {
 
   /**
    * Retention settings.
@@ -102,9 +104,19 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     return new DynamoDbReportArchive(table, clock);
   }
 
+  /** Rejected input kept in the same table for {@link RejectedItems#DEFAULT_RETENTION}. */
+  public DynamoDbRejectedItems rejectedItems() {
+    return new DynamoDbRejectedItems(table, clock, RejectedItems.DEFAULT_RETENTION);
+  }
+
   @Override
   public ApplyResult applyOnce(List<Effect> effects, Counts operational, CounterKey duplicatesKey) {
     return ledger.applyOnce(effects, operational, duplicatesKey);
+  }
+
+  @Override
+  public void addBatchCounts(Counts counts, String batchKey) {
+    ledger.addBatchCounts(counts, batchKey);
   }
 
   @Override

@@ -142,6 +142,11 @@ final class DynamoTable {
                 }));
   }
 
+  /** Deletes the item at {@code key}; nothing when there is none. */
+  void delete(String what, Map<String, AttributeValue> key) {
+    call(what, () -> dynamo.deleteItem(r -> r.tableName(name).key(key)));
+  }
+
   /** Updates the item at {@code key}; the answer carries what {@code ReturnValues} asked for. */
   software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse update(
       String what, Map<String, AttributeValue> key, Consumer<UpdateItemRequest.Builder> u) {

@@ -3,6 +3,7 @@
  */
 package io.sesguardian.aws;
 
+import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Pacer;
@@ -23,9 +24,13 @@ public final class GuardianRuntime {
   private final DynamoDbFeedbackStore store;
   private final Clock clock = Clock.systemUTC();
 
+  /** One cache per container: SESv2 ListEmailIdentities at most hourly. */
+  private final SesV2VerifiedDomains verifiedDomains;
+
   private GuardianRuntime(GuardianConfig config, AwsClients clients) {
     this.config = config;
     this.clients = clients;
+    this.verifiedDomains = new SesV2VerifiedDomains(clients.sesV2(), clock);
     this.store =
         new DynamoDbFeedbackStore(
             clients.dynamoDb(), config.table(), config.store(), clock, Sleeper.REAL);
@@ -58,7 +63,25 @@ public final class GuardianRuntime {
   }
 
   public IngestService ingestService() {
-    return new IngestService(store, config.policy(), clock);
+    IngestPolicy p = config.policy();
+    // Sends, deliveries and other count-only events: one counter transaction per batch, no
+    // per-event ledger entry (README, "Costs per million messages").
+    return new IngestService(
+            store,
+            new IngestPolicy(
+                p.softBounceThreshold(),
+                p.softBounceWindow(),
+                p.counting().withVerifiedDomains(verifiedDomains)),
+            clock)
+        .batchingCountOnlyEvents(store);
+  }
+
+  /**
+   * Rejected input kept in the same table for 14 days, so that {@code guardian replay --rejected
+   * --aws} can take it back.
+   */
+  public DynamoDbRejectedItems rejectedItems() {
+    return store.rejectedItems();
   }
 
   /** The monitor store over the same table. */
@@ -82,7 +105,15 @@ public final class GuardianRuntime {
         monitorStore(),
         monitor.alerts(clients.sns()),
         new SesV2Account(clients.sesV2()),
-        monitor.policy());
+        monitor.policy(),
+        sesMetrics(),
+        MonitorConfig.disagreementFactor(System.getenv()));
+  }
+
+  /** SES's own reputation figures (CloudWatch {@code GetMetricData}, one request per read). */
+  public CloudWatchSesMetrics sesMetrics() {
+    return new CloudWatchSesMetrics(
+        clients.build(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder()));
   }
 
   /** The outbox writer, pacing SES calls at one per second. */

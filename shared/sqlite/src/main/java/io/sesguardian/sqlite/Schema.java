@@ -36,6 +36,7 @@ final class Schema {
     all.addAll(CanaryObservationTable.SCHEMA);
     all.addAll(SqliteCanaryStore.SCHEMA);
     all.addAll(SqliteMonitorStore.SCHEMA);
+    all.addAll(SqliteRejectedItems.SCHEMA);
     return all;
   }
 

@@ -3,6 +3,7 @@
  */
 package io.sesguardian.sqlite;
 
+import io.sesguardian.domain.ingest.RejectedItems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +33,14 @@ public final class SqliteStore implements AutoCloseable {
   private final SqliteFeedbackStore feedback;
   private final SqliteMonitorStore monitor;
   private final SqliteCanaryStore canary;
+  private final SqliteRejectedItems rejected;
 
   private SqliteStore(Database db, Clock clock, Duration ledgerRetention) {
     this.db = db;
     this.feedback = new SqliteFeedbackStore(db, clock, ledgerRetention);
     this.monitor = new SqliteMonitorStore(db, feedback);
     this.canary = new SqliteCanaryStore(db);
+    this.rejected = new SqliteRejectedItems(db, clock, RejectedItems.DEFAULT_RETENTION);
   }
 
   /**
@@ -102,6 +105,11 @@ public final class SqliteStore implements AutoCloseable {
 
   public SqliteCanaryStore canary() {
     return canary;
+  }
+
+  /** Input the local replay rejected, kept for {@link RejectedItems#DEFAULT_RETENTION}. */
+  public SqliteRejectedItems rejected() {
+    return rejected;
   }
 
   @Override

@@ -5,6 +5,7 @@ package io.sesguardian.testkit;
 
 import io.sesguardian.domain.feedback.SuppressionReason;
 import io.sesguardian.domain.ingest.ApplyResult;
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
@@ -77,7 +78,7 @@ import java.util.TreeSet;
  * StoreUnavailableException}; the {@code counts}/{@code ledger}/{@code suppression} accessors are
  * for assertions.
  */
-public final class InMemoryFeedbackStore implements FeedbackStore {
+public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters {
 
   /** Longest stored SES error, like the DynamoDB store. */
   public static final int MAX_ERROR = SuppressionOutbox.MAX_ERROR_LENGTH;
@@ -99,6 +100,9 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
   private final Map<String, Map<String, Instant>> canaryObservations = new HashMap<>();
   private int unavailableCalls;
   private int applyCalls;
+
+  /** Batch keys already added ({@link #addBatchCounts}), remembered for the store's life. */
+  private final Set<String> batchKeys = new HashSet<>();
 
   /** A store whose ledger never forgets. */
   public InMemoryFeedbackStore(Clock clock) {
@@ -293,6 +297,16 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     e.lastError = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
     e.due = retryAt;
     e.attempts++;
+  }
+
+  @Override
+  public synchronized void addBatchCounts(Counts counts, String batchKey) {
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(batchKey, "batchKey");
+    available("add a batch's counts");
+    if (batchKeys.add(batchKey)) {
+      addCountsLocked(counts);
+    }
   }
 
   @Override
