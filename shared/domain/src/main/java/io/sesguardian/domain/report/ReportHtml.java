@@ -278,9 +278,9 @@ final class ReportHtml {
     if (l.count() == 0) {
       h.append("<td colspan=\"4\" class=\"muted\">none this week</td>");
     } else {
-      h.append(num(ReportText.human(l.p50())))
-          .append(num(ReportText.human(l.p95())))
-          .append(num(ReportText.human(l.max())))
+      h.append(num(ReportText.value(l, l.p50())))
+          .append(num(ReportText.value(l, l.p95())))
+          .append(num(ReportText.value(l, l.max())))
           .append(num(String.valueOf(l.count())));
     }
     h.append("</tr>\n");

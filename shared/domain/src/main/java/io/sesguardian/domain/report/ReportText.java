@@ -51,16 +51,27 @@ final class ReportText {
     return s < 120 ? s + " s" : s < 7200 ? (s / 60) + " min" : (s / 3600) + " h";
   }
 
+  /**
+   * One percentile as the report can state it: exact ({@code 42 s}), or from a histogram the
+   * bucket's bound ({@code ≤ 5 min}, {@code > 24 h}).
+   */
+  static String value(WeeklyReport.Latency l, Duration d) {
+    if (!l.atMost()) {
+      return human(d);
+    }
+    return d.compareTo(WeeklyReport.Latency.OVER_LAST_BUCKET) >= 0 ? "> 24 h" : "≤ " + human(d);
+  }
+
   /** p50 / p95 / max and the count, or a note when there was nothing to measure. */
   static String latency(WeeklyReport.Latency l) {
     if (l.count() == 0) {
       return "none this week";
     }
-    return human(l.p50())
+    return value(l, l.p50())
         + " / "
-        + human(l.p95())
+        + value(l, l.p95())
         + " / "
-        + human(l.max())
+        + value(l, l.max())
         + " ("
         + l.count()
         + ")";
