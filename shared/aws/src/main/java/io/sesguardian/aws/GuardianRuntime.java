@@ -3,6 +3,7 @@
  */
 package io.sesguardian.aws;
 
+import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Pacer;
@@ -22,6 +23,12 @@ public final class GuardianRuntime {
   private final AwsClients clients;
   private final DynamoDbFeedbackStore store;
   private final Clock clock = Clock.systemUTC();
+
+  /**
+   * One cache per container: SESv2 ListEmailIdentities at most hourly. Built on first use, so
+   * functions that never count feedback need no SESv2 client.
+   */
+  private SesV2VerifiedDomains verifiedDomains;
 
   private GuardianRuntime(GuardianConfig config, AwsClients clients) {
     this.config = config;
@@ -57,8 +64,25 @@ public final class GuardianRuntime {
     return clock;
   }
 
+  private synchronized SesV2VerifiedDomains verifiedDomains() {
+    if (verifiedDomains == null) {
+      verifiedDomains = new SesV2VerifiedDomains(clients.sesV2(), clock);
+    }
+    return verifiedDomains;
+  }
+
   public IngestService ingestService() {
-    return new IngestService(store, config.policy(), clock);
+    IngestPolicy p = config.policy();
+    // Sends, deliveries and other count-only events: one counter transaction per batch, no
+    // per-event ledger entry (README, "Costs per million messages").
+    return new IngestService(
+            store,
+            new IngestPolicy(
+                p.softBounceThreshold(),
+                p.softBounceWindow(),
+                p.counting().withVerifiedDomains(() -> verifiedDomains().get())),
+            clock)
+        .batchingCountOnlyEvents(store);
   }
 
   /**
@@ -90,7 +114,15 @@ public final class GuardianRuntime {
         monitorStore(),
         monitor.alerts(clients.sns()),
         new SesV2Account(clients.sesV2()),
-        monitor.policy());
+        monitor.policy(),
+        sesMetrics(),
+        MonitorConfig.disagreementFactor(System.getenv()));
+  }
+
+  /** SES's own reputation figures (CloudWatch {@code GetMetricData}, one request per read). */
+  public CloudWatchSesMetrics sesMetrics() {
+    return new CloudWatchSesMetrics(
+        clients.build(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder()));
   }
 
   /** The outbox writer, pacing SES calls at one per second. */

@@ -1,10 +1,10 @@
 /*
  * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
  */
-package io.sesguardian.functions.outbox;
+package io.sesguardian.stack;
 
-import static io.sesguardian.functions.outbox.SamTemplate.getAtt;
-import static io.sesguardian.functions.outbox.SamTemplate.ref;
+import static io.sesguardian.stack.SamTemplate.getAtt;
+import static io.sesguardian.stack.SamTemplate.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -411,8 +411,11 @@ class TemplateTest {
     assertThat(mappings).containsOnlyKeys("IngestQueueFunctionFeedback");
     JsonNode m = mappings.get("IngestQueueFunctionFeedback").path("Properties");
     assertThat(m.path("EventSourceArn")).isEqualTo(getAtt("FeedbackQueue", "Arn"));
-    assertThat(m.path("BatchSize").asInt()).isEqualTo(10);
-    assertThat(m.path("MaximumBatchingWindowInSeconds").asInt()).isEqualTo(5);
+    // The recommended wiring: sends and deliveries cost one counter write per batch, so batches
+    // are large (IngestHandler.UNIT matches the batch size) and gathered over a window.
+    assertThat(template.parameters().path("Wiring").path("Default").asText()).isEqualTo("SQS");
+    assertThat(m.path("BatchSize").asInt()).isEqualTo(1000);
+    assertThat(m.path("MaximumBatchingWindowInSeconds").asInt()).isEqualTo(30);
     assertThat(m.path("FunctionResponseTypes").toString())
         .isEqualTo("[\"ReportBatchItemFailures\"]");
     JsonNode queue = template.properties("FeedbackQueue");
@@ -482,13 +485,41 @@ class TemplateTest {
   }
 
   @Test
+  void sesOwnReputationMetrics_alarmAtTheReviewThresholds() {
+    Map<String, Double> thresholds = new java.util.TreeMap<>();
+    template
+        .resources("AWS::CloudWatch::Alarm")
+        .values()
+        .forEach(
+            a -> {
+              JsonNode p = a.path("Properties");
+              if (p.path("Namespace").asText().equals("AWS/SES")) {
+                thresholds.put(p.path("MetricName").asText(), p.path("Threshold").asDouble());
+              }
+            });
+    assertThat(thresholds)
+        .containsExactlyEntriesOf(
+            new java.util.TreeMap<>(
+                Map.of(
+                    "Reputation.BounceRate",
+                    io.sesguardian.domain.rates.Thresholds.DEFAULT.bounceReview(),
+                    "Reputation.ComplaintRate",
+                    io.sesguardian.domain.rates.Thresholds.DEFAULT.complaintReview())));
+  }
+
+  @Test
   void everyFunctionAndTheDeadLetterQueue_alarmToTheAlertTopic() {
     Map<String, JsonNode> alarms = template.resources("AWS::CloudWatch::Alarm");
     for (JsonNode alarm : alarms.values()) {
       JsonNode p = alarm.path("Properties");
       assertThat(p.path("AlarmActions").toString()).isEqualTo("[" + ref("AlertTopic") + "]");
       assertThat(p.path("TreatMissingData").asText()).isEqualTo("notBreaching");
-      assertThat(p.path("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+      // SES's reputation alarms fire at the review rate itself, as SES reviews at it.
+      assertThat(p.path("ComparisonOperator").asText())
+          .isEqualTo(
+              p.path("Namespace").asText().equals("AWS/SES")
+                  ? "GreaterThanOrEqualToThreshold"
+                  : "GreaterThanThreshold");
     }
     for (String fn : template.functions()) {
       long errors =

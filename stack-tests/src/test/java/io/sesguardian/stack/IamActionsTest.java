@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
  */
-package io.sesguardian.functions.outbox;
+package io.sesguardian.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.functions.ingest.IngestHandler;
 import io.sesguardian.functions.ingest.IngestQueueHandler;
 import io.sesguardian.functions.monitor.MonitorHandler;
+import io.sesguardian.functions.outbox.OutboxHandler;
 import io.sesguardian.testkit.Fixtures;
 import io.sesguardian.testkit.TestContext;
 import java.io.ByteArrayInputStream;
@@ -111,6 +112,8 @@ class IamActionsTest {
             snsEvent(softBounce()));
     Set<String> sns = record(r -> new IngestHandler(r), events);
     assertThat(sns).isEqualTo(templateActions("IngestFunction"));
+    // Verified domains leave the bounce rate (read at most hourly).
+    assertThat(sns).contains("ses:ListEmailIdentities");
     Set<String> sqs =
         record(
             r -> new IngestQueueHandler(r),
@@ -142,6 +145,8 @@ class IamActionsTest {
                 "PAUSE_ACCOUNT_AT_LEVEL", "pause"));
     Set<String> actions = record(r -> new MonitorHandler(r, config), List.of("{}".getBytes()));
     assertThat(actions).isEqualTo(templateActions("MonitorFunction"));
+    // SES's own figures: one GetMetricData per evaluation.
+    assertThat(actions).contains("cloudwatch:GetMetricData");
   }
 
   @Test
