@@ -54,8 +54,13 @@ import picocli.CommandLine.Spec;
     })
 final class ReplayCommand implements Callable<Integer> {
 
-  /** Documents stored together, like an SQS batch. */
-  private static final int UNIT = 10;
+  /**
+   * Documents stored together in one transaction (their ledger entries, suppressions and counters,
+   * the counters summed per scope and hour first). Large units keep a replay fast; a unit is small
+   * enough (about 3 MB of input) that memory stays bounded and a concurrent process waits well
+   * under the store's busy timeout.
+   */
+  private static final int UNIT = 2_000;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,7 +68,7 @@ final class ReplayCommand implements Callable<Integer> {
       arity = "0..*",
       paramLabel = "PATH",
       description = "Files or folders (*.json, *.jsonl, searched recursively).")
-  List<Path> paths = new ArrayList<>();
+  List<Path> paths;
 
   @Option(
       names = "--rejected",
@@ -113,7 +118,8 @@ final class ReplayCommand implements Callable<Integer> {
           spec.commandLine(),
           "--soft-bounce-threshold and --soft-bounce-window-days must be at least 1");
     }
-    if (rejected != paths.isEmpty()) {
+    List<Path> given = paths == null ? List.of() : paths;
+    if (rejected != given.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
           rejected
@@ -152,7 +158,7 @@ final class ReplayCommand implements Callable<Integer> {
       }
       return print(totals, 0, where);
     }
-    InputFiles.Inputs inputs = InputFiles.expand(paths, spec.commandLine());
+    InputFiles.Inputs inputs = InputFiles.expand(given, spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, "replayed", inputs.bytes());
     try (LocalState local = LocalState.open(state, fresh, clock, spec.commandLine())) {

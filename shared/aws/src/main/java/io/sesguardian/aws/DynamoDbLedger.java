@@ -11,6 +11,7 @@ import static io.sesguardian.aws.DynamoTable.timeKey;
 
 import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.ingest.ApplyResult;
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
@@ -19,6 +20,8 @@ import io.sesguardian.domain.ingest.EventCounters;
 import io.sesguardian.domain.ingest.FeedbackLedger;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SoftBounce;
+import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import io.sesguardian.domain.time.Deadline;
 import io.sesguardian.domain.time.RetryPolicy;
@@ -41,6 +44,7 @@ import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -66,7 +70,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <p>GSI {@code scopes}: partition {@code cday} ({@code D#yyyy-MM-dd}), sort {@code pk}, keys only,
  * on counter items: which scopes had traffic on a day.
  */
-final class DynamoDbLedger implements FeedbackLedger, EventCounters {
+final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounters {
 
   /** DynamoDB's limit on items per transaction. */
   static final int MAX_TRANSACTION_ITEMS = 100;
@@ -110,6 +114,10 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters {
     while (!work.isEmpty()) {
       List<Effect> remaining = new ArrayList<>(work.poll());
       RetryPolicy.Execution run = dynamo.start();
+      // Which of the chunk's addresses already have an entry: read once, and again only after a
+      // transaction was cancelled (so a retry after a lost answer repeats the same request).
+      Set<String> listed = null;
+      int reads = 0;
       while (!remaining.isEmpty()) {
         if (!run.next()) {
           // Attempts, time or the caller's deadline ran out: report, do not block.
@@ -124,7 +132,34 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters {
           items.add(ledgerPut(e));
           ledgerOwners.add(e);
         }
-        mergedSuppressions(remaining).forEach(u -> items.add(suppressionUpdate(u.update, u.count)));
+        Collection<MergedUpdate> merged = mergedSuppressions(remaining);
+        if (listed == null) {
+          try {
+            listed = merged.isEmpty() ? Set.of() : listed(merged);
+          } catch (StoreUnavailableException e) {
+            // Retried by the table's policy already: report, do not throw (nothing was written).
+            remaining.forEach(r -> failed.add(r.ledgerKey()));
+            break;
+          }
+          reads++;
+        }
+        Instant now = clock.instant();
+        long created = 0;
+        for (MergedUpdate u : merged) {
+          boolean create = !listed.contains(u.update.address());
+          items.add(suppressionUpdate(u.update, u.count, now, create));
+          if (create) {
+            // Counted with the entry, in the same transaction (the condition makes it exact).
+            SuppressionCounts.added(u.update, now, counts);
+            created++;
+          }
+        }
+        if (created > 0) {
+          items.add(
+              TransactWriteItem.builder()
+                  .update(SuppressionItem.totalUpdate(table, created))
+                  .build());
+        }
         java.util.Set<String> observed = new HashSet<>();
         for (Effect e : remaining) {
           if (e.softBounce() != null) {
@@ -137,12 +172,14 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters {
         }
         counts.buckets().forEach((key, fields) -> items.add(counterUpdate(key, fields)));
         try {
-          String token = token(callNonce, remaining);
+          String token = token(callNonce + "#" + reads, remaining);
           dynamo.transactOnce(items, token);
           pendingOperational = new Counts();
           break;
         } catch (TransactionCanceledException e) {
           List<CancellationReason> reasons = e.cancellationReasons();
+          // Nothing committed: an entry created or removed meanwhile is seen on the next attempt.
+          listed = null;
           if (remaining.size() > 1
               && reasons.stream().anyMatch(r -> "ValidationError".equals(r.code()))) {
             isolate(remaining, work);
@@ -204,7 +241,8 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters {
     List<Effect> current = new ArrayList<>();
     Set<String> addresses = new HashSet<>();
     Set<CounterKey> counterKeys = new HashSet<>(reserved);
-    int items = counterKeys.size();
+    // + 1: the suppression list's running total rides with any chunk that creates an entry.
+    int items = counterKeys.size() + 1;
     for (Effect e : effects) {
       Counts own = new Counts();
       e.addCountsTo(own);
@@ -222,7 +260,7 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters {
         addresses.clear();
         counterKeys.clear();
         counterKeys.addAll(reserved);
-        items = counterKeys.size();
+        items = counterKeys.size() + 1;
         added =
             1
                 + canary
@@ -297,10 +335,29 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters {
         .build();
   }
 
-  private TransactWriteItem suppressionUpdate(SuppressionUpdate u, int count) {
+  /**
+   * The update of an address's entry, on the condition that the entry exists (or, when {@code
+   * create}, that it does not), so the counts of a created entry are written exactly once.
+   */
+  private TransactWriteItem suppressionUpdate(
+      SuppressionUpdate u, int count, Instant now, boolean create) {
     return TransactWriteItem.builder()
-        .update(SuppressionItem.update(table, u, count, clock.instant()))
+        .update(
+            SuppressionItem.update(table, u, count, now).toBuilder()
+                .conditionExpression(create ? "attribute_not_exists(pk)" : "attribute_exists(pk)")
+                .build())
         .build();
+  }
+
+  /** The addresses among {@code merged} that have an entry (one consistent batch read). */
+  private Set<String> listed(Collection<MergedUpdate> merged) {
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    merged.forEach(u -> keys.add(SuppressionItem.key(u.update.address())));
+    Set<String> out = new HashSet<>();
+    for (Map<String, AttributeValue> item : dynamo.getAll("read suppression entries", keys)) {
+      out.add(SuppressionItem.entry(item).address());
+    }
+    return out;
   }
 
   private TransactWriteItem softBouncePut(SoftBounce b) {
@@ -327,7 +384,8 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters {
         .build();
   }
 
-  private TransactWriteItem counterUpdate(CounterKey key, Map<CounterField, Long> fields) {
+  /** The transaction update that adds {@code fields} to one hourly counter item. */
+  TransactWriteItem counterUpdate(CounterKey key, Map<CounterField, Long> fields) {
     return TransactWriteItem.builder()
         .update(
             Update.builder()
@@ -339,6 +397,64 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters {
                 .build())
         .build();
   }
+
+  // ---------------------------------------------------------------- batch counters
+
+  /**
+   * One {@code TransactWriteItems} of counter-row {@code ADD}s (one row per scope and hour, rows in
+   * key order; more than 100 rows take several transactions), whose {@code ClientRequestToken} is
+   * derived from {@code batchKey}: every retry of this call, and any call with the same key within
+   * DynamoDB's 10-minute token window, commits at most once. A token that comes back with other
+   * parameters ({@code IdempotentParameterMismatchException}: the same events, counted under other
+   * rules or another operational hour) means they were counted already.
+   */
+  @Override
+  public void addBatchCounts(Counts counts, String batchKey) {
+    Objects.requireNonNull(batchKey, "batchKey");
+    List<Map.Entry<CounterKey, Map<CounterField, Long>>> rows =
+        new ArrayList<>(counts.buckets().entrySet());
+    rows.sort(
+        Comparator.comparing(
+                (Map.Entry<CounterKey, Map<CounterField, Long>> r) -> r.getKey().scope().key())
+            .thenComparing(r -> r.getKey().hour()));
+    for (int from = 0, part = 0; from < rows.size(); from += MAX_TRANSACTION_ITEMS, part++) {
+      List<TransactWriteItem> items = new ArrayList<>();
+      for (var row : rows.subList(from, Math.min(rows.size(), from + MAX_TRANSACTION_ITEMS))) {
+        items.add(counterUpdate(row.getKey(), row.getValue()));
+      }
+      String token = hash(batchKey + "#" + part).substring(0, 32);
+      RetryPolicy.Execution run = dynamo.start();
+      SdkException last = null;
+      boolean written = false;
+      while (!written && run.next()) {
+        try {
+          dynamo.transactOnce(items, token);
+          written = true;
+        } catch (IdempotentParameterMismatchException e) {
+          written = true;
+        } catch (TransactionCanceledException e) {
+          // Concurrent batches updating the same hot counter row conflict: that passes.
+          if (!e.cancellationReasons().stream()
+              .allMatch(r -> r.code() == null || CANCEL_RETRYABLE.contains(r.code()))) {
+            throw new StoreUnavailableException("add a batch's counts", e);
+          }
+          last = e;
+        } catch (SdkException e) {
+          if (!DynamoTable.retryable(e)) {
+            throw new StoreUnavailableException("add a batch's counts", e);
+          }
+          last = e;
+        }
+      }
+      if (!written) {
+        throw new StoreUnavailableException("add a batch's counts", run.giveUp(), last);
+      }
+    }
+  }
+
+  /** Cancellation reasons that say "try again", not "this request is wrong". */
+  private static final Set<String> CANCEL_RETRYABLE =
+      Set.of("None", "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded");
 
   // ---------------------------------------------------------------- counters
 

@@ -4,6 +4,7 @@
 package io.sesguardian.sqlite;
 
 import io.sesguardian.domain.ingest.ApplyResult;
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
@@ -12,6 +13,7 @@ import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import java.sql.Connection;
@@ -40,7 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The idempotency ledger and the soft-bounce history live here; suppressions and counters in their
  * own tables.
  */
-public final class SqliteFeedbackStore implements FeedbackStore {
+public final class SqliteFeedbackStore implements FeedbackStore, BatchCounters {
 
   static final List<String> SCHEMA =
       List.of(
@@ -114,22 +116,28 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     Instant now = clock.instant();
     Set<String> duplicates = new HashSet<>();
     Counts counts = new Counts().addAll(operational);
-    for (Effect e : effects) {
-      if (inLedger(c, e.ledgerKey(), now)) {
-        duplicates.add(e.ledgerKey());
-        counts.add(duplicatesKey, CounterField.DUPLICATES, 1);
-        continue;
-      }
-      putLedger(c, e, now);
-      e.addCountsTo(counts);
-      if (e.suppression() != null) {
-        SuppressionTable.record(c, e.suppression(), now);
-      }
-      if (e.softBounce() != null) {
-        putSoftBounce(c, e.softBounce());
-      }
-      if (e.canaryRun().isPresent()) {
-        CanaryObservationTable.insert(c, e.canaryRun().get(), e.canaryObservationKey(), now);
+    // Statements prepared once per transaction: preparing one per effect cost as much as running
+    // it (a replay unit holds thousands of effects).
+    try (PreparedStatement expiry = c.prepareStatement(LEDGER_EXPIRY);
+        PreparedStatement ledger = c.prepareStatement(LEDGER_PUT);
+        SuppressionTable.Recorder suppressions = SuppressionTable.recorder(c)) {
+      for (Effect e : effects) {
+        if (inLedger(expiry, e.ledgerKey(), now)) {
+          duplicates.add(e.ledgerKey());
+          counts.add(duplicatesKey, CounterField.DUPLICATES, 1);
+          continue;
+        }
+        putLedger(ledger, e, now);
+        e.addCountsTo(counts);
+        if (e.suppression() != null && suppressions.record(e.suppression(), now)) {
+          SuppressionCounts.added(e.suppression(), now, counts);
+        }
+        if (e.softBounce() != null) {
+          putSoftBounce(c, e.softBounce());
+        }
+        if (e.canaryRun().isPresent()) {
+          CanaryObservationTable.insert(c, e.canaryRun().get(), e.canaryObservationKey(), now);
+        }
       }
     }
     CounterTable.add(c, counts);
@@ -148,28 +156,25 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     }
   }
 
-  private boolean inLedger(Connection c, String key, Instant now) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(LEDGER_EXPIRY)) {
-      s.setString(1, key);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return false;
-        }
-        Instant expires = Times.instant(rs.getString(1));
-        return expires == null || now.isBefore(expires);
+  private static boolean inLedger(PreparedStatement s, String key, Instant now)
+      throws SQLException {
+    s.setString(1, key);
+    try (ResultSet rs = s.executeQuery()) {
+      if (!rs.next()) {
+        return false;
       }
+      Instant expires = Times.instant(rs.getString(1));
+      return expires == null || now.isBefore(expires);
     }
   }
 
-  private void putLedger(Connection c, Effect e, Instant now) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(LEDGER_PUT)) {
-      s.setString(1, e.ledgerKey());
-      s.setString(2, e.record().kind().jsonName());
-      s.setString(3, Times.text(e.record().eventTime()));
-      s.setString(4, Times.text(now));
-      s.setString(5, ledgerRetention == null ? null : Times.text(now.plus(ledgerRetention)));
-      s.executeUpdate();
-    }
+  private void putLedger(PreparedStatement s, Effect e, Instant now) throws SQLException {
+    s.setString(1, e.ledgerKey());
+    s.setString(2, e.record().kind().jsonName());
+    s.setString(3, Times.text(e.record().eventTime()));
+    s.setString(4, Times.text(now));
+    s.setString(5, ledgerRetention == null ? null : Times.text(now.plus(ledgerRetention)));
+    s.executeUpdate();
   }
 
   private static void putSoftBounce(Connection c, SoftBounce b) throws SQLException {
@@ -293,6 +298,21 @@ public final class SqliteFeedbackStore implements FeedbackStore {
       throw new IllegalStateException(
           "cannot " + what + ": the address is not on the suppression list");
     }
+  }
+
+  @Override
+  public void addBatchCounts(Counts counts, String batchKey) {
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(batchKey, "batchKey");
+    db.write(
+        "add a batch's counts",
+        c -> {
+          // Key and counts in one transaction: either both are stored or neither.
+          if (CounterTable.claimBatch(c, batchKey, clock.instant())) {
+            CounterTable.add(c, counts);
+          }
+          return null;
+        });
   }
 
   @Override

@@ -5,6 +5,7 @@ package io.sesguardian.testkit;
 
 import io.sesguardian.domain.feedback.SuppressionReason;
 import io.sesguardian.domain.ingest.ApplyResult;
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
@@ -14,6 +15,7 @@ import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
 import io.sesguardian.domain.ingest.SuppressionOutbox;
@@ -76,7 +78,7 @@ import java.util.TreeSet;
  * StoreUnavailableException}; the {@code counts}/{@code ledger}/{@code suppression} accessors are
  * for assertions.
  */
-public final class InMemoryFeedbackStore implements FeedbackStore {
+public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters {
 
   /** Longest stored SES error, like the DynamoDB store. */
   public static final int MAX_ERROR = SuppressionOutbox.MAX_ERROR_LENGTH;
@@ -98,6 +100,9 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
   private final Map<String, Map<String, Instant>> canaryObservations = new HashMap<>();
   private int unavailableCalls;
   private int applyCalls;
+
+  /** Batch keys already added ({@link #addBatchCounts}), remembered for the store's life. */
+  private final Set<String> batchKeys = new HashSet<>();
 
   /** A store whose ledger never forgets. */
   public InMemoryFeedbackStore(Clock clock) {
@@ -150,8 +155,8 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
       }
       ledger.put(e.ledgerKey(), now);
       e.addCountsTo(counts);
-      if (e.suppression() != null) {
-        update(e.suppression(), now);
+      if (e.suppression() != null && update(e.suppression(), now)) {
+        SuppressionCounts.added(e.suppression(), now, counts);
       }
       SoftBounce soft = e.softBounce();
       if (soft != null) {
@@ -195,6 +200,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     Entry e = new Entry(update, now);
     e.count = 1;
     suppressions.put(update.address(), e);
+    addCountsLocked(SuppressionCounts.added(update, now, new Counts()));
     return true;
   }
 
@@ -261,6 +267,9 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     Objects.requireNonNull(at, "at");
     available("mark " + address + " synced");
     Entry e = existing(address, "mark it synced");
+    if (e.state != SesSyncState.SYNCED) {
+      addCountsLocked(SuppressionCounts.synced(e.firstSeen, at, new Counts()));
+    }
     e.state = SesSyncState.SYNCED;
     e.syncedAt = at;
     e.lastError = null;
@@ -288,6 +297,16 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     e.lastError = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
     e.due = retryAt;
     e.attempts++;
+  }
+
+  @Override
+  public synchronized void addBatchCounts(Counts counts, String batchKey) {
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(batchKey, "batchKey");
+    available("add a batch's counts");
+    if (batchKeys.add(batchKey)) {
+      addCountsLocked(counts);
+    }
   }
 
   @Override
@@ -450,9 +469,11 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
         && (ledgerRetention == null || now.isBefore(recorded.plus(ledgerRetention)));
   }
 
-  private void update(SuppressionUpdate u, Instant now) {
+  /** Whether the update created the entry. */
+  private boolean update(SuppressionUpdate u, Instant now) {
     Entry e = suppressions.get(u.address());
-    if (e == null) {
+    boolean created = e == null;
+    if (created) {
       e = new Entry(u, now);
       suppressions.put(u.address(), e);
     } else {
@@ -465,6 +486,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
       }
     }
     e.count++;
+    return created;
   }
 
   private void addCountsLocked(Counts counts) {

@@ -33,8 +33,11 @@ public final class IngestHandler implements RequestStreamHandler {
   /** The {@code Function} dimension of the ingest metrics (both wirings share it). */
   static final String FUNCTION = "ingest";
 
-  /** Deliveries stored together: an SQS batch (10, the template's BatchSize) is one unit. */
-  static final int UNIT = 10;
+  /**
+   * Deliveries stored together: an SQS batch (1,000, the template's BatchSize) is one unit, so its
+   * sends and deliveries cost one counter transaction.
+   */
+  static final int UNIT = 1000;
 
   private final FeedbackIngest ingest;
 
