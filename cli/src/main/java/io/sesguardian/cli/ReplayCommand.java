@@ -225,6 +225,7 @@ final class ReplayCommand implements Callable<Integer> {
         case PENDING -> "PENDING (outbox)";
         case NOT_NEEDED -> "NOT_NEEDED (already on SES's list)";
         case SIMULATOR -> "SIMULATOR (never sent)";
+        case LOCAL_ONLY -> "LOCAL_ONLY (AccountListReasons keeps it off SES's list)";
         case SYNCED -> "SYNCED";
       };
     }

@@ -319,7 +319,8 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
                     latest.diagnostic(),
                     first.initialState(),
                     first.simulator(),
-                    first.ledgerKey()),
+                    first.ledgerKey(),
+                    first.configurationSet()),
                 a.count + b.count);
           });
     }
@@ -370,6 +371,10 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     if (u.diagnostic() != null && !u.diagnostic().isEmpty()) {
       set.append(", diagnostic = :d");
       values.put(":d", s(u.diagnostic()));
+    }
+    if (u.configurationSet() != null) {
+      set.append(", configurationSet = if_not_exists(configurationSet, :cs)");
+      values.put(":cs", s(u.configurationSet()));
     }
     return TransactWriteItem.builder()
         .update(
@@ -533,24 +538,8 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
 
   @Override
   public boolean suppressIfAbsent(SuppressionUpdate u, Instant now) {
-    Map<String, AttributeValue> item = new HashMap<>(key("S#" + u.address(), "S"));
-    item.put("address", s(u.address()));
-    item.put("reason", s(u.reason().name()));
-    item.put("origin", s(u.origin().name()));
-    item.put("firstSeen", s(u.eventTime().toString()));
-    item.put("lastSeen", s(u.eventTime().toString()));
-    item.put("recordedAt", s(now.toString()));
-    item.put("firstKey", s(u.ledgerKey()));
-    item.put("sesState", s(u.initialState().name()));
-    item.put("obsk", s(outboxSortKey(now, u.address())));
-    item.put("simulator", AttributeValue.fromBool(u.simulator()));
+    Map<String, AttributeValue> item = newEntryItem(u, now);
     item.put("count", n(1));
-    if (u.feedbackId() != null) {
-      item.put("lastFeedbackId", s(u.feedbackId()));
-    }
-    if (u.diagnostic() != null && !u.diagnostic().isEmpty()) {
-      item.put("diagnostic", s(u.diagnostic()));
-    }
     try {
       withRetries(
           "suppress " + u.address(),
@@ -564,6 +553,31 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  /** A new suppression entry's item (without its count). */
+  static Map<String, AttributeValue> newEntryItem(SuppressionUpdate u, Instant now) {
+    Map<String, AttributeValue> item = new HashMap<>(key("S#" + u.address(), "S"));
+    item.put("address", s(u.address()));
+    item.put("reason", s(u.reason().name()));
+    item.put("origin", s(u.origin().name()));
+    item.put("firstSeen", s(u.eventTime().toString()));
+    item.put("lastSeen", s(u.eventTime().toString()));
+    item.put("recordedAt", s(now.toString()));
+    item.put("firstKey", s(u.ledgerKey()));
+    item.put("sesState", s(u.initialState().name()));
+    item.put("obsk", s(outboxSortKey(now, u.address())));
+    item.put("simulator", AttributeValue.fromBool(u.simulator()));
+    if (u.feedbackId() != null) {
+      item.put("lastFeedbackId", s(u.feedbackId()));
+    }
+    if (u.diagnostic() != null && !u.diagnostic().isEmpty()) {
+      item.put("diagnostic", s(u.diagnostic()));
+    }
+    if (u.configurationSet() != null) {
+      item.put("configurationSet", s(u.configurationSet()));
+    }
+    return item;
   }
 
   @Override
@@ -750,7 +764,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     }
   }
 
-  private static SuppressionEntry entry(Map<String, AttributeValue> item) {
+  static SuppressionEntry entry(Map<String, AttributeValue> item) {
     return new SuppressionEntry(
         item.get("address").s(),
         SuppressionReason.valueOf(item.get("reason").s()),
@@ -766,7 +780,8 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         text(item, "sesLastError"),
         item.containsKey("sesAttempts") ? Integer.parseInt(item.get("sesAttempts").n()) : 0,
         instant(item, "syncedAt"),
-        item.containsKey("simulator") && Boolean.TRUE.equals(item.get("simulator").bool()));
+        item.containsKey("simulator") && Boolean.TRUE.equals(item.get("simulator").bool()),
+        text(item, "configurationSet"));
   }
 
   /**
@@ -898,12 +913,12 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     return AttributeValue.fromN(Long.toString(value));
   }
 
-  private static String text(Map<String, AttributeValue> item, String name) {
+  static String text(Map<String, AttributeValue> item, String name) {
     AttributeValue v = item.get(name);
     return v == null ? null : v.s();
   }
 
-  private static Instant instant(Map<String, AttributeValue> item, String name) {
+  static Instant instant(Map<String, AttributeValue> item, String name) {
     String v = text(item, name);
     return v == null ? null : Instant.parse(v);
   }

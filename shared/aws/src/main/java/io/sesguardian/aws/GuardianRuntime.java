@@ -75,12 +75,24 @@ public final class GuardianRuntime {
         monitor.policy());
   }
 
+  /** Removals, imports and the queued deletes over the same table. */
+  public DynamoDbSuppressionAdmin suppressionAdmin() {
+    return new DynamoDbSuppressionAdmin(store);
+  }
+
+  /** The SES account-level list through a client without SDK retries (callers pace). */
+  public SesV2SuppressionList sesSuppressionList() {
+    return new SesV2SuppressionList(clients.sesV2WithoutRetries());
+  }
+
   /** The outbox writer, pacing SES calls at one per second. */
   public SuppressionSync suppressionSync() {
     return new SuppressionSync(
         store,
-        new SesV2SuppressionList(clients.sesV2WithoutRetries()),
+        suppressionAdmin(),
+        sesSuppressionList(),
         new Pacer(clock, Sleeper.REAL, Duration.ofSeconds(1)),
-        clock);
+        clock,
+        new SuppressionSync.Settings(config.accountListReasons(), true));
   }
 }

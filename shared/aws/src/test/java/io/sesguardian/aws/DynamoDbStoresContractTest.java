@@ -11,6 +11,7 @@ import io.sesguardian.testkit.contract.CanaryStoreContract;
 import io.sesguardian.testkit.contract.FeedbackStoreContract;
 import io.sesguardian.testkit.contract.MonitorStoreContract;
 import io.sesguardian.testkit.contract.Stores;
+import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,15 @@ class DynamoDbStoresContractTest {
     @Override
     protected FeedbackStore newStore(Clock clock) {
       return feedback(clock);
+    }
+  }
+
+  @Nested
+  class Admin extends SuppressionAdminContract {
+    @Override
+    protected Both newStores(Clock clock) {
+      DynamoDbFeedbackStore feedback = feedback(clock);
+      return new Both(feedback, new DynamoDbSuppressionAdmin(feedback));
     }
   }
 

@@ -32,12 +32,14 @@ public final class SqliteStore implements AutoCloseable {
   private final SqliteFeedbackStore feedback;
   private final SqliteMonitorStore monitor;
   private final SqliteCanaryStore canary;
+  private final SqliteSuppressionAdmin admin;
 
   private SqliteStore(Database db, Clock clock, Duration ledgerRetention) {
     this.db = db;
     this.feedback = new SqliteFeedbackStore(db, clock, ledgerRetention);
     this.monitor = new SqliteMonitorStore(db);
     this.canary = new SqliteCanaryStore(db);
+    this.admin = new SqliteSuppressionAdmin(db);
   }
 
   /**
@@ -98,6 +100,11 @@ public final class SqliteStore implements AutoCloseable {
 
   public SqliteMonitorStore monitor() {
     return monitor;
+  }
+
+  /** Removals, imports and queued deletes, over the same file. */
+  public SqliteSuppressionAdmin suppressionAdmin() {
+    return admin;
   }
 
   public SqliteCanaryStore canary() {

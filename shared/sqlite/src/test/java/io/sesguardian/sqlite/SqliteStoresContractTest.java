@@ -6,6 +6,7 @@ package io.sesguardian.sqlite;
 import io.sesguardian.testkit.contract.CanaryStoreContract;
 import io.sesguardian.testkit.contract.MonitorStoreContract;
 import io.sesguardian.testkit.contract.Stores;
+import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -41,6 +42,15 @@ class SqliteStoresContractTest {
     @Override
     protected Stores newStores(Clock clock) {
       return stores(clock);
+    }
+  }
+
+  @Nested
+  class Admin extends SuppressionAdminContract {
+    @Override
+    protected Both newStores(Clock clock) {
+      stores(clock);
+      return new Both(store.feedback(), store.suppressionAdmin());
     }
   }
 

@@ -14,6 +14,7 @@ import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.ingest.SuppressionAdmin;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
@@ -72,7 +73,7 @@ import java.util.TreeMap;
  * other method throw {@link StoreUnavailableException}; the {@code counts}/{@code ledger}/{@code
  * suppression} accessors are for assertions.
  */
-public final class InMemoryFeedbackStore implements FeedbackStore {
+public final class InMemoryFeedbackStore implements FeedbackStore, SuppressionAdmin {
 
   /** Longest stored SES error, like the DynamoDB store. */
   public static final int MAX_ERROR = 1000;
@@ -307,6 +308,125 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     return Collections.unmodifiableMap(out);
   }
 
+  // ------------------------------------------------------------------ SuppressionAdmin
+
+  /** Address to its removals, oldest first. */
+  private final Map<String, List<Removal>> removals = new HashMap<>();
+
+  /** Address to its queued delete. */
+  private final Map<String, PendingDelete> deletes = new TreeMap<>();
+
+  private Instant importedAt;
+
+  @Override
+  public synchronized Optional<Removal> remove(String address, String by, String why, Instant at) {
+    Objects.requireNonNull(at, "at");
+    available("remove " + address);
+    Entry e = suppressions.get(address);
+    if (e == null) {
+      return Optional.empty();
+    }
+    Removal removal = Removal.of(e.toRecord(), by, why, at);
+    suppressions.remove(address);
+    removals.computeIfAbsent(address, a -> new ArrayList<>()).add(removal);
+    if (!e.simulator) {
+      deletes.put(address, new PendingDelete(address, at, at, 0, null));
+    }
+    return Optional.of(removal);
+  }
+
+  @Override
+  public synchronized List<Removal> removals(String address) {
+    available("read removals");
+    return List.copyOf(removals.getOrDefault(address, List.of()));
+  }
+
+  @Override
+  public synchronized List<PendingDelete> pendingDeletes(Instant now, int limit) {
+    Objects.requireNonNull(now, "now");
+    if (limit < 0) {
+      throw new IllegalArgumentException("negative limit: " + limit);
+    }
+    available("read queued deletes");
+    return deletes.values().stream()
+        .filter(d -> !d.due().isAfter(now))
+        .sorted(Comparator.comparing(PendingDelete::due).thenComparing(PendingDelete::address))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized int pendingDeleteCount() {
+    available("count queued deletes");
+    return deletes.size();
+  }
+
+  @Override
+  public synchronized void markDeleted(String address, Instant at) {
+    Objects.requireNonNull(at, "at");
+    available("mark a delete done");
+    deletes.remove(address);
+  }
+
+  @Override
+  public synchronized void markDeleteFailed(String address, String error, Instant retryAt) {
+    Objects.requireNonNull(error, "error");
+    Objects.requireNonNull(retryAt, "retryAt");
+    available("record a refused delete");
+    PendingDelete d = deletes.get(address);
+    if (d == null) {
+      throw new IllegalStateException("cannot record a refused delete: none is queued");
+    }
+    deletes.put(
+        address,
+        new PendingDelete(
+            address,
+            d.queuedAt(),
+            retryAt,
+            d.attempts() + 1,
+            error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error));
+  }
+
+  @Override
+  public synchronized boolean recordImported(
+      String address, SuppressionReason reason, Instant sesTime, Instant now) {
+    Objects.requireNonNull(now, "now");
+    available("import " + address);
+    if (suppressions.containsKey(address)) {
+      return false;
+    }
+    Entry e = new Entry(SuppressionUpdate.imported(address, reason, sesTime), now);
+    e.syncedAt = now;
+    e.note = "already on SES's account-level list (imported)";
+    suppressions.put(address, e);
+    return true;
+  }
+
+  @Override
+  public synchronized void markLocalOnly(String address, String why, Instant at) {
+    Objects.requireNonNull(why, "why");
+    Objects.requireNonNull(at, "at");
+    available("keep " + address + " local");
+    Entry e = existing(address, "keep it off SES's list");
+    e.state = SesSyncState.LOCAL_ONLY;
+    e.syncedAt = at;
+    e.lastError = null;
+    e.note = why;
+  }
+
+  @Override
+  public synchronized Optional<Instant> importedAt() {
+    available("read the import mark");
+    return Optional.ofNullable(importedAt);
+  }
+
+  @Override
+  public synchronized void markImported(Instant at) {
+    Objects.requireNonNull(at, "at");
+    available("mark the import done");
+    importedAt = at;
+  }
+
   // ------------------------------------------------------------------ test hooks
 
   /**
@@ -477,6 +597,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     final Instant recordedAt;
     final String firstLedgerKey;
     final boolean simulator;
+    final String configurationSet;
     Instant lastSeen;
     long count;
     String lastFeedbackId;
@@ -497,6 +618,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
       this.recordedAt = now;
       this.firstLedgerKey = u.ledgerKey();
       this.simulator = u.simulator();
+      this.configurationSet = u.configurationSet();
       this.lastFeedbackId = u.feedbackId();
       this.diagnostic = u.diagnostic() == null || u.diagnostic().isEmpty() ? null : u.diagnostic();
       this.state = u.initialState();
@@ -519,7 +641,8 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
           lastError,
           attempts,
           syncedAt,
-          simulator);
+          simulator,
+          configurationSet);
     }
   }
 }

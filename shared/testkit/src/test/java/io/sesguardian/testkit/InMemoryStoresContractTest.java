@@ -6,10 +6,11 @@ package io.sesguardian.testkit;
 import io.sesguardian.testkit.contract.CanaryStoreContract;
 import io.sesguardian.testkit.contract.MonitorStoreContract;
 import io.sesguardian.testkit.contract.Stores;
+import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 
-/** The in-memory monitor and canary fakes keep their ports' contracts. */
+/** The in-memory monitor, canary and suppression-admin fakes keep their ports' contracts. */
 class InMemoryStoresContractTest {
 
   private static Stores stores(Clock clock) {
@@ -23,6 +24,15 @@ class InMemoryStoresContractTest {
     @Override
     protected Stores newStores(Clock clock) {
       return stores(clock);
+    }
+  }
+
+  @Nested
+  class Admin extends SuppressionAdminContract {
+    @Override
+    protected Both newStores(Clock clock) {
+      InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
+      return new Both(store, store);
     }
   }
 

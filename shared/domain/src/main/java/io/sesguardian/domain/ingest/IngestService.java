@@ -178,7 +178,8 @@ public final class IngestService {
             r.diagnosticCode(),
             SuppressionUpdate.initialState(r.simulator(), false),
             r.simulator(),
-            effect.ledgerKey()),
+            effect.ledgerKey(),
+            r.configurationSet()),
         now);
   }
 

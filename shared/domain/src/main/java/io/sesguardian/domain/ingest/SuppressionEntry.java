@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param sesAttempts how many times it was sent to SES
  * @param syncedAt when SES accepted it or it was found not needed (nullable)
  * @param simulator whether it is a mailbox-simulator address
+ * @param configurationSet the configuration set of the message that created the entry (nullable)
  */
 public record SuppressionEntry(
     String address,
@@ -42,7 +43,44 @@ public record SuppressionEntry(
     String sesLastError,
     int sesAttempts,
     Instant syncedAt,
-    boolean simulator) {
+    boolean simulator,
+    String configurationSet) {
+
+  /** An entry without a configuration set. */
+  public SuppressionEntry(
+      String address,
+      SuppressionReason reason,
+      SuppressionOrigin origin,
+      Instant firstSeen,
+      Instant lastSeen,
+      long count,
+      String lastFeedbackId,
+      String diagnostic,
+      Instant recordedAt,
+      String firstLedgerKey,
+      SesSyncState sesState,
+      String sesLastError,
+      int sesAttempts,
+      Instant syncedAt,
+      boolean simulator) {
+    this(
+        address,
+        reason,
+        origin,
+        firstSeen,
+        lastSeen,
+        count,
+        lastFeedbackId,
+        diagnostic,
+        recordedAt,
+        firstLedgerKey,
+        sesState,
+        sesLastError,
+        sesAttempts,
+        syncedAt,
+        simulator,
+        null);
+  }
 
   public SuppressionEntry {
     Objects.requireNonNull(address, "address");
