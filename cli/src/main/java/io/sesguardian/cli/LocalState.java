@@ -5,6 +5,7 @@ package io.sesguardian.cli;
 
 import io.sesguardian.domain.canary.CanaryStore;
 import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.SuppressionAdmin;
 import io.sesguardian.domain.monitor.MonitorStore;
 import io.sesguardian.sqlite.NotAGuardianStoreException;
 import io.sesguardian.sqlite.SqliteStore;
@@ -58,6 +59,10 @@ final class LocalState implements AutoCloseable {
 
   FeedbackStore feedback() {
     return store.feedback();
+  }
+
+  SuppressionAdmin suppressionAdmin() {
+    return store.suppressionAdmin();
   }
 
   MonitorStore monitor() {
