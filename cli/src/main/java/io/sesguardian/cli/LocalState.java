@@ -5,6 +5,7 @@ package io.sesguardian.cli;
 
 import io.sesguardian.domain.canary.CanaryStore;
 import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.RecipientRefusals;
 import io.sesguardian.domain.ingest.SuppressionAdmin;
 import io.sesguardian.domain.monitor.MonitorStore;
 import io.sesguardian.sqlite.NotAGuardianStoreException;
@@ -63,6 +64,10 @@ final class LocalState implements AutoCloseable {
 
   SuppressionAdmin suppressionAdmin() {
     return store.suppressionAdmin();
+  }
+
+  RecipientRefusals recipientRefusals() {
+    return store.recipientRefusals();
   }
 
   MonitorStore monitor() {

@@ -101,6 +101,7 @@ final class ReplayCommand implements Callable<Integer> {
       IngestService service =
           new IngestService(
               local.feedback(),
+              local.recipientRefusals(),
               new IngestPolicy(softBounceThreshold, Duration.ofDays(softBounceWindowDays)),
               clock);
       // Documents are streamed and stored a unit at a time: memory stays bounded by one unit.

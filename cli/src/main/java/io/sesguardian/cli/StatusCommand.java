@@ -13,6 +13,7 @@ import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.domain.monitor.MonitorPolicy;
+import io.sesguardian.domain.monitor.RecipientRefusalWatch;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.ScopeRates;
@@ -80,10 +81,11 @@ final class StatusCommand implements Callable<Integer> {
           LocalState.existing(state.dir, Clock.systemUTC(), spec.commandLine())) {
         ReputationMonitor monitor =
             new ReputationMonitor(
-                local.monitor(),
-                new LocalAlerts(state.dir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
-                null,
-                policy);
+                    local.monitor(),
+                    new LocalAlerts(state.dir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
+                    null,
+                    policy)
+                .with(new RecipientRefusalWatch(local.monitor(), local.recipientRefusals()));
         scopes = monitor.evaluate(now).scopes();
       }
     }

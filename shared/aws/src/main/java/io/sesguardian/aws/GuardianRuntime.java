@@ -4,6 +4,7 @@
 package io.sesguardian.aws;
 
 import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.monitor.RecipientRefusalWatch;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Pacer;
 import io.sesguardian.domain.sync.Sleeper;
@@ -58,7 +59,12 @@ public final class GuardianRuntime {
   }
 
   public IngestService ingestService() {
-    return new IngestService(store, config.policy(), clock);
+    return new IngestService(store, recipientRefusals(), config.policy(), clock);
+  }
+
+  /** The latest sender-side refusal per recipient domain, over the same table. */
+  public DynamoDbRecipientRefusals recipientRefusals() {
+    return new DynamoDbRecipientRefusals(store);
   }
 
   /** The monitor store over the same table. */
@@ -68,11 +74,13 @@ public final class GuardianRuntime {
 
   /** The reputation monitor, alerting to the SNS alert topic (with the dashboard's link). */
   public ReputationMonitor reputationMonitor(MonitorConfig monitor) {
+    DynamoDbMonitorStore monitorStore = monitorStore();
     return new ReputationMonitor(
-        monitorStore(),
-        monitor.alerts(clients.sns()),
-        new SesV2Account(clients.sesV2()),
-        monitor.policy());
+            monitorStore,
+            monitor.alerts(clients.sns()),
+            new SesV2Account(clients.sesV2()),
+            monitor.policy())
+        .with(new RecipientRefusalWatch(monitorStore, recipientRefusals()));
   }
 
   /** Removals, imports and the queued deletes over the same table. */

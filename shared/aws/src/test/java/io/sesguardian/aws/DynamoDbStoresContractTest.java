@@ -10,6 +10,7 @@ import io.sesguardian.testkit.MotoServer;
 import io.sesguardian.testkit.contract.CanaryStoreContract;
 import io.sesguardian.testkit.contract.FeedbackStoreContract;
 import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.RecipientRefusalsContract;
 import io.sesguardian.testkit.contract.Stores;
 import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.time.Clock;
@@ -58,6 +59,14 @@ class DynamoDbStoresContractTest {
     @Override
     protected FeedbackStore newStore(Clock clock) {
       return feedback(clock);
+    }
+  }
+
+  @Nested
+  class Refusals extends RecipientRefusalsContract {
+    @Override
+    protected io.sesguardian.domain.ingest.RecipientRefusals newRefusals(Clock clock) {
+      return new DynamoDbRecipientRefusals(feedback(clock));
     }
   }
 

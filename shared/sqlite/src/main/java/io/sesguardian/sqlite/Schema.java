@@ -37,6 +37,7 @@ final class Schema {
     all.addAll(SqliteCanaryStore.SCHEMA);
     all.addAll(SqliteMonitorStore.SCHEMA);
     all.addAll(SqliteSuppressionAdmin.SCHEMA);
+    all.addAll(SqliteRecipientRefusals.SCHEMA);
     return all;
   }
 

@@ -33,6 +33,7 @@ public final class SqliteStore implements AutoCloseable {
   private final SqliteMonitorStore monitor;
   private final SqliteCanaryStore canary;
   private final SqliteSuppressionAdmin admin;
+  private final SqliteRecipientRefusals refusals;
 
   private SqliteStore(Database db, Clock clock, Duration ledgerRetention) {
     this.db = db;
@@ -40,6 +41,7 @@ public final class SqliteStore implements AutoCloseable {
     this.monitor = new SqliteMonitorStore(db);
     this.canary = new SqliteCanaryStore(db);
     this.admin = new SqliteSuppressionAdmin(db);
+    this.refusals = new SqliteRecipientRefusals(db);
   }
 
   /**
@@ -105,6 +107,11 @@ public final class SqliteStore implements AutoCloseable {
   /** Removals, imports and queued deletes, over the same file. */
   public SqliteSuppressionAdmin suppressionAdmin() {
     return admin;
+  }
+
+  /** The latest sender-side refusal per recipient domain, over the same file. */
+  public SqliteRecipientRefusals recipientRefusals() {
+    return refusals;
   }
 
   public SqliteCanaryStore canary() {

@@ -5,6 +5,7 @@ package io.sesguardian.sqlite;
 
 import io.sesguardian.testkit.contract.CanaryStoreContract;
 import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.RecipientRefusalsContract;
 import io.sesguardian.testkit.contract.Stores;
 import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.io.IOException;
@@ -42,6 +43,15 @@ class SqliteStoresContractTest {
     @Override
     protected Stores newStores(Clock clock) {
       return stores(clock);
+    }
+  }
+
+  @Nested
+  class Refusals extends RecipientRefusalsContract {
+    @Override
+    protected io.sesguardian.domain.ingest.RecipientRefusals newRefusals(Clock clock) {
+      stores(clock);
+      return store.recipientRefusals();
     }
   }
 

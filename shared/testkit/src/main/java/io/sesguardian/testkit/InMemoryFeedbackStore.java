@@ -10,6 +10,7 @@ import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
 import io.sesguardian.domain.ingest.Effect;
 import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.RecipientRefusals;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.ingest.SoftBounce;
@@ -73,7 +74,8 @@ import java.util.TreeMap;
  * other method throw {@link StoreUnavailableException}; the {@code counts}/{@code ledger}/{@code
  * suppression} accessors are for assertions.
  */
-public final class InMemoryFeedbackStore implements FeedbackStore, SuppressionAdmin {
+public final class InMemoryFeedbackStore
+    implements FeedbackStore, SuppressionAdmin, RecipientRefusals {
 
   /** Longest stored SES error, like the DynamoDB store. */
   public static final int MAX_ERROR = 1000;
@@ -425,6 +427,29 @@ public final class InMemoryFeedbackStore implements FeedbackStore, SuppressionAd
     Objects.requireNonNull(at, "at");
     available("mark the import done");
     importedAt = at;
+  }
+
+  // ------------------------------------------------------------------ RecipientRefusals
+
+  private final Map<String, Refusal> refusals = new TreeMap<>();
+
+  @Override
+  public synchronized void note(Refusal refusal) {
+    available("note a refusal");
+    refusals.merge(refusal.domain(), refusal, (a, b) -> b.at().isBefore(a.at()) ? a : b);
+  }
+
+  @Override
+  public synchronized Map<String, Refusal> since(Instant since) {
+    available("read refusals");
+    Map<String, Refusal> out = new TreeMap<>();
+    refusals.forEach(
+        (domain, r) -> {
+          if (!r.at().isBefore(since)) {
+            out.put(domain, r);
+          }
+        });
+    return out;
   }
 
   // ------------------------------------------------------------------ test hooks

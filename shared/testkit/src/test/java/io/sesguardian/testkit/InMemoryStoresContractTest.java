@@ -5,6 +5,7 @@ package io.sesguardian.testkit;
 
 import io.sesguardian.testkit.contract.CanaryStoreContract;
 import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.RecipientRefusalsContract;
 import io.sesguardian.testkit.contract.Stores;
 import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.time.Clock;
@@ -24,6 +25,14 @@ class InMemoryStoresContractTest {
     @Override
     protected Stores newStores(Clock clock) {
       return stores(clock);
+    }
+  }
+
+  @Nested
+  class Refusals extends RecipientRefusalsContract {
+    @Override
+    protected io.sesguardian.domain.ingest.RecipientRefusals newRefusals(Clock clock) {
+      return new InMemoryFeedbackStore(clock);
     }
   }
 

@@ -3,6 +3,7 @@
  */
 package io.sesguardian.domain.ingest;
 
+import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.feedback.BounceType;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Ignored;
@@ -30,11 +31,23 @@ import java.util.Set;
 public final class IngestService {
 
   private final FeedbackStore store;
+  private final RecipientRefusals refusals;
   private final IngestPolicy policy;
   private final Clock clock;
 
+  /** An ingest that keeps no refusal notes ({@link RecipientRefusals#NONE}). */
   public IngestService(FeedbackStore store, IngestPolicy policy, Clock clock) {
+    this(store, RecipientRefusals.NONE, policy, clock);
+  }
+
+  /**
+   * @param refusals where the latest sender-side refusal of each recipient domain is noted, for the
+   *     monitor's {@link io.sesguardian.domain.monitor.RecipientRefusalWatch}
+   */
+  public IngestService(
+      FeedbackStore store, RecipientRefusals refusals, IngestPolicy policy, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
+    this.refusals = Objects.requireNonNull(refusals, "refusals");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -66,6 +79,8 @@ public final class IngestService {
 
     ApplyResult result =
         store.applyOnce(List.copyOf(effects.values()), operational, operationalKey);
+
+    noteRefusals(effects.values(), result);
 
     Map<String, Integer> recipients = new LinkedHashMap<>();
     IngestReport.BUCKETS.forEach(b -> recipients.put(b, 0));
@@ -116,6 +131,29 @@ public final class IngestService {
         suppressed,
         escalated,
         failedSources);
+  }
+
+  /** The latest applied sender-side refusal of each recipient domain, noted for the monitor. */
+  private void noteRefusals(Iterable<Effect> effects, ApplyResult result) {
+    Map<String, RecipientRefusals.Refusal> latest = new LinkedHashMap<>();
+    for (Effect effect : effects) {
+      FeedbackRecord r = effect.record();
+      if (!r.classification().feedbackClass().senderSide()
+          || r.address() == null
+          || r.simulator()
+          || result.failed().contains(effect.ledgerKey())
+          || result.duplicates().contains(effect.ledgerKey())) {
+        continue;
+      }
+      RecipientRefusals.Refusal refusal =
+          new RecipientRefusals.Refusal(
+              Addresses.domainOf(r.address()),
+              r.status(),
+              r.diagnosticCode() == null ? null : Addresses.maskAll(r.diagnosticCode()),
+              r.eventTime());
+      latest.merge(refusal.domain(), refusal, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+    }
+    latest.values().forEach(refusals::note);
   }
 
   /** The stored soft bounces of this call, grouped by address. */
