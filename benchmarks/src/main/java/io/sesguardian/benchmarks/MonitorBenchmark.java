@@ -190,7 +190,7 @@ public final class MonitorBenchmark {
           items++;
         }
       }
-      DynamoDbMonitorStore store = new DynamoDbMonitorStore(feedback);
+      DynamoDbMonitorStore store = feedback.monitorStore();
       ReputationMonitor monitor =
           new ReputationMonitor(store, a -> {}, null, MonitorPolicy.DEFAULT);
       monitor.evaluate(now); // first evaluation writes the states; warm-up

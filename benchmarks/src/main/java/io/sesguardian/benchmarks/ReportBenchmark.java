@@ -125,7 +125,7 @@ public final class ReportBenchmark {
         }
       }
       long loadSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
-      DynamoDbMonitorStore monitor = new DynamoDbMonitorStore(feedback);
+      DynamoDbMonitorStore monitor = feedback.monitorStore();
       WeeklyReports reports =
           new WeeklyReports(
               feedback,

@@ -3,7 +3,7 @@
  */
 package io.sesguardian.cli;
 
-import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.ingest.RecipientRefusals;
 import io.sesguardian.domain.ingest.SuppressionAdmin;
@@ -74,7 +74,7 @@ final class LocalState implements AutoCloseable {
     return store.monitor();
   }
 
-  CanaryStore canary() {
+  CanaryRuns canary() {
     return store.canary();
   }
 

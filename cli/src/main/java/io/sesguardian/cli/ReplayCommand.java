@@ -64,6 +64,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin StateOption state;
 
+  @Mixin CountingOption counting;
+
   @Option(
       names = "--fresh",
       description =
@@ -102,7 +104,10 @@ final class ReplayCommand implements Callable<Integer> {
           new IngestService(
               local.feedback(),
               local.recipientRefusals(),
-              new IngestPolicy(softBounceThreshold, Duration.ofDays(softBounceWindowDays)),
+              new IngestPolicy(
+                  softBounceThreshold,
+                  Duration.ofDays(softBounceWindowDays),
+                  counting.rules(spec.commandLine())),
               clock);
       // Documents are streamed and stored a unit at a time: memory stays bounded by one unit.
       List<Normalized> unit = new ArrayList<>(UNIT);

@@ -140,23 +140,45 @@ final class StatusCommand implements Callable<Integer> {
       io.sesguardian.domain.rates.Thresholds t) {
     out.printf("Reputation as of %s: %s%n%n", now, overall.jsonName().toUpperCase(Locale.ROOT));
     out.printf(
-        "%-32s %-7s %10s %8s %9s %10s %10s  %s%n",
-        "SCOPE", "WINDOW", "SENDS", "BOUNCES", "BOUNCE%", "COMPLAINTS", "COMPLAINT%", "LEVEL");
+        "%-32s %-7s %10s %8s %9s %10s %10s %10s %-8s  %s%n",
+        "SCOPE",
+        "WINDOW",
+        "SENDS",
+        "BOUNCES",
+        "BOUNCE%",
+        "FBL SENDS",
+        "COMPLAINTS",
+        "COMPLAINT%",
+        "FROM",
+        "LEVEL");
     for (ScopeRates s : scopes) {
       for (WindowRates w : s.windows()) {
+        // SENDS is the bounce rate's denominator, FBL SENDS the complaint rate's; "-" is no rate.
         out.printf(
             Locale.ROOT,
-            "%-32s %-7s %10d %8d %8.2f%% %10d %9.3f%%  %s%s%n",
+            "%-32s %-7s %10d %8d %9s %10d %10d %10s %-8s  %s%s%n",
             s.scope().key(),
             w.window().jsonName(),
             w.eligibleSends(),
             w.bounces(),
-            w.bounceRate() * 100,
+            w.bounceLevel() == Level.UNKNOWN
+                ? "-"
+                : String.format(Locale.ROOT, "%.2f%%", w.bounceRate() * 100),
+            w.complaintEligibleSends(),
             w.complaints(),
-            w.complaintRate() * 100,
+            w.complaintLevel() == Level.UNKNOWN
+                ? "-"
+                : String.format(Locale.ROOT, "%.3f%%", w.complaintRate() * 100),
+            w.denominator().jsonName(),
             w.level().jsonName(),
             w.lowVolume() ? " (low volume)" : "");
       }
+    }
+    if (overall == Level.UNKNOWN) {
+      out.println();
+      out.println(
+          "Rates cannot be computed: no Send or Delivery events. Publish Send events through a"
+              + " configuration set's event destination, or turn on Delivery notifications.");
     }
     // The configured thresholds (environment or template parameters), not the defaults.
     out.printf(

@@ -4,12 +4,11 @@
 package io.sesguardian.cli;
 
 import io.sesguardian.aws.AwsClients;
-import io.sesguardian.aws.DynamoDbCanaryStore;
 import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.SesV2Account;
 import io.sesguardian.domain.canary.Canaries;
-import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.MonitorPolicy;
@@ -56,7 +55,7 @@ final class WeeklyFacts {
         return build(
             runtime.store(),
             runtime.monitorStore(),
-            new DynamoDbCanaryStore(runtime.store()),
+            runtime.canaryStore(),
             isoWeek,
             policy,
             new SesV2Account(clients.sesV2()).status());
@@ -71,7 +70,7 @@ final class WeeklyFacts {
   static WeeklyReport build(
       FeedbackStore feedback,
       MonitorStore monitor,
-      CanaryStore canary,
+      CanaryRuns canary,
       String isoWeek,
       MonitorPolicy policy,
       AccountStatus account) {

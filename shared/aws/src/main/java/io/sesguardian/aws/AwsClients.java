@@ -126,9 +126,19 @@ public final class AwsClients implements AutoCloseable {
     return new AwsClients(region, Optional.of(endpoint));
   }
 
+  /**
+   * A DynamoDB client that never retries by itself: every DynamoDB adapter retries through {@link
+   * DynamoTable}'s {@link io.sesguardian.domain.time.RetryPolicy}, which knows the caller's
+   * deadline. SDK retries underneath would multiply the attempts (3 SDK attempts per policy
+   * attempt) and hide time from the deadline.
+   */
   public DynamoDbClient dynamoDb() {
     var builder =
-        DynamoDbClient.builder().region(region).httpClient(http).overrideConfiguration(overrides);
+        DynamoDbClient.builder()
+            .region(region)
+            .httpClient(http)
+            .overrideConfiguration(
+                overrides.toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
     endpoint.ifPresent(builder::endpointOverride);
     if (credentials != null) {
       builder.credentialsProvider(credentials);
@@ -164,7 +174,10 @@ public final class AwsClients implements AutoCloseable {
     return builder.build();
   }
 
-  /** Any other SDK client, configured like the ones above (one HTTP client, timeouts, region). */
+  /**
+   * Any other SDK client, configured like the ones above (one HTTP client, timeouts, region). SNS,
+   * SQS and the SESv2 account reads keep the SDK's standard retries: no adapter retries them again.
+   */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
     builder.region(region).httpClient(http).overrideConfiguration(overrides);
     endpoint.ifPresent(builder::endpointOverride);

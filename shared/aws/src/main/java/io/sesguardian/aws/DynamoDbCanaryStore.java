@@ -3,11 +3,12 @@
  */
 package io.sesguardian.aws;
 
-import static io.sesguardian.aws.DynamoDbFeedbackStore.s;
+import static io.sesguardian.aws.DynamoTable.s;
 
 import io.sesguardian.domain.canary.CanaryRun;
-import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.feedback.FeedbackKind;
+import io.sesguardian.domain.time.Deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,23 +18,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * {@link CanaryStore} on the guardian's table: runs under {@code pk CR} / {@code sk {runId}};
+ * {@link CanaryRuns} on the guardian's table: runs under {@code pk CR} / {@code sk {runId}};
  * observations are written by ingest under {@code pk K#{runId}} / {@code sk {kind}#{address}}.
  */
-public final class DynamoDbCanaryStore implements CanaryStore {
+public final class DynamoDbCanaryStore implements CanaryRuns {
 
-  private final DynamoDbFeedbackStore feedback;
+  private final DynamoTable table;
 
-  public DynamoDbCanaryStore(DynamoDbFeedbackStore feedback) {
-    this.feedback = Objects.requireNonNull(feedback, "feedback");
+  /** Built by {@link DynamoDbFeedbackStore#canaryStore()}: the same table. */
+  DynamoDbCanaryStore(DynamoTable table) {
+    this.table = Objects.requireNonNull(table, "table");
+  }
+
+  /** The same store for one unit of work that must answer by {@code deadline}. */
+  public DynamoDbCanaryStore withDeadline(Deadline deadline) {
+    return new DynamoDbCanaryStore(table.withDeadline(deadline));
   }
 
   @Override
   public void saveRun(CanaryRun run) {
-    Map<String, AttributeValue> item = new HashMap<>(DynamoDbFeedbackStore.key("CR", run.runId()));
+    Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key("CR", run.runId()));
     item.put("sentAt", s(run.sentAt().toString()));
     StringBuilder expected = new StringBuilder();
     run.expected().forEach((a, k) -> expected.append(a).append('=').append(k.name()).append(','));
@@ -46,9 +52,7 @@ public final class DynamoDbCanaryStore implements CanaryStore {
       item.put("latencies", s(latencies.toString()));
       item.put("missing", s(String.join(",", run.missing())));
     }
-    feedback.withRetries(
-        "store canary run " + run.runId(),
-        () -> feedback.client().putItem(r -> r.tableName(feedback.table()).item(item)));
+    table.put("store canary run " + run.runId(), item, r -> {});
   }
 
   @Override
@@ -67,13 +71,8 @@ public final class DynamoDbCanaryStore implements CanaryStore {
   public Map<String, Instant> observations(String runId) {
     Map<String, Instant> out = new HashMap<>();
     for (Map<String, AttributeValue> item :
-        feedback.query(
-            QueryRequest.builder()
-                .tableName(feedback.table())
-                .consistentRead(true)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s("K#" + runId)))
-                .build())) {
+        table.query(
+            DynamoTable.partition(DynamoDbLedger.canaryPartition(runId)).consistentRead(true))) {
       out.put(item.get("sk").s(), Instant.parse(item.get("recordedAt").s()));
     }
     return out;
@@ -82,13 +81,7 @@ public final class DynamoDbCanaryStore implements CanaryStore {
   private List<CanaryRun> all() {
     List<CanaryRun> out = new ArrayList<>();
     for (Map<String, AttributeValue> item :
-        feedback.query(
-            QueryRequest.builder()
-                .tableName(feedback.table())
-                .consistentRead(true)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s("CR")))
-                .build())) {
+        table.query(DynamoTable.partition("CR").consistentRead(true))) {
       Map<String, FeedbackKind> expected = new LinkedHashMap<>();
       for (String pair : item.get("expected").s().split(",")) {
         if (!pair.isEmpty()) {

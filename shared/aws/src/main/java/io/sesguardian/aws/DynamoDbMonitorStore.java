@@ -3,11 +3,13 @@
  */
 package io.sesguardian.aws;
 
-import static io.sesguardian.aws.DynamoDbFeedbackStore.key;
-import static io.sesguardian.aws.DynamoDbFeedbackStore.n;
-import static io.sesguardian.aws.DynamoDbFeedbackStore.s;
+import static io.sesguardian.aws.DynamoTable.key;
+import static io.sesguardian.aws.DynamoTable.n;
+import static io.sesguardian.aws.DynamoTable.s;
+import static io.sesguardian.aws.DynamoTable.timeKey;
 
 import io.sesguardian.domain.ingest.CounterField;
+import io.sesguardian.domain.ingest.EventCounters;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.AccountSnapshot;
 import io.sesguardian.domain.monitor.AccountStatus;
@@ -17,8 +19,8 @@ import io.sesguardian.domain.monitor.ScopeState;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.PreviousLevels;
 import io.sesguardian.domain.rates.Window;
+import io.sesguardian.domain.time.Deadline;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,8 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * {@link MonitorStore} on the guardian's table, beside {@link DynamoDbFeedbackStore} (whose
- * counters it reads). Items:
+ * counters it reads through {@link EventCounters}). Items:
  *
  * <pre>
  * scope state        pk M             sk {scope}     level, per-window levels, since, version
@@ -53,70 +53,43 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoDbMonitorStore implements MonitorStore {
 
-  private final DynamoDbFeedbackStore feedback;
-  private final DynamoDbClient dynamo;
+  private final DynamoTable dynamo;
   private final String table;
+  private final DynamoDbLedger counters;
 
-  public DynamoDbMonitorStore(DynamoDbFeedbackStore feedback) {
-    this.feedback = Objects.requireNonNull(feedback, "feedback");
-    this.dynamo = feedback.client();
-    this.table = feedback.table();
+  /** Built by {@link DynamoDbFeedbackStore#monitorStore()}: same table, its counters. */
+  DynamoDbMonitorStore(DynamoTable table, DynamoDbLedger counters) {
+    this.dynamo = Objects.requireNonNull(table, "table");
+    this.table = table.name();
+    this.counters = Objects.requireNonNull(counters, "counters");
+  }
+
+  /** The same store for one unit of work that must answer by {@code deadline}. */
+  public DynamoDbMonitorStore withDeadline(Deadline deadline) {
+    return new DynamoDbMonitorStore(dynamo.withDeadline(deadline), counters.withDeadline(deadline));
+  }
+
+  @Override
+  public void addCounts(io.sesguardian.domain.ingest.Counts counts) {
+    counters.addCounts(counts);
   }
 
   @Override
   public Set<Scope> activeScopes(Instant since, Instant until) {
-    Set<Scope> scopes = new TreeSet<>(java.util.Comparator.comparing(Scope::key));
-    Instant day = since.truncatedTo(ChronoUnit.DAYS);
-    Instant last = until.truncatedTo(ChronoUnit.DAYS);
-    while (!day.isAfter(last)) {
-      for (Map<String, AttributeValue> item :
-          feedback.query(
-              QueryRequest.builder()
-                  .tableName(table)
-                  .indexName(DynamoDbFeedbackStore.SCOPES_INDEX)
-                  .keyConditionExpression("cday = :d")
-                  .expressionAttributeValues(Map.of(":d", s(DynamoDbFeedbackStore.dayKey(day))))
-                  .build())) {
-        String pk = item.get("pk").s();
-        if (pk.startsWith("C#")) {
-          scopes.add(new Scope(pk.substring(2)));
-        }
-      }
-      day = day.plus(1, ChronoUnit.DAYS);
-    }
-    return scopes;
+    return counters.activeScopes(since, until);
   }
 
   @Override
   public Map<Instant, Map<CounterField, Long>> counters(
       Scope scope, Instant fromHour, Instant toHour) {
-    return feedback.counters(scope, fromHour, toHour);
-  }
-
-  @Override
-  public Optional<ScopeState> scopeState(Scope scope) {
-    Map<String, AttributeValue> item =
-        feedback
-            .withRetries(
-                "read the state of " + scope,
-                () ->
-                    dynamo.getItem(
-                        r -> r.tableName(table).key(key("M", scope.key())).consistentRead(true)))
-            .item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(scopeState(item));
+    return counters.counters(scope, fromHour, toHour);
   }
 
   @Override
   public List<ScopeState> scopeStates() {
     List<ScopeState> out = new ArrayList<>();
     for (Map<String, AttributeValue> item :
-        feedback.query(
-            QueryRequest.builder()
-                .tableName(table)
-                .consistentRead(true)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s("M")))
-                .build())) {
+        dynamo.query(DynamoTable.partition("M").consistentRead(true))) {
       out.add(scopeState(item));
     }
     return out;
@@ -135,15 +108,8 @@ public final class DynamoDbMonitorStore implements MonitorStore {
 
   @Override
   public Optional<AccountSnapshot> accountSnapshot() {
-    Map<String, AttributeValue> item =
-        feedback
-            .withRetries(
-                "read the account snapshot",
-                () ->
-                    dynamo.getItem(
-                        r -> r.tableName(table).key(key("MA", "SES")).consistentRead(true)))
-            .item();
-    if (item == null || item.isEmpty()) {
+    Map<String, AttributeValue> item = dynamo.get("read the account snapshot", key("MA", "SES"));
+    if (item.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -181,46 +147,36 @@ public final class DynamoDbMonitorStore implements MonitorStore {
     pause.put("at", s(record.at().toString()));
     Map<String, AttributeValue> log =
         new HashMap<>(
-            key(
-                "A",
-                DynamoDbFeedbackStore.timeKey(record.at())
-                    + "#"
-                    + record.target()
-                    + "#"
-                    + record.action().name()));
+            key("A", timeKey(record.at()) + "#" + record.target() + "#" + record.action().name()));
     log.put("target", s(record.target()));
     log.put("action", s(record.action().name()));
     log.put("at", s(record.at().toString()));
     log.put("by", s(record.by()));
     log.put("reason", s(record.reason()));
     try {
-      feedback.withRetries(
+      dynamo.transact(
           "record " + record.action() + " of " + target,
-          () ->
-              dynamo.transactWriteItems(
-                  r ->
-                      r.transactItems(
-                          TransactWriteItem.builder()
-                              .put(
-                                  Put.builder()
-                                      .tableName(table)
-                                      .item(pause)
-                                      // A pause needs no earlier item; a resume needs a
-                                      // pause to end (resuming what was never paused is no-op).
-                                      .conditionExpression(
-                                          paused
-                                              ? "attribute_not_exists(paused) OR paused <> :p"
-                                              : "attribute_exists(paused) AND paused <> :p")
-                                      .expressionAttributeValues(
-                                          Map.of(":p", AttributeValue.fromBool(paused)))
-                                      .build())
-                              .build(),
-                          TransactWriteItem.builder()
-                              .put(Put.builder().tableName(table).item(log).build())
-                              .build())));
+          List.of(
+              TransactWriteItem.builder()
+                  .put(
+                      Put.builder()
+                          .tableName(table)
+                          .item(pause)
+                          // A pause needs no earlier item; a resume needs a
+                          // pause to end (resuming what was never paused is no-op).
+                          .conditionExpression(
+                              paused
+                                  ? "attribute_not_exists(paused) OR paused <> :p"
+                                  : "attribute_exists(paused) AND paused <> :p")
+                          .expressionAttributeValues(Map.of(":p", AttributeValue.fromBool(paused)))
+                          .build())
+                  .build(),
+              TransactWriteItem.builder()
+                  .put(Put.builder().tableName(table).item(log).build())
+                  .build()));
       return true;
     } catch (TransactionCanceledException e) {
-      // withRetries passes only condition failures through: the target already was in that state.
+      // The table passes only condition failures through: the target already was in that state.
       return false;
     }
   }
@@ -229,13 +185,7 @@ public final class DynamoDbMonitorStore implements MonitorStore {
   public Set<String> pausedTargets() {
     Set<String> out = new LinkedHashSet<>();
     for (Map<String, AttributeValue> item :
-        feedback.query(
-            QueryRequest.builder()
-                .tableName(table)
-                .consistentRead(true)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s("P")))
-                .build())) {
+        dynamo.query(DynamoTable.partition("P").consistentRead(true))) {
       if (Boolean.TRUE.equals(item.get("paused").bool())) {
         out.add(item.get("sk").s());
       }
@@ -247,13 +197,10 @@ public final class DynamoDbMonitorStore implements MonitorStore {
   public List<ActionRecord> actions(Instant since) {
     List<ActionRecord> out = new ArrayList<>();
     for (Map<String, AttributeValue> item :
-        feedback.query(
+        dynamo.query(
             QueryRequest.builder()
-                .tableName(table)
                 .keyConditionExpression("pk = :pk AND sk >= :since")
-                .expressionAttributeValues(
-                    Map.of(":pk", s("A"), ":since", s(DynamoDbFeedbackStore.timeKey(since))))
-                .build())) {
+                .expressionAttributeValues(Map.of(":pk", s("A"), ":since", s(timeKey(since)))))) {
       out.add(
           new ActionRecord(
               item.get("target").s(),
@@ -268,19 +215,17 @@ public final class DynamoDbMonitorStore implements MonitorStore {
   private boolean conditionalPut(
       String what, Map<String, AttributeValue> item, long expectedVersion) {
     try {
-      feedback.withRetries(
+      dynamo.put(
           what,
-          () ->
-              dynamo.putItem(
-                  r -> {
-                    r.tableName(table).item(item);
-                    if (expectedVersion == 0) {
-                      r.conditionExpression("attribute_not_exists(pk)");
-                    } else {
-                      r.conditionExpression("version = :v")
-                          .expressionAttributeValues(Map.of(":v", n(expectedVersion)));
-                    }
-                  }));
+          item,
+          r -> {
+            if (expectedVersion == 0) {
+              r.conditionExpression("attribute_not_exists(pk)");
+            } else {
+              r.conditionExpression("version = :v")
+                  .expressionAttributeValues(Map.of(":v", n(expectedVersion)));
+            }
+          });
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -333,36 +278,23 @@ public final class DynamoDbMonitorStore implements MonitorStore {
                 "AL",
                 // Fixed-width epoch milliseconds: ISO-8601 text with and without fractions of a
                 // second does not sort in time order ("00Z" sorts after "00.001Z").
-                DynamoDbFeedbackStore.timeKey(alert.at())
+                timeKey(alert.at())
                     + "#"
                     + alert.kind()
                     + "#"
-                    + DynamoDbFeedbackStore.hash(alert.subject()).substring(0, 12)));
+                    + DynamoTable.hash(alert.subject()).substring(0, 12)));
     item.put("kind", s(alert.kind()));
     item.put("subject", s(alert.subject()));
     item.put("body", s(alert.body()));
     item.put("at", s(alert.at().toString()));
-    feedback.withRetries(
-        "record an alert", () -> dynamo.putItem(r -> r.tableName(table).item(item)));
+    dynamo.put("record an alert", item, r -> {});
   }
 
   @Override
   public List<io.sesguardian.domain.monitor.Alert> alerts(Instant since, Instant until) {
     List<io.sesguardian.domain.monitor.Alert> out = new ArrayList<>();
     for (Map<String, AttributeValue> item :
-        feedback.query(
-            QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .expressionAttributeValues(
-                    Map.of(
-                        ":pk",
-                        s("AL"),
-                        ":from",
-                        s(DynamoDbFeedbackStore.timeKey(since)),
-                        ":to",
-                        s(DynamoDbFeedbackStore.timeKey(until))))
-                .build())) {
+        dynamo.query(DynamoTable.range("AL", timeKey(since), timeKey(until)))) {
       Instant at = Instant.parse(item.get("at").s());
       if (at.isBefore(until)) {
         out.add(

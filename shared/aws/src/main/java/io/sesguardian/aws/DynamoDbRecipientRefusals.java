@@ -3,7 +3,8 @@
  */
 package io.sesguardian.aws;
 
-import static io.sesguardian.aws.DynamoDbFeedbackStore.s;
+import static io.sesguardian.aws.DynamoTable.s;
+import static io.sesguardian.aws.DynamoTable.text;
 
 import io.sesguardian.domain.ingest.RecipientRefusals;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * {@link RecipientRefusals} on the guardian's table: one item per refusing recipient domain, pk
@@ -23,38 +23,35 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 public final class DynamoDbRecipientRefusals implements RecipientRefusals {
 
-  private final DynamoDbFeedbackStore store;
+  private static final String PK = "RR";
+  private static final String AT = "at";
+  private static final String STATUS = "status";
+  private static final String DIAGNOSTIC = "diagnostic";
 
-  public DynamoDbRecipientRefusals(DynamoDbFeedbackStore store) {
-    this.store = Objects.requireNonNull(store, "store");
+  private final DynamoTable table;
+
+  DynamoDbRecipientRefusals(DynamoTable table) {
+    this.table = Objects.requireNonNull(table, "table");
   }
 
   @Override
   public void note(Refusal refusal) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("pk", s("RR"));
-    item.put("sk", s(refusal.domain()));
-    item.put("at", s(refusal.at().toString()));
+    Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(PK, refusal.domain()));
+    item.put(AT, s(refusal.at().toString()));
     if (refusal.status() != null) {
-      item.put("status", s(refusal.status()));
+      item.put(STATUS, s(refusal.status()));
     }
     if (refusal.diagnostic() != null) {
-      item.put("diagnostic", s(refusal.diagnostic()));
+      item.put(DIAGNOSTIC, s(refusal.diagnostic()));
     }
     try {
-      store.withRetries(
+      table.put(
           "note a refusal",
-          () ->
-              store
-                  .client()
-                  .putItem(
-                      r ->
-                          r.tableName(store.table())
-                              .item(item)
-                              .conditionExpression("attribute_not_exists(pk) OR #at <= :at")
-                              .expressionAttributeNames(Map.of("#at", "at"))
-                              .expressionAttributeValues(
-                                  Map.of(":at", s(refusal.at().toString())))));
+          item,
+          r ->
+              r.conditionExpression("attribute_not_exists(pk) OR #at <= :at")
+                  .expressionAttributeNames(Map.of("#at", AT))
+                  .expressionAttributeValues(Map.of(":at", s(refusal.at().toString()))));
     } catch (ConditionalCheckFailedException e) {
       // A later refusal of this domain is kept already.
     }
@@ -63,23 +60,11 @@ public final class DynamoDbRecipientRefusals implements RecipientRefusals {
   @Override
   public Map<String, Refusal> since(Instant since) {
     Map<String, Refusal> out = new TreeMap<>();
-    for (Map<String, AttributeValue> item :
-        store.query(
-            QueryRequest.builder()
-                .tableName(store.table())
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s("RR")))
-                .build())) {
-      Instant at = Instant.parse(item.get("at").s());
+    for (Map<String, AttributeValue> item : table.query(DynamoTable.partition(PK))) {
+      Instant at = Instant.parse(item.get(AT).s());
       if (!at.isBefore(since)) {
         String domain = item.get("sk").s();
-        out.put(
-            domain,
-            new Refusal(
-                domain,
-                DynamoDbFeedbackStore.text(item, "status"),
-                DynamoDbFeedbackStore.text(item, "diagnostic"),
-                at));
+        out.put(domain, new Refusal(domain, text(item, STATUS), text(item, DIAGNOSTIC), at));
       }
     }
     return out;

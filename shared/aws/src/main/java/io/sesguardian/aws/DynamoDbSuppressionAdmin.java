@@ -3,10 +3,10 @@
  */
 package io.sesguardian.aws;
 
-import static io.sesguardian.aws.DynamoDbFeedbackStore.key;
-import static io.sesguardian.aws.DynamoDbFeedbackStore.n;
-import static io.sesguardian.aws.DynamoDbFeedbackStore.outboxSortKey;
-import static io.sesguardian.aws.DynamoDbFeedbackStore.s;
+import static io.sesguardian.aws.DynamoTable.instant;
+import static io.sesguardian.aws.DynamoTable.n;
+import static io.sesguardian.aws.DynamoTable.s;
+import static io.sesguardian.aws.DynamoTable.text;
 
 import io.sesguardian.domain.feedback.SuppressionReason;
 import io.sesguardian.domain.ingest.SesSyncState;
@@ -21,21 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * {@link SuppressionAdmin} on the guardian's DynamoDB table, beside {@link DynamoDbFeedbackStore}
- * (whose suppression entries it removes and adds):
+ * {@link SuppressionAdmin} on the guardian's DynamoDB table, beside the suppression entries it
+ * removes and adds ({@link SuppressionItem}):
  *
  * <pre>
  * item                 pk                 sk                           notes
@@ -53,43 +49,41 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
   /** The outbox index partition of queued deletes (not a {@link SesSyncState}). */
   static final String UNSUPPRESS = "UNSUPPRESS";
 
-  private final DynamoDbFeedbackStore store;
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private static final String IMPORTED_NOTE = "already on SES's account-level list (imported)";
 
-  public DynamoDbSuppressionAdmin(DynamoDbFeedbackStore store) {
-    this.store = Objects.requireNonNull(store, "store");
-    this.dynamo = store.client();
-    this.table = store.table();
+  private final DynamoTable table;
+
+  DynamoDbSuppressionAdmin(DynamoTable table) {
+    this.table = Objects.requireNonNull(table, "table");
+  }
+
+  private static Map<String, AttributeValue> queuedKey(String address) {
+    return DynamoTable.key("U#" + address, "U");
   }
 
   @Override
   public Optional<Removal> remove(String address, String by, String why, Instant at) {
-    GetItemResponse read =
-        store.withRetries(
-            "read a suppression",
-            () ->
-                dynamo.getItem(
-                    r -> r.tableName(table).key(key("S#" + address, "S")).consistentRead(true)));
-    if (!read.hasItem() || read.item().isEmpty()) {
+    Map<String, AttributeValue> read =
+        table.get("read a suppression", SuppressionItem.key(address));
+    if (read.isEmpty()) {
       return Optional.empty();
     }
-    SuppressionEntry entry = DynamoDbFeedbackStore.entry(read.item());
-    Removal removal = Removal.of(entry, by, why, at);
+    SuppressionEntry entry = SuppressionItem.entry(read);
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(
         TransactWriteItem.builder()
             .delete(
                 Delete.builder()
-                    .tableName(table)
-                    .key(key("S#" + address, "S"))
-                    .conditionExpression("firstKey = :k")
+                    .tableName(table.name())
+                    .key(SuppressionItem.key(address))
+                    .conditionExpression("#k = :k")
+                    .expressionAttributeNames(Map.of("#k", SuppressionItem.FIRST_KEY))
                     .expressionAttributeValues(Map.of(":k", s(entry.firstLedgerKey())))
                     .build())
             .build());
     Map<String, AttributeValue> history = new HashMap<>();
     history.put("pk", s("R#" + address));
-    history.put("sk", s(at + "#" + DynamoDbFeedbackStore.hash(by + "|" + why).substring(0, 12)));
+    history.put("sk", s(at + "#" + DynamoTable.hash(by + "|" + why).substring(0, 12)));
     history.put("by", s(by));
     history.put("why", s(why));
     history.put("at", s(at.toString()));
@@ -101,18 +95,17 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
     putIfSet(history, "lastSeen", entry.lastSeen());
     items.add(put(history));
     if (!entry.simulator()) {
-      Map<String, AttributeValue> queued = new HashMap<>(key("U#" + address, "U"));
+      Map<String, AttributeValue> queued = new HashMap<>(queuedKey(address));
       queued.put("address", s(address));
       queued.put("queuedAt", s(at.toString()));
-      queued.put("sesState", s(UNSUPPRESS));
-      queued.put("obsk", s(outboxSortKey(at, address)));
+      queued.put(SuppressionItem.SES_STATE, s(UNSUPPRESS));
+      queued.put(SuppressionItem.OUTBOX_SORT, s(SuppressionItem.outboxSortKey(at, address)));
       queued.put("attempts", n(0));
       items.add(put(queued));
     }
     try {
-      store.withRetries(
-          "remove a suppression", () -> dynamo.transactWriteItems(r -> r.transactItems(items)));
-      return Optional.of(removal);
+      table.transact("remove a suppression", items);
+      return Optional.of(Removal.of(entry, by, why, at));
     } catch (TransactionCanceledException e) {
       // Someone removed (or removed and re-created) the entry since it was read.
       return Optional.empty();
@@ -121,7 +114,7 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
 
   private TransactWriteItem put(Map<String, AttributeValue> item) {
     return TransactWriteItem.builder()
-        .put(Put.builder().tableName(table).item(item).build())
+        .put(Put.builder().tableName(table.name()).item(item).build())
         .build();
   }
 
@@ -135,13 +128,7 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
   public List<Removal> removals(String address) {
     List<Removal> out = new ArrayList<>();
     for (Map<String, AttributeValue> item :
-        store.query(
-            QueryRequest.builder()
-                .tableName(table)
-                .consistentRead(true)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s("R#" + address)))
-                .build())) {
+        table.query(DynamoTable.partition("R#" + address).consistentRead(true))) {
       out.add(
           new Removal(
               address,
@@ -150,12 +137,31 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
               Instant.parse(item.get("at").s()),
               SuppressionReason.valueOf(item.get("reason").s()),
               SuppressionOrigin.valueOf(item.get("origin").s()),
-              DynamoDbFeedbackStore.instant(item, "firstSeen"),
-              DynamoDbFeedbackStore.instant(item, "lastSeen"),
+              instant(item, "firstSeen"),
+              instant(item, "lastSeen"),
               Long.parseLong(item.get("count").n()),
               SesSyncState.valueOf(item.get("sesState").s())));
     }
     return out;
+  }
+
+  /** Queued deletes due by {@code dueBy} (all when null), in due order, from the outbox index. */
+  private static QueryRequest.Builder queuedDeletes(Instant dueBy) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    values.put(":st", s(UNSUPPRESS));
+    names.put("#st", SuppressionItem.SES_STATE);
+    String condition = "#st = :st";
+    if (dueBy != null) {
+      condition += " AND #ob <= :due";
+      values.put(":due", s(DynamoTable.timeKey(dueBy) + "#~"));
+      names.put("#ob", SuppressionItem.OUTBOX_SORT);
+    }
+    return QueryRequest.builder()
+        .indexName(SuppressionItem.OUTBOX_INDEX)
+        .keyConditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values);
   }
 
   @Override
@@ -163,94 +169,57 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
     if (limit < 0) {
       throw new IllegalArgumentException("negative limit: " + limit);
     }
-    List<PendingDelete> out = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      QueryResponse response =
-          store.withRetries(
-              "read queued deletes",
-              () ->
-                  dynamo.query(
-                      queuedDeletes(now)
-                          .limit(Math.max(1, Math.min(limit - out.size(), 1000)))
-                          .exclusiveStartKey(from)
-                          .build()));
-      for (Map<String, AttributeValue> item : response.items()) {
-        out.add(
-            new PendingDelete(
-                item.get("address").s(),
-                Instant.parse(item.get("queuedAt").s()),
-                Instant.ofEpochMilli(Long.parseLong(item.get("obsk").s().substring(0, 15))),
-                item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0,
-                DynamoDbFeedbackStore.text(item, "lastError")));
-      }
-      start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
-    } while (start != null && out.size() < limit);
-    return out;
-  }
-
-  private QueryRequest.Builder queuedDeletes(Instant dueBy) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":st", s(UNSUPPRESS));
-    String condition = "sesState = :st";
-    if (dueBy != null) {
-      condition += " AND obsk <= :due";
-      values.put(":due", s(DynamoDbFeedbackStore.timeKey(dueBy) + "#~"));
+    if (limit == 0) {
+      return List.of();
     }
-    return QueryRequest.builder()
-        .tableName(table)
-        .indexName(DynamoDbFeedbackStore.OUTBOX_INDEX)
-        .keyConditionExpression(condition)
-        .expressionAttributeValues(values);
+    List<PendingDelete> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        table.queryFirst("read queued deletes", queuedDeletes(now), Math.min(limit, 1000))) {
+      out.add(
+          new PendingDelete(
+              item.get("address").s(),
+              Instant.parse(item.get("queuedAt").s()),
+              Instant.ofEpochMilli(
+                  Long.parseLong(item.get(SuppressionItem.OUTBOX_SORT).s().substring(0, 15))),
+              item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0,
+              text(item, "lastError")));
+    }
+    return out;
   }
 
   @Override
   public int pendingDeleteCount() {
-    int count = 0;
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      QueryResponse response =
-          store.withRetries(
-              "count queued deletes",
-              () ->
-                  dynamo.query(
-                      queuedDeletes(null).select(Select.COUNT).exclusiveStartKey(from).build()));
-      count += response.count();
-      start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
-    } while (start != null);
-    return count;
+    return (int) table.count("count queued deletes", queuedDeletes(null));
   }
 
   @Override
   public void markDeleted(String address, Instant at) {
     Objects.requireNonNull(at, "at");
-    store.withRetries(
-        "mark a delete done",
-        () -> dynamo.deleteItem(r -> r.tableName(table).key(key("U#" + address, "U"))));
+    table.delete("mark a delete done", queuedKey(address));
   }
 
   @Override
   public void markDeleteFailed(String address, String error, Instant retryAt) {
+    String kept =
+        error.length() > SuppressionItem.MAX_ERROR
+            ? error.substring(0, SuppressionItem.MAX_ERROR)
+            : error;
     try {
-      store.withRetries(
+      table.update(
           "record a refused delete",
-          () ->
-              dynamo.updateItem(
-                  r ->
-                      r.tableName(table)
-                          .key(key("U#" + address, "U"))
-                          .updateExpression("SET lastError = :e, obsk = :ob ADD attempts :one")
-                          .conditionExpression("attribute_exists(pk)")
-                          .expressionAttributeValues(
-                              Map.of(
-                                  ":e",
-                                  s(error.length() > 1000 ? error.substring(0, 1000) : error),
-                                  ":ob",
-                                  s(outboxSortKey(retryAt, address)),
-                                  ":one",
-                                  n(1)))));
+          queuedKey(address),
+          r ->
+              r.updateExpression("SET lastError = :e, #ob = :ob ADD attempts :one")
+                  .conditionExpression("attribute_exists(pk)")
+                  .expressionAttributeNames(Map.of("#ob", SuppressionItem.OUTBOX_SORT))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":e",
+                          s(kept),
+                          ":ob",
+                          s(SuppressionItem.outboxSortKey(retryAt, address)),
+                          ":one",
+                          n(1))));
     } catch (ConditionalCheckFailedException e) {
       throw new IllegalStateException("cannot record a refused delete: none is queued", e);
     }
@@ -260,20 +229,12 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
   public boolean recordImported(
       String address, SuppressionReason reason, Instant sesTime, Instant now) {
     Map<String, AttributeValue> item =
-        DynamoDbFeedbackStore.newEntryItem(
-            SuppressionUpdate.imported(address, reason, sesTime), now);
-    item.put("count", n(0));
-    item.put("syncedAt", s(now.toString()));
-    item.put("sesNote", s("already on SES's account-level list (imported)"));
+        SuppressionItem.newItem(SuppressionUpdate.imported(address, reason, sesTime), now, 0);
+    item.put(SuppressionItem.SYNCED_AT, s(now.toString()));
+    item.put(SuppressionItem.SES_NOTE, s(IMPORTED_NOTE));
     try {
-      store.withRetries(
-          "import a suppression",
-          () ->
-              dynamo.putItem(
-                  r ->
-                      r.tableName(table)
-                          .item(item)
-                          .conditionExpression("attribute_not_exists(pk)")));
+      table.put(
+          "import a suppression", item, r -> r.conditionExpression("attribute_not_exists(pk)"));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -283,46 +244,43 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
   @Override
   public void markLocalOnly(String address, String why, Instant at) {
     try {
-      store.withRetries(
+      table.update(
           "keep a suppression local",
-          () ->
-              dynamo.updateItem(
-                  r ->
-                      r.tableName(table)
-                          .key(key("S#" + address, "S"))
-                          .updateExpression(
-                              "SET sesState = :st, syncedAt = :at, sesNote = :why REMOVE"
-                                  + " sesLastError")
-                          .conditionExpression("attribute_exists(pk)")
-                          .expressionAttributeValues(
-                              Map.of(
-                                  ":st", s(SesSyncState.LOCAL_ONLY.name()),
-                                  ":at", s(at.toString()),
-                                  ":why", s(why)))));
+          SuppressionItem.key(address),
+          r ->
+              r.updateExpression("SET #st = :st, #at = :at, #why = :why REMOVE #err")
+                  .conditionExpression("attribute_exists(pk)")
+                  .expressionAttributeNames(
+                      Map.of(
+                          "#st", SuppressionItem.SES_STATE,
+                          "#at", SuppressionItem.SYNCED_AT,
+                          "#why", SuppressionItem.SES_NOTE,
+                          "#err", SuppressionItem.SES_LAST_ERROR))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":st", s(SesSyncState.LOCAL_ONLY.name()),
+                          ":at", s(at.toString()),
+                          ":why", s(why))));
     } catch (ConditionalCheckFailedException e) {
       throw new IllegalStateException(
-          "cannot keep it off SES's list: the suppression entry does not exist in " + table, e);
+          "cannot keep it off SES's list: the suppression entry does not exist in " + table.name(),
+          e);
     }
   }
 
   @Override
   public Optional<Instant> importedAt() {
-    GetItemResponse read =
-        store.withRetries(
-            "read the import mark",
-            () ->
-                dynamo.getItem(
-                    r -> r.tableName(table).key(key("IMPORT", "SES")).consistentRead(true)));
-    return read.hasItem() && read.item().containsKey("importedAt")
-        ? Optional.of(Instant.parse(read.item().get("importedAt").s()))
+    Map<String, AttributeValue> item =
+        table.get("read the import mark", DynamoTable.key("IMPORT", "SES"));
+    return item.containsKey("importedAt")
+        ? Optional.of(Instant.parse(item.get("importedAt").s()))
         : Optional.empty();
   }
 
   @Override
   public void markImported(Instant at) {
-    Map<String, AttributeValue> item = new HashMap<>(key("IMPORT", "SES"));
+    Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key("IMPORT", "SES"));
     item.put("importedAt", s(at.toString()));
-    store.withRetries(
-        "mark the import done", () -> dynamo.putItem(r -> r.tableName(table).item(item)));
+    table.put("mark the import done", item, r -> {});
   }
 }

@@ -41,13 +41,13 @@ public final class DynamoDbTables {
                   .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                   .globalSecondaryIndexes(
                       GlobalSecondaryIndex.builder()
-                          .indexName(DynamoDbFeedbackStore.OUTBOX_INDEX)
+                          .indexName(SuppressionItem.OUTBOX_INDEX)
                           .keySchema(key("sesState", KeyType.HASH), key("obsk", KeyType.RANGE))
                           .projection(
                               Projection.builder().projectionType(ProjectionType.ALL).build())
                           .build(),
                       GlobalSecondaryIndex.builder()
-                          .indexName(DynamoDbFeedbackStore.SCOPES_INDEX)
+                          .indexName(DynamoDbLedger.SCOPES_INDEX)
                           .keySchema(key("cday", KeyType.HASH), key("pk", KeyType.RANGE))
                           .projection(
                               Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())

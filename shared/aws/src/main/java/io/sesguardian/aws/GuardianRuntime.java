@@ -64,12 +64,22 @@ public final class GuardianRuntime {
 
   /** The latest sender-side refusal per recipient domain, over the same table. */
   public DynamoDbRecipientRefusals recipientRefusals() {
-    return new DynamoDbRecipientRefusals(store);
+    return store.recipientRefusals();
   }
 
   /** The monitor store over the same table. */
   public DynamoDbMonitorStore monitorStore() {
-    return new DynamoDbMonitorStore(store);
+    return store.monitorStore();
+  }
+
+  /** The canary runs over the same table. */
+  public DynamoDbCanaryStore canaryStore() {
+    return store.canaryStore();
+  }
+
+  /** The weekly report archive over the same table. */
+  public DynamoDbReportArchive reportArchive() {
+    return store.reportArchive();
   }
 
   /** The reputation monitor, alerting to the SNS alert topic (with the dashboard's link). */
@@ -85,7 +95,7 @@ public final class GuardianRuntime {
 
   /** Removals, imports and the queued deletes over the same table. */
   public DynamoDbSuppressionAdmin suppressionAdmin() {
-    return new DynamoDbSuppressionAdmin(store);
+    return store.suppressionAdmin();
   }
 
   /** The SES account-level list through a client without SDK retries (callers pace). */

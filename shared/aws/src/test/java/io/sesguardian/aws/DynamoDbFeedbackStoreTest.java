@@ -263,7 +263,7 @@ class DynamoDbFeedbackStoreTest {
 
   @Test
   void canaryFeedback_isObservedWithTheRecord_andTheRunPassesOnDynamoDb() {
-    DynamoDbCanaryStore canaryStore = new DynamoDbCanaryStore(store);
+    DynamoDbCanaryStore canaryStore = store.canaryStore();
     List<String> sent = new ArrayList<>();
     var canaries =
         new io.sesguardian.domain.canary.Canaries(

@@ -3,14 +3,12 @@
  */
 package io.sesguardian.aws;
 
-import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.testkit.MotoExtension;
 import io.sesguardian.testkit.MotoServer;
-import io.sesguardian.testkit.contract.CanaryStoreContract;
-import io.sesguardian.testkit.contract.FeedbackStoreContract;
-import io.sesguardian.testkit.contract.MonitorStoreContract;
+import io.sesguardian.testkit.contract.FeedbackLedgerContract;
 import io.sesguardian.testkit.contract.RecipientRefusalsContract;
+import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
 import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.time.Clock;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * idempotency token (the fault-storm test drives those against injected faults instead).
  */
 @ExtendWith(MotoExtension.class)
-class DynamoDbStoresContractTest {
+class DynamoDbStoresContractTest extends RolePortContracts {
 
   private AwsClients clients;
 
@@ -48,17 +46,17 @@ class DynamoDbStoresContractTest {
         Sleeper.REAL);
   }
 
-  private Stores stores(Clock clock) {
+  @Override
+  protected Stores newStores(Clock clock) {
     DynamoDbFeedbackStore feedback = feedback(clock);
-    return new Stores(
-        feedback, new DynamoDbMonitorStore(feedback), new DynamoDbCanaryStore(feedback));
+    return new Stores(feedback, feedback.monitorStore(), feedback.canaryStore());
   }
 
   @Nested
-  class Feedback extends FeedbackStoreContract {
+  class Ledger extends FeedbackLedgerContract {
     @Override
-    protected FeedbackStore newStore(Clock clock) {
-      return feedback(clock);
+    protected Stores newStores(Clock clock) {
+      return DynamoDbStoresContractTest.this.newStores(clock);
     }
   }
 
@@ -66,7 +64,7 @@ class DynamoDbStoresContractTest {
   class Refusals extends RecipientRefusalsContract {
     @Override
     protected io.sesguardian.domain.ingest.RecipientRefusals newRefusals(Clock clock) {
-      return new DynamoDbRecipientRefusals(feedback(clock));
+      return feedback(clock).recipientRefusals();
     }
   }
 
@@ -75,23 +73,7 @@ class DynamoDbStoresContractTest {
     @Override
     protected Both newStores(Clock clock) {
       DynamoDbFeedbackStore feedback = feedback(clock);
-      return new Both(feedback, new DynamoDbSuppressionAdmin(feedback));
-    }
-  }
-
-  @Nested
-  class Monitor extends MonitorStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
-  class Canary extends CanaryStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
+      return new Both(feedback, feedback.suppressionAdmin());
     }
   }
 }

@@ -131,7 +131,8 @@ class FeedbackStormFaultTest {
         SesHttpStub ses = new SesHttpStub()) {
       String table = MotoDynamoDb.newTable(clean);
       FaultInjectingHttpClient[] faults = new FaultInjectingHttpClient[1];
-      // The SDK's own retries stay on, with a short back-off so the test does not sleep minutes.
+      // DynamoDB clients do not retry by themselves (the store's RetryPolicy does); this shortens
+      // the back-off of the other clients' SDK retries so the test does not sleep minutes.
       try (AwsClients faulty =
           clean
               .customized(
@@ -215,7 +216,7 @@ class FeedbackStormFaultTest {
           SuppressionSync sync =
               new SuppressionSync(
                   syncStore,
-                  new DynamoDbSuppressionAdmin(syncStore),
+                  syncStore.suppressionAdmin(),
                   new SesV2SuppressionList(sesClients.sesV2WithoutRetries()),
                   new Pacer(virtual, advance, Duration.ofSeconds(1)),
                   virtual,

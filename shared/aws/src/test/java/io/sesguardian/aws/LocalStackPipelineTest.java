@@ -78,7 +78,7 @@ class LocalStackPipelineTest {
       String topic = sns.createTopic(r -> r.name("guardian-alerts")).topicArn();
       MonitorReport evaluation =
           new ReputationMonitor(
-                  new DynamoDbMonitorStore(store),
+                  store.monitorStore(),
                   new SnsAlertPublisher(sns, topic),
                   null,
                   MonitorPolicy.DEFAULT)

@@ -61,7 +61,7 @@ class MonitorOnDynamoDbTest {
             DynamoDbFeedbackStore.Settings.DEFAULT,
             Clock.fixed(NOW, ZoneOffset.UTC),
             Sleeper.REAL);
-    store = new DynamoDbMonitorStore(feedback);
+    store = feedback.monitorStore();
     ses = new SesHttpStub();
     sns = new SnsHttpStub();
     stubClients = AwsClients.forEndpoint(Region.US_EAST_1, ses.endpoint());
@@ -115,7 +115,13 @@ class MonitorOnDynamoDbTest {
         .hasSizeLessThanOrEqualTo(100)
         .contains("REVIEW");
     assertThat(accountAlerts.get(0).get("Message")).contains("6.5%");
-    assertThat(store.scopeState(Scope.ACCOUNT).orElseThrow().level()).isEqualTo(Level.REVIEW);
+    assertThat(
+            store.scopeStates().stream()
+                .filter(s -> s.scope().equals(Scope.ACCOUNT))
+                .findFirst()
+                .orElseThrow()
+                .level())
+        .isEqualTo(Level.REVIEW);
     assertThat(store.activeScopes(NOW, NOW))
         .containsExactlyInAnyOrder(Scope.ACCOUNT, Scope.configurationSet("marketing"));
   }

@@ -60,7 +60,7 @@ class OutboxSyncTest {
     sync =
         new SuppressionSync(
             store,
-            new DynamoDbSuppressionAdmin(store),
+            store.suppressionAdmin(),
             new SesV2SuppressionList(sesClients.sesV2WithoutRetries()),
             new Pacer(clock, Sleeper.REAL, Duration.ofSeconds(1)),
             clock,

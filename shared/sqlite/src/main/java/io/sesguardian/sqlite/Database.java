@@ -4,12 +4,18 @@
 package io.sesguardian.sqlite;
 
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.sync.Sleeper;
+import io.sesguardian.domain.time.Deadline;
+import io.sesguardian.domain.time.RetryPolicy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -27,8 +33,20 @@ final class Database implements AutoCloseable {
   /** How long one statement waits for another process's write lock. */
   static final int BUSY_TIMEOUT_MILLIS = 30_000;
 
-  /** Attempts of one transaction when the lock stays taken beyond the busy timeout. */
-  private static final int MAX_ATTEMPTS = 5;
+  /**
+   * Retries of a statement or transaction whose lock stayed taken beyond the busy timeout (SQLite
+   * itself already waited up to {@link #BUSY_TIMEOUT_MILLIS} in each attempt, so the back-off is
+   * short and the total is bounded by five such waits). Local commands have no deadline.
+   */
+  private static final RetryPolicy BUSY_RETRIES =
+      new RetryPolicy(
+          5,
+          Duration.ofMillis(10),
+          Duration.ofMillis(200),
+          Duration.ofMinutes(5),
+          Duration.ZERO,
+          ThreadLocalRandom.current(),
+          Sleeper.REAL);
 
   /** A unit of work on the connection. */
   interface Work<T> {
@@ -90,18 +108,35 @@ final class Database implements AutoCloseable {
   <T> T write(String what, Work<T> work) {
     lock.lock();
     try {
-      for (int attempt = 1; ; attempt++) {
-        try {
-          return inTransaction(work);
-        } catch (SQLException e) {
-          if (!busy(e) || attempt >= MAX_ATTEMPTS) {
-            throw failure(what, e);
-          }
-        }
-      }
+      return whileBusy(what, () -> inTransaction(work));
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Runs {@code attempt} again while another process holds the lock, by {@link #BUSY_RETRIES}. */
+  private <T> T whileBusy(String what, SqlCall<T> attempt) {
+    RetryPolicy.Execution run = BUSY_RETRIES.start(Deadline.none(Clock.systemUTC()));
+    SQLException last = null;
+    while (run.next()) {
+      try {
+        return attempt.call();
+      } catch (SQLException e) {
+        if (!busy(e)) {
+          throw failure(what, e);
+        }
+        last = e;
+      }
+    }
+    if (last == null) {
+      throw new StoreUnavailableException(what + " in " + file, run.giveUp(), null);
+    }
+    throw failure(what, last);
+  }
+
+  /** One attempt at the connection. */
+  private interface SqlCall<T> {
+    T call() throws SQLException;
   }
 
   private <T> T inTransaction(Work<T> work) throws SQLException {
@@ -133,20 +168,18 @@ final class Database implements AutoCloseable {
 
   /** Runs one statement outside a transaction, waiting out another process's lock. */
   void pragma(String sql) {
-    read(
-        sql,
-        c -> {
-          for (int attempt = 1; ; attempt++) {
-            try (Statement s = c.createStatement()) {
-              s.execute(sql);
-              return null;
-            } catch (SQLException e) {
-              if (!busy(e) || attempt >= MAX_ATTEMPTS) {
-                throw e;
-              }
+    lock.lock();
+    try {
+      whileBusy(
+          sql,
+          () -> {
+            try (Statement s = connection.createStatement()) {
+              return s.execute(sql);
             }
-          }
-        });
+          });
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The integer a {@code PRAGMA name} returns. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.domain.canary.CanaryRun;
-import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.feedback.FeedbackKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@link CanaryStore} on SQLite: one row per run, its per-address maps as JSON text; the
+ * {@link CanaryRuns} on SQLite: one row per run, its per-address maps as JSON text; the
  * observations are the ones ingest wrote with each canary record.
  */
-public final class SqliteCanaryStore implements CanaryStore {
+public final class SqliteCanaryStore implements CanaryRuns {
 
   static final List<String> SCHEMA =
       List.of(

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -309,5 +310,12 @@ public final class SqliteFeedbackStore implements FeedbackStore {
   public Map<Instant, Map<CounterField, Long>> counters(
       Scope scope, Instant fromHour, Instant toHour) {
     return db.read("read counters", c -> CounterTable.read(c, scope, fromHour, toHour));
+  }
+
+  @Override
+  public Set<Scope> activeScopes(Instant since, Instant until) {
+    Instant from = since.truncatedTo(ChronoUnit.DAYS);
+    Instant to = until.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+    return db.read("read active scopes", c -> CounterTable.scopes(c, from, to));
   }
 }

@@ -4,6 +4,8 @@
 package io.sesguardian.sqlite;
 
 import io.sesguardian.domain.ingest.CounterField;
+import io.sesguardian.domain.ingest.Counts;
+import io.sesguardian.domain.ingest.EventCounters;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.AccountSnapshot;
 import io.sesguardian.domain.monitor.AccountStatus;
@@ -17,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,9 +28,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link MonitorStore} on SQLite, reading the counters ingest wrote. A versioned write reads the
- * stored version and writes inside one {@code BEGIN IMMEDIATE} transaction, so of several racing
- * evaluations exactly one succeeds, as DynamoDB's condition expressions guarantee.
+ * {@link MonitorStore} on SQLite; counters are read through the feedback store that writes them. A
+ * versioned write reads the stored version and writes inside one {@code BEGIN IMMEDIATE}
+ * transaction, so of several racing evaluations exactly one succeeds, as DynamoDB's condition
+ * expressions guarantee.
  */
 public final class SqliteMonitorStore implements MonitorStore {
 
@@ -54,8 +56,6 @@ public final class SqliteMonitorStore implements MonitorStore {
           "CREATE INDEX IF NOT EXISTS alerts_by_time ON alerts (at)");
 
   private static final String STATE_COLUMNS = "scope, level, levels, since, evaluated_at, version";
-  private static final String STATE =
-      "SELECT " + STATE_COLUMNS + " FROM scope_states WHERE scope = ?";
   private static final String STATES =
       "SELECT " + STATE_COLUMNS + " FROM scope_states ORDER BY scope";
   private static final String STATE_VERSION = "SELECT version FROM scope_states WHERE scope = ?";
@@ -84,35 +84,27 @@ public final class SqliteMonitorStore implements MonitorStore {
       "SELECT kind, subject, body, at FROM alerts WHERE at >= ? AND at < ? ORDER BY at, id";
 
   private final Database db;
+  private final EventCounters counters;
 
-  SqliteMonitorStore(Database db) {
+  SqliteMonitorStore(Database db, EventCounters counters) {
     this.db = Objects.requireNonNull(db, "db");
+    this.counters = Objects.requireNonNull(counters, "counters");
+  }
+
+  @Override
+  public void addCounts(Counts counts) {
+    counters.addCounts(counts);
   }
 
   @Override
   public Set<Scope> activeScopes(Instant since, Instant until) {
-    Instant from = since.truncatedTo(ChronoUnit.DAYS);
-    Instant to = until.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
-    return db.read("read active scopes", c -> CounterTable.scopes(c, from, to));
+    return counters.activeScopes(since, until);
   }
 
   @Override
   public Map<Instant, Map<CounterField, Long>> counters(
       Scope scope, Instant fromHour, Instant toHour) {
-    return db.read("read counters", c -> CounterTable.read(c, scope, fromHour, toHour));
-  }
-
-  @Override
-  public Optional<ScopeState> scopeState(Scope scope) {
-    return db.read(
-        "read a scope state",
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(STATE)) {
-            s.setString(1, scope.key());
-            List<ScopeState> found = states(s);
-            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-          }
-        });
+    return counters.counters(scope, fromHour, toHour);
   }
 
   @Override

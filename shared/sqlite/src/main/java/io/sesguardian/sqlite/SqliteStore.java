@@ -38,7 +38,7 @@ public final class SqliteStore implements AutoCloseable {
   private SqliteStore(Database db, Clock clock, Duration ledgerRetention) {
     this.db = db;
     this.feedback = new SqliteFeedbackStore(db, clock, ledgerRetention);
-    this.monitor = new SqliteMonitorStore(db);
+    this.monitor = new SqliteMonitorStore(db, feedback);
     this.canary = new SqliteCanaryStore(db);
     this.admin = new SqliteSuppressionAdmin(db);
     this.refusals = new SqliteRecipientRefusals(db);

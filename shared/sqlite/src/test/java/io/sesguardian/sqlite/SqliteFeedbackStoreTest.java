@@ -4,7 +4,8 @@
 package io.sesguardian.sqlite;
 
 import io.sesguardian.domain.ingest.FeedbackStore;
-import io.sesguardian.testkit.contract.FeedbackStoreContract;
+import io.sesguardian.testkit.contract.FeedbackLedgerContract;
+import io.sesguardian.testkit.contract.Stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,15 +17,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite feedback store keeps the port contract. */
-class SqliteFeedbackStoreTest extends FeedbackStoreContract {
+/** The SQLite feedback store keeps the ledger contract. */
+class SqliteFeedbackStoreTest extends FeedbackLedgerContract {
 
   @TempDir Path dir;
   private final List<SqliteStore> opened = new ArrayList<>();
 
   @Override
-  protected FeedbackStore newStore(Clock clock) {
-    return open("store", clock, null).feedback();
+  protected Stores newStores(Clock clock) {
+    SqliteStore store = open("store", clock, null);
+    return new Stores(store.feedback(), store.monitor(), store.canary());
   }
 
   @Override

@@ -3,9 +3,8 @@
  */
 package io.sesguardian.sqlite;
 
-import io.sesguardian.testkit.contract.CanaryStoreContract;
-import io.sesguardian.testkit.contract.MonitorStoreContract;
 import io.sesguardian.testkit.contract.RecipientRefusalsContract;
+import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
 import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.io.IOException;
@@ -16,13 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite monitor and canary stores keep their ports' contracts. */
-class SqliteStoresContractTest {
+/**
+ * The SQLite stores keep every role port's contract (the ledger's in {@link
+ * SqliteFeedbackStoreTest}).
+ */
+class SqliteStoresContractTest extends RolePortContracts {
 
   @TempDir Path dir;
   private SqliteStore store;
 
-  private Stores stores(Clock clock) {
+  @Override
+  protected Stores newStores(Clock clock) {
     try {
       store = SqliteStore.open(dir, clock);
     } catch (IOException e) {
@@ -39,18 +42,10 @@ class SqliteStoresContractTest {
   }
 
   @Nested
-  class Monitor extends MonitorStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
-  }
-
-  @Nested
   class Refusals extends RecipientRefusalsContract {
     @Override
     protected io.sesguardian.domain.ingest.RecipientRefusals newRefusals(Clock clock) {
-      stores(clock);
+      newStores(clock);
       return store.recipientRefusals();
     }
   }
@@ -59,16 +54,8 @@ class SqliteStoresContractTest {
   class Admin extends SuppressionAdminContract {
     @Override
     protected Both newStores(Clock clock) {
-      stores(clock);
+      SqliteStoresContractTest.this.newStores(clock);
       return new Both(store.feedback(), store.suppressionAdmin());
-    }
-  }
-
-  @Nested
-  class Canary extends CanaryStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
     }
   }
 }

@@ -4,7 +4,7 @@
 package io.sesguardian.testkit;
 
 import io.sesguardian.domain.canary.CanaryRun;
-import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.canary.CanaryRuns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Canary runs in memory; observations come from the {@link InMemoryFeedbackStore} ingest used. */
-public final class InMemoryCanaryStore implements CanaryStore {
+public final class InMemoryCanaryStore implements CanaryRuns {
 
   private final InMemoryFeedbackStore feedback;
   private static final Comparator<CanaryRun> OLDEST_FIRST =

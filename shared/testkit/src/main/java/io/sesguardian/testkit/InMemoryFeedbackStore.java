@@ -22,6 +22,7 @@ import io.sesguardian.domain.ingest.SuppressionUpdate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -36,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A faithful in-memory {@link FeedbackStore} for tests: the whole port contract, in one process.
@@ -450,6 +452,20 @@ public final class InMemoryFeedbackStore
           }
         });
     return out;
+  }
+
+  @Override
+  public synchronized Set<Scope> activeScopes(Instant since, Instant until) {
+    available("read active scopes");
+    Instant from = since.truncatedTo(ChronoUnit.DAYS);
+    Instant to = until.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+    Set<Scope> scopes = new TreeSet<>(Comparator.comparing(Scope::key));
+    for (CounterKey key : counters.keySet()) {
+      if (!key.hour().isBefore(from) && key.hour().isBefore(to)) {
+        scopes.add(key.scope());
+      }
+    }
+    return scopes;
   }
 
   // ------------------------------------------------------------------ test hooks

@@ -4,14 +4,14 @@
 package io.sesguardian.testkit;
 
 import io.sesguardian.domain.ingest.CounterField;
-import io.sesguardian.domain.ingest.CounterKey;
+import io.sesguardian.domain.ingest.Counts;
+import io.sesguardian.domain.ingest.EventCounters;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.AccountSnapshot;
 import io.sesguardian.domain.monitor.ActionRecord;
 import io.sesguardian.domain.monitor.MonitorStore;
 import io.sesguardian.domain.monitor.ScopeState;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,48 +20,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * {@link MonitorStore} in memory, reading the counters of an {@link InMemoryFeedbackStore}.
+ * {@link MonitorStore} in memory; counters are those of the feedback store that writes them.
  * Conditional writes behave like DynamoDB's: a write whose expected version is stale is refused.
  * Thread-safe.
  */
 public final class InMemoryMonitorStore implements MonitorStore {
 
-  private final InMemoryFeedbackStore feedback;
+  private final EventCounters feedback;
   private final Map<Scope, ScopeState> states = new HashMap<>();
   private AccountSnapshot account;
   private final Map<String, Boolean> paused = new HashMap<>();
   private final List<ActionRecord> actions = new ArrayList<>();
   private final List<io.sesguardian.domain.monitor.Alert> alerts = new ArrayList<>();
 
-  public InMemoryMonitorStore(InMemoryFeedbackStore feedback) {
+  public InMemoryMonitorStore(EventCounters feedback) {
     this.feedback = feedback;
   }
 
   @Override
+  public void addCounts(Counts counts) {
+    feedback.addCounts(counts);
+  }
+
+  @Override
   public Set<Scope> activeScopes(Instant since, Instant until) {
-    Instant from = since.truncatedTo(ChronoUnit.DAYS);
-    Instant to = until.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
-    Set<Scope> scopes = new TreeSet<>(Comparator.comparing(Scope::key));
-    for (CounterKey key : feedback.allCounters().keySet()) {
-      if (!key.hour().isBefore(from) && key.hour().isBefore(to)) {
-        scopes.add(key.scope());
-      }
-    }
-    return scopes;
+    return feedback.activeScopes(since, until);
   }
 
   @Override
   public Map<Instant, Map<CounterField, Long>> counters(
       Scope scope, Instant fromHour, Instant toHour) {
     return feedback.counters(scope, fromHour, toHour);
-  }
-
-  @Override
-  public synchronized Optional<ScopeState> scopeState(Scope scope) {
-    return Optional.ofNullable(states.get(scope));
   }
 
   @Override

@@ -13,7 +13,8 @@ import io.sesguardian.domain.ingest.Counts;
 import io.sesguardian.domain.ingest.Effect;
 import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.ingest.Scope;
-import io.sesguardian.testkit.contract.FeedbackStoreContract;
+import io.sesguardian.testkit.contract.FeedbackLedgerContract;
+import io.sesguardian.testkit.contract.Stores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,12 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The fake keeps the port contract the domain tests rely on, and its own test hooks work. */
-class InMemoryFeedbackStoreTest extends FeedbackStoreContract {
+/** The fake keeps the ledger contract the domain tests rely on, and its own test hooks work. */
+class InMemoryFeedbackStoreTest extends FeedbackLedgerContract {
 
   @Override
-  protected FeedbackStore newStore(Clock clock) {
-    return new InMemoryFeedbackStore(clock);
+  protected Stores newStores(Clock clock) {
+    return InMemoryStoresContractTest.stores(clock);
   }
 
   @Override

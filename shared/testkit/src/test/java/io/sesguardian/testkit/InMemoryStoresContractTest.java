@@ -3,29 +3,28 @@
  */
 package io.sesguardian.testkit;
 
-import io.sesguardian.testkit.contract.CanaryStoreContract;
-import io.sesguardian.testkit.contract.MonitorStoreContract;
 import io.sesguardian.testkit.contract.RecipientRefusalsContract;
+import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
 import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 
-/** The in-memory monitor, canary and suppression-admin fakes keep their ports' contracts. */
-class InMemoryStoresContractTest {
+/**
+ * The in-memory fakes keep every role port's contract (the ledger's in {@link
+ * InMemoryFeedbackStoreTest}, beside the fake's own hooks).
+ */
+class InMemoryStoresContractTest extends RolePortContracts {
 
-  private static Stores stores(Clock clock) {
+  @Override
+  protected Stores newStores(Clock clock) {
+    return stores(clock);
+  }
+
+  static Stores stores(Clock clock) {
     InMemoryFeedbackStore feedback = new InMemoryFeedbackStore(clock);
     return new Stores(
         feedback, new InMemoryMonitorStore(feedback), new InMemoryCanaryStore(feedback));
-  }
-
-  @Nested
-  class Monitor extends MonitorStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
-    }
   }
 
   @Nested
@@ -42,14 +41,6 @@ class InMemoryStoresContractTest {
     protected Both newStores(Clock clock) {
       InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
       return new Both(store, store);
-    }
-  }
-
-  @Nested
-  class Canary extends CanaryStoreContract {
-    @Override
-    protected Stores newStores(Clock clock) {
-      return stores(clock);
     }
   }
 }

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.aws.ConfigurationException;
-import io.sesguardian.aws.DynamoDbCanaryStore;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.aws.SesV2CanarySender;
@@ -63,7 +62,7 @@ public final class CanaryHandler implements RequestStreamHandler {
         new Canaries(
             new SesV2CanarySender(
                 runtime.clients().sesV2(), from, env.get("CANARY_CONFIGURATION_SET")),
-            new DynamoDbCanaryStore(runtime.store()),
+            runtime.canaryStore(),
             DashboardLink.of(
                 new SnsAlertPublisher(runtime.clients().sns(), topic),
                 MonitorConfig.dashboardUrl(env)),

@@ -73,7 +73,9 @@ public final class MonitorHandler implements RequestStreamHandler {
     t.info("evaluated", summary);
     t.metrics(
         List.of(
-            new Metric("AccountLevel", report.level().ordinal(), MetricUnit.NONE),
+            // -1 unknown (no denominator), 0 healthy ... 4 pause: the values before unknown
+            // existed.
+            new Metric("AccountLevel", report.level().ordinal() - 1, MetricUnit.NONE),
             Metric.count("Alerts", report.alerts().size()),
             Metric.count("Pauses", report.actions().size())));
     rateMetrics(report, t);

@@ -19,6 +19,7 @@ import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.monitor.SesAccount;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.Window;
+import io.sesguardian.domain.report.ReportArchive;
 import io.sesguardian.domain.report.ReportRenderer;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.domain.report.WeeklyReports;
@@ -42,7 +43,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class ReportHandler implements RequestStreamHandler {
 
   private final WeeklyReports reports;
-  private final ReportStore store;
+  private final ReportArchive store;
   private final SesAccount ses;
   private final Supplier<Long> deadLetterDepth;
   private final AlertPublisher alerts;
@@ -68,7 +69,7 @@ public final class ReportHandler implements RequestStreamHandler {
             monitor,
             new ReputationMonitor(monitor, a -> {}, null, config.policy()),
             config.policy().thresholds());
-    this.store = new ReportStore(runtime.store());
+    this.store = runtime.reportArchive();
     this.ses = new SesV2Account(runtime.clients().sesV2());
     SqsClient sqs =
         deadLetterQueueUrl == null || deadLetterQueueUrl.isBlank()
@@ -89,7 +90,7 @@ public final class ReportHandler implements RequestStreamHandler {
     this.alerts = config.alerts(runtime.clients().sns());
     this.renderer = new ReportRenderer(config.policy().thresholds());
     this.clock = runtime.clock();
-    this.canaryStore = new DynamoDbCanaryStore(runtime.store());
+    this.canaryStore = runtime.canaryStore();
   }
 
   @Override

@@ -45,7 +45,7 @@ public final class Canaries {
       DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
 
   private final CanarySender sender;
-  private final CanaryStore store;
+  private final CanaryRuns store;
   private final AlertPublisher alerts;
   private final Duration timeout;
   private final Duration interval;
@@ -56,7 +56,7 @@ public final class Canaries {
    */
   public Canaries(
       CanarySender sender,
-      CanaryStore store,
+      CanaryRuns store,
       AlertPublisher alerts,
       Duration timeout,
       Duration interval) {

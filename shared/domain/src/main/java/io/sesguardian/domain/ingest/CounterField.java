@@ -17,7 +17,7 @@ public enum CounterField {
   BOUNCE_PERMANENT("bouncePermanent"),
   BOUNCE_TRANSIENT("bounceTransient"),
   BOUNCE_UNDETERMINED("bounceUndetermined"),
-  /** Hard bounces SES counts toward the bounce rate. */
+  /** Hard bounces SES counts toward the bounce rate (verified recipient domains left out). */
   BOUNCE_COUNTED("bounceCounted"),
   /** {@code OnAccountSuppressionList} bounces: sends SES never attempted. */
   BOUNCE_ON_ACCOUNT_LIST("bounceOnAccountList"),
@@ -35,7 +35,10 @@ public enum CounterField {
    */
   AUTO_REPLY("autoReply"),
   COMPLAINT("complaint"),
-  /** Complaints SES counts toward the complaint rate. */
+  /**
+   * Complaints SES counts toward the complaint rate: one per feedback report (its first recipient),
+   * however many recipients the report names.
+   */
   COMPLAINT_COUNTED("complaintCounted"),
   /**
    * {@code not-spam} feedback ({@code FeedbackClass.NOT_SPAM}), a provider correcting a spam tag:
@@ -43,6 +46,51 @@ public enum CounterField {
    */
   COMPLAINT_NOT_SPAM("complaintNotSpam"),
   REJECT("reject"),
+  /*
+   * The denominator fields below are subsets of the kind counters above, kept in the same bucket
+   * (so they add no write request): the rate calculator subtracts them or picks a channel. A bucket
+   * written before they existed simply has none, and then counts as it always did.
+   */
+  /**
+   * {@code Complaint} feedback with {@code complaintSubType} {@code OnAccountSuppressionList}: SES
+   * did not send (developer guide, "Event publishing contents": complaint object). Also counted in
+   * {@link #COMPLAINT}, never in {@link #COMPLAINT_COUNTED}.
+   */
+  COMPLAINT_ON_ACCOUNT_LIST("complaintOnAccountList"),
+  /** {@code Send} events to recipient domains that send SES no complaint feedback. */
+  SEND_NON_FBL("sendNonFbl"),
+  /** {@code Send} events to recipients in the account's verified domains. */
+  SEND_VERIFIED("sendVerified"),
+  /**
+   * Sends SES published a {@code Send} event for but never attempted, through configuration sets:
+   * {@code OnAccountSuppressionList} bounces and complaints, and rejects.
+   */
+  UNSENT("unsent"),
+  /** {@link #UNSENT} to recipient domains without a feedback loop. */
+  UNSENT_NON_FBL("unsentNonFbl"),
+  /** {@link #UNSENT} to recipients in the account's verified domains. */
+  UNSENT_VERIFIED("unsentVerified"),
+  /** Attempted sends (deliveries and attempted bounces) to domains without a feedback loop. */
+  ATTEMPTED_NON_FBL("attemptedNonFbl"),
+  /** Attempted sends to recipients in the account's verified domains. */
+  ATTEMPTED_VERIFIED("attemptedVerified"),
+  /** Hard bounces to the account's verified domains: SES leaves them out of the bounce rate. */
+  BOUNCE_VERIFIED("bounceVerified"),
+  /**
+   * Deliveries of traffic without a configuration set (identity notifications): the channel that
+   * has no {@code Send} events and takes its denominator from deliveries plus bounces.
+   */
+  IDENTITY_DELIVERY("identityDelivery"),
+  /** Attempted sends (deliveries and attempted bounces) without a configuration set. */
+  IDENTITY_ATTEMPTED("identityAttempted"),
+  /** {@link #IDENTITY_ATTEMPTED} to domains without a feedback loop. */
+  IDENTITY_ATTEMPTED_NON_FBL("identityAttemptedNonFbl"),
+  /** {@link #IDENTITY_ATTEMPTED} to the account's verified domains. */
+  IDENTITY_ATTEMPTED_VERIFIED("identityAttemptedVerified"),
+  /** {@link #BOUNCE_COUNTED} without a configuration set. */
+  IDENTITY_BOUNCE_COUNTED("identityBounceCounted"),
+  /** {@link #COMPLAINT_COUNTED} without a configuration set. */
+  IDENTITY_COMPLAINT_COUNTED("identityComplaintCounted"),
   DELIVERY_DELAY("deliveryDelay"),
   /** Opens, clicks, rendering failures, subscriptions and unknown kinds. */
   OTHER("other"),

@@ -19,17 +19,46 @@ import java.util.Objects;
  * @param ledgerKey the idempotency key (same across SNS retries and SES's two channels)
  * @param suppression the suppression it asks for (nullable)
  * @param softBounce the soft-bounce history entry it adds (nullable)
+ * @param counting how the record's recipient enters the rates' denominators
  */
 public record Effect(
-    FeedbackRecord record, String ledgerKey, SuppressionUpdate suppression, SoftBounce softBounce) {
+    FeedbackRecord record,
+    String ledgerKey,
+    SuppressionUpdate suppression,
+    SoftBounce softBounce,
+    Counting counting) {
+
+  /**
+   * How one record enters the rates, decided when it is planned.
+   *
+   * @param feedbackLoop its recipient domain sends SES complaint feedback (complaint denominator)
+   * @param verified its recipient domain is one of the account's verified domains (left out of the
+   *     bounce rate)
+   * @param firstOfReport for a complaint: it is the first recipient of its feedback report, the one
+   *     that counts toward the complaint rate (a report naming several recipients is one complaint,
+   *     as SES's per-ISP metrics count them)
+   */
+  public record Counting(boolean feedbackLoop, boolean verified, boolean firstOfReport) {}
 
   public Effect {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(ledgerKey, "ledgerKey");
+    Objects.requireNonNull(counting, "counting");
   }
 
-  /** Plans the effect of one record. */
+  /** Plans the effect of one record under the default counting rules, as its report's first. */
   public static Effect of(FeedbackRecord record) {
+    return of(record, CountingRules.DEFAULT, true);
+  }
+
+  /**
+   * Plans the effect of one record.
+   *
+   * @param rules which recipient domains enter which denominator
+   * @param firstOfReport whether it is the first recipient of its complaint report (ignored for
+   *     other kinds)
+   */
+  public static Effect of(FeedbackRecord record, CountingRules rules, boolean firstOfReport) {
     String key =
         record
             .idempotencyKey()
@@ -63,7 +92,10 @@ public record Effect(
         c.escalatable() && record.address() != null
             ? new SoftBounce(record.address(), record.eventTime(), key)
             : null;
-    return new Effect(record, key, suppression, soft);
+    String domain = record.address() == null ? null : Addresses.domainOf(record.address());
+    Counting counting =
+        new Counting(rules.feedbackLoop(domain), rules.verified(domain), firstOfReport);
+    return new Effect(record, key, suppression, soft, counting);
   }
 
   /**
@@ -101,10 +133,10 @@ public record Effect(
     CounterKey recipient =
         CounterKey.of(
             Scope.recipientDomain(Addresses.domainOf(record.address())), record.eventTime());
-    if (c.countsTowardBounceRate()) {
+    if (countsBounce()) {
       counts.add(recipient, CounterField.BOUNCE_COUNTED, 1);
     }
-    if (c.countsTowardComplaintRate()) {
+    if (countsComplaint()) {
       counts.add(recipient, CounterField.COMPLAINT_COUNTED, 1);
     }
     // A domain refusing the sender (DMARC, blocklist, policy) is the team's problem to see, even
@@ -121,8 +153,17 @@ public record Effect(
     }
     Classification c = record.classification();
     switch (record.kind()) {
-      case SEND -> counts.add(key, CounterField.SEND, 1);
-      case DELIVERY -> counts.add(key, CounterField.DELIVERY, 1);
+      case SEND -> {
+        counts.add(key, CounterField.SEND, 1);
+        subsets(key, counts, CounterField.SEND_NON_FBL, CounterField.SEND_VERIFIED);
+      }
+      case DELIVERY -> {
+        counts.add(key, CounterField.DELIVERY, 1);
+        if (record.configurationSet() == null) {
+          counts.add(key, CounterField.IDENTITY_DELIVERY, 1);
+        }
+        attempted(key, counts);
+      }
       case BOUNCE -> {
         if (c.feedbackClass() == FeedbackClass.AUTO_REPLY) {
           // Delivered, then answered by an autoresponder: no bounce, no extra attempted send.
@@ -139,11 +180,20 @@ public record Effect(
               case UNDETERMINED -> CounterField.BOUNCE_UNDETERMINED;
             },
             1);
-        if (c.countsTowardBounceRate()) {
+        if (countsBounce()) {
           counts.add(key, CounterField.BOUNCE_COUNTED, 1);
+          if (record.configurationSet() == null) {
+            counts.add(key, CounterField.IDENTITY_BOUNCE_COUNTED, 1);
+          }
+        } else if (c.countsTowardBounceRate()) {
+          counts.add(key, CounterField.BOUNCE_VERIFIED, 1);
         }
         if (c.alreadyOnAccountList()) {
+          // SES did not try: no attempted send (sending-email-suppression-list.html).
           counts.add(key, CounterField.BOUNCE_ON_ACCOUNT_LIST, 1);
+          unsent(key, counts);
+        } else {
+          attempted(key, counts);
         }
         if (c.feedbackClass().senderSide()) {
           counts.add(key, CounterField.BOUNCE_SENDER_SIDE, 1);
@@ -156,14 +206,69 @@ public record Effect(
           return;
         }
         counts.add(key, CounterField.COMPLAINT, 1);
-        if (c.countsTowardComplaintRate()) {
+        if (c.alreadyOnAccountList()) {
+          counts.add(key, CounterField.COMPLAINT_ON_ACCOUNT_LIST, 1);
+          unsent(key, counts);
+        }
+        if (countsComplaint()) {
           counts.add(key, CounterField.COMPLAINT_COUNTED, 1);
+          if (record.configurationSet() == null) {
+            counts.add(key, CounterField.IDENTITY_COMPLAINT_COUNTED, 1);
+          }
         }
       }
-      case REJECT -> counts.add(key, CounterField.REJECT, 1);
+      case REJECT -> {
+        counts.add(key, CounterField.REJECT, 1);
+        // SES rejected the message (a virus): never attempted (event-publishing-retrieving-sns-
+        // contents.html, reject object).
+        unsent(key, counts);
+      }
       case DELIVERY_DELAY -> counts.add(key, CounterField.DELIVERY_DELAY, 1);
       case OPEN, CLICK, RENDERING_FAILURE, SUBSCRIPTION, UNKNOWN ->
           counts.add(key, CounterField.OTHER, 1);
+    }
+  }
+
+  /** A hard bounce SES counts: verified recipient domains are left out of the bounce rate. */
+  private boolean countsBounce() {
+    return record.classification().countsTowardBounceRate() && !counting.verified();
+  }
+
+  /** A complaint SES counts: once per feedback report. */
+  private boolean countsComplaint() {
+    return record.classification().countsTowardComplaintRate() && counting.firstOfReport();
+  }
+
+  /** A send SES attempted, for the channel that takes its denominator from deliveries + bounces. */
+  private void attempted(CounterKey key, Counts counts) {
+    subsets(key, counts, CounterField.ATTEMPTED_NON_FBL, CounterField.ATTEMPTED_VERIFIED);
+    if (record.configurationSet() == null) {
+      counts.add(key, CounterField.IDENTITY_ATTEMPTED, 1);
+      subsets(
+          key,
+          counts,
+          CounterField.IDENTITY_ATTEMPTED_NON_FBL,
+          CounterField.IDENTITY_ATTEMPTED_VERIFIED);
+    }
+  }
+
+  /**
+   * A send SES published a {@code Send} event for but never attempted. Only configuration sets
+   * publish {@code Send} events, so only their traffic has anything to take back.
+   */
+  private void unsent(CounterKey key, Counts counts) {
+    if (record.configurationSet() != null) {
+      counts.add(key, CounterField.UNSENT, 1);
+      subsets(key, counts, CounterField.UNSENT_NON_FBL, CounterField.UNSENT_VERIFIED);
+    }
+  }
+
+  private void subsets(CounterKey key, Counts counts, CounterField nonFbl, CounterField verified) {
+    if (!counting.feedbackLoop()) {
+      counts.add(key, nonFbl, 1);
+    }
+    if (counting.verified()) {
+      counts.add(key, verified, 1);
     }
   }
 }

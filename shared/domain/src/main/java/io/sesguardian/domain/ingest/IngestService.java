@@ -5,6 +5,7 @@ package io.sesguardian.domain.ingest;
 
 import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.feedback.BounceType;
+import io.sesguardian.domain.feedback.FeedbackKind;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Ignored;
 import io.sesguardian.domain.feedback.Normalized;
@@ -30,24 +31,42 @@ import java.util.Set;
  */
 public final class IngestService {
 
-  private final FeedbackStore store;
+  private final FeedbackLedger ledger;
+  private final SoftBounceHistory softBounceHistory;
+  private final SuppressionList suppressions;
   private final RecipientRefusals refusals;
   private final IngestPolicy policy;
   private final Clock clock;
 
-  /** An ingest that keeps no refusal notes ({@link RecipientRefusals#NONE}). */
-  public IngestService(FeedbackStore store, IngestPolicy policy, Clock clock) {
-    this(store, RecipientRefusals.NONE, policy, clock);
+  /**
+   * An ingest over the three roles it uses, usually one store that plays them all (a {@link
+   * FeedbackStore}).
+   */
+  public <S extends FeedbackLedger & SoftBounceHistory & SuppressionList> IngestService(
+      S store, IngestPolicy policy, Clock clock) {
+    this(store, store, store, RecipientRefusals.NONE, policy, clock);
   }
 
   /**
-   * @param refusals where the latest sender-side refusal of each recipient domain is noted, for the
-   *     monitor's {@link io.sesguardian.domain.monitor.RecipientRefusalWatch}
+   * Like the above, noting the latest sender-side refusal of each recipient domain in {@code
+   * refusals} for the monitor's {@link io.sesguardian.domain.monitor.RecipientRefusalWatch}.
    */
+  public <S extends FeedbackLedger & SoftBounceHistory & SuppressionList> IngestService(
+      S store, RecipientRefusals refusals, IngestPolicy policy, Clock clock) {
+    this(store, store, store, refusals, policy, clock);
+  }
+
   public IngestService(
-      FeedbackStore store, RecipientRefusals refusals, IngestPolicy policy, Clock clock) {
-    this.store = Objects.requireNonNull(store, "store");
+      FeedbackLedger ledger,
+      SoftBounceHistory softBounces,
+      SuppressionList suppressions,
+      RecipientRefusals refusals,
+      IngestPolicy policy,
+      Clock clock) {
     this.refusals = Objects.requireNonNull(refusals, "refusals");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.softBounceHistory = Objects.requireNonNull(softBounces, "softBounces");
+    this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -61,12 +80,19 @@ public final class IngestService {
     Map<String, Effect> effects = new LinkedHashMap<>();
     int duplicatesInCall = 0;
     int items = 0;
+    Set<String> reports = new HashSet<>();
     for (Normalized doc : documents) {
       items += doc.items();
       ignored.addAll(doc.ignored());
       rejected.addAll(doc.rejections());
       for (FeedbackRecord record : doc.records()) {
-        Effect effect = Effect.of(record);
+        // One complaint report naming several recipients is one complaint for the rate: its
+        // first recipient carries it (SES's channels repeat reports whole, in the same order).
+        boolean firstOfReport =
+            record.kind() != FeedbackKind.COMPLAINT
+                || record.feedbackId() == null
+                || reports.add(record.feedbackId());
+        Effect effect = Effect.of(record, policy.counting(), firstOfReport);
         if (effects.putIfAbsent(effect.ledgerKey(), effect) != null) {
           duplicatesInCall++;
         }
@@ -78,7 +104,7 @@ public final class IngestService {
     operational.add(operationalKey, CounterField.DUPLICATES, duplicatesInCall);
 
     ApplyResult result =
-        store.applyOnce(List.copyOf(effects.values()), operational, operationalKey);
+        ledger.applyOnce(List.copyOf(effects.values()), operational, operationalKey);
 
     noteRefusals(effects.values(), result);
 
@@ -114,7 +140,7 @@ public final class IngestService {
 
     List<SuppressionEntry> suppressed = new ArrayList<>();
     if (!suppressedCandidates.isEmpty()) {
-      Map<String, SuppressionEntry> entries = store.suppressions(suppressedCandidates);
+      Map<String, SuppressionEntry> entries = suppressions.suppressions(suppressedCandidates);
       for (String address : suppressedCandidates) {
         SuppressionEntry entry = entries.get(address);
         if (entry != null && applied.contains(entry.firstLedgerKey())) {
@@ -191,7 +217,7 @@ public final class IngestService {
       latest = t.isAfter(latest) ? t : latest;
     }
     List<Instant> times =
-        store.softBounceTimes(
+        softBounceHistory.softBounceTimes(
             softBounces.get(0).softBounce().address(),
             earliest.minus(policy.softBounceWindow()),
             latest.plus(policy.softBounceWindow()));
@@ -206,7 +232,7 @@ public final class IngestService {
   private boolean suppress(Effect effect, Instant now) {
     SoftBounce soft = effect.softBounce();
     FeedbackRecord r = effect.record();
-    return store.suppressIfAbsent(
+    return suppressions.suppressIfAbsent(
         new SuppressionUpdate(
             soft.address(),
             SuppressionReason.BOUNCE,

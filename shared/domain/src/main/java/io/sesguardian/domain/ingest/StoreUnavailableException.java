@@ -3,6 +3,8 @@
  */
 package io.sesguardian.domain.ingest;
 
+import io.sesguardian.domain.time.RetryPolicy;
+
 /**
  * The store could not be read or written after retries (throttling, an outage, a timeout). Nothing
  * was lost: what the call was about can be retried safely.
@@ -17,5 +19,23 @@ public final class StoreUnavailableException extends RuntimeException {
         io.sesguardian.domain.feedback.Addresses.maskAll(
             operation + " failed after retries: " + cause.getMessage()),
         cause);
+  }
+
+  /**
+   * The retry policy stopped before the call succeeded: attempts ran out, or another attempt would
+   * have ended after the maximum duration or the caller's deadline.
+   *
+   * @param lastFailure the last attempt's error; {@code null} when no attempt could start
+   */
+  public StoreUnavailableException(
+      String operation, RetryPolicy.GiveUp why, Throwable lastFailure) {
+    super(
+        io.sesguardian.domain.feedback.Addresses.maskAll(
+            operation
+                + " gave up ("
+                + why.name().toLowerCase(java.util.Locale.ROOT)
+                + ")"
+                + (lastFailure == null ? "" : " after: " + lastFailure.getMessage())),
+        lastFailure);
   }
 }

@@ -29,13 +29,16 @@ final class AlertTexts {
             ? "bounce " + percent(worst.bounceRate())
             : "complaint " + percent(worst.complaintRate());
     String subject =
-        "SES guardian: %s %s, %s (%s, was %s)"
-            .formatted(
-                rates.scope(),
-                rates.level().jsonName().toUpperCase(Locale.ROOT),
-                metric,
-                worst.window().jsonName(),
-                from.jsonName());
+        rates.level() == Level.UNKNOWN
+            ? "SES guardian: %s rates cannot be computed (no Send or Delivery events)"
+                .formatted(rates.scope())
+            : "SES guardian: %s %s, %s (%s, was %s)"
+                .formatted(
+                    rates.scope(),
+                    rates.level().jsonName().toUpperCase(Locale.ROOT),
+                    metric,
+                    worst.window().jsonName(),
+                    from.jsonName());
     StringBuilder body = new StringBuilder();
     body.append(
         "The %s level of %s went %s from %s to %s at %s.%n%n"
@@ -46,21 +49,33 @@ final class AlertTexts {
                 from.jsonName(),
                 rates.level().jsonName(),
                 at));
-    body.append("Rates as SES counts them (hard bounces and complaints / eligible sends):\n\n");
+    body.append(
+        "Rates as SES counts them (hard bounces / eligible sends outside verified domains;"
+            + " complaints, one per report / eligible sends to feedback-loop domains):\n\n");
     body.append(
         String.format(
-            "  %-7s %10s %8s %11s %10s %13s  %s%n",
-            "window", "sends", "bounces", "bounce rate", "complaints", "complaint rate", "level"));
+            "  %-7s %10s %8s %11s %10s %10s %13s %9s  %s%n",
+            "window",
+            "sends",
+            "bounces",
+            "bounce rate",
+            "fbl sends",
+            "complaints",
+            "complaint rate",
+            "from",
+            "level"));
     for (WindowRates w : rates.windows()) {
       body.append(
           String.format(
-              "  %-7s %10d %8d %11s %10d %13s  %s%s%n",
+              "  %-7s %10d %8d %11s %10d %10d %13s %9s  %s%s%n",
               w.window().jsonName(),
               w.eligibleSends(),
               w.bounces(),
-              percent(w.bounceRate()),
+              w.hasRates() ? percent(w.bounceRate()) : "-",
+              w.complaintEligibleSends(),
               w.complaints(),
-              percent(w.complaintRate()),
+              w.hasRates() ? percent(w.complaintRate()) : "-",
+              w.denominator().jsonName(),
               w.level().jsonName(),
               w.lowVolume() ? " (low volume: never pauses)" : ""));
     }
@@ -87,6 +102,11 @@ final class AlertTexts {
 
   static String advice(Level level) {
     return switch (level) {
+      case UNKNOWN ->
+          "  Publish Send or Delivery events so rates can be computed: add a configuration set with\n"
+              + "  an event destination for Send (or Delivery) events to the guardian's topic, or turn\n"
+              + "  on Delivery notifications for your identities (guardian readiness shows what is\n"
+              + "  missing). Until then only SES's own figures tell the rates.";
       case HEALTHY -> "  Nothing: the rates are back under the warning thresholds.";
       case WARNING ->
           "  Check the recipient domains and configuration sets above; stop mailing addresses\n"

@@ -105,6 +105,11 @@ public final class ReputationMonitor {
         account = rates;
       }
       Level before = stored.map(ScopeState::level).orElse(Level.HEALTHY);
+      if (rates.level() == Level.UNKNOWN && !hasFeedback(rates)) {
+        // No traffic at all is nothing to report: the state is kept until there is feedback
+        // that cannot be rated, which is what the "cannot be computed" alert is about.
+        continue;
+      }
       boolean changed = rates.level() != before;
       if (!changed && stored.isPresent() && stored.get().levels().equals(rates.levels())) {
         continue; // nothing new to remember: no write
@@ -118,7 +123,10 @@ public final class ReputationMonitor {
               now,
               stored.map(ScopeState::version).orElse(0L) + 1);
       boolean won = store.replaceScopeState(next, stored.map(ScopeState::version).orElse(0L));
-      if (won && changed) {
+      // "Rates cannot be computed" is said once, for the account: every scope without a
+      // denominator has the same cause and the same fix.
+      boolean unknownMove = rates.level() == Level.UNKNOWN || before == Level.UNKNOWN;
+      if (won && changed && (!unknownMove || scope.equals(Scope.ACCOUNT))) {
         Alert alert =
             AlertTexts.levelChange(rates, before, policy.thresholds(), drivers(rates, now), now);
         alerts.publish(alert);
@@ -141,6 +149,10 @@ public final class ReputationMonitor {
     }
     return new MonitorReport(
         account == null ? Level.HEALTHY : account.level(), all, raised, actions, status);
+  }
+
+  private static boolean hasFeedback(ScopeRates rates) {
+    return rates.windows().stream().anyMatch(w -> w.bounces() + w.complaints() > 0);
   }
 
   /**
@@ -180,10 +192,27 @@ public final class ReputationMonitor {
     return record;
   }
 
+  /**
+   * Reads the fixed windows' 30 days first; only when the volume window is not yet full there and
+   * the lookback reaches further (as far back as counters are kept) are the older counters read, so
+   * a busy account never pays for a year of buckets.
+   */
   private ScopeRates evaluate(Scope scope, Instant now, PreviousLevels previous) {
     Instant toHour = now.truncatedTo(ChronoUnit.HOURS);
+    Instant recent = toHour.minus(Duration.ofDays(30));
     Instant fromHour = toHour.minus(max(policy.thresholds().volumeLookback(), Duration.ofDays(30)));
-    Map<Instant, Map<CounterField, Long>> hourly = store.counters(scope, fromHour, toHour);
+    Map<Instant, Map<CounterField, Long>> hourly =
+        new java.util.HashMap<>(store.counters(scope, recent, toHour));
+    ScopeRates rates = calculator.evaluate(scope, hourly, now, previous);
+    boolean volumeFull =
+        rates
+            .window(io.sesguardian.domain.rates.Window.VOLUME)
+            .map(w -> w.eligibleSends() >= policy.thresholds().volumeSends())
+            .orElse(true);
+    if (volumeFull || !fromHour.isBefore(recent)) {
+      return rates;
+    }
+    store.counters(scope, fromHour, recent.minus(Duration.ofHours(1))).forEach(hourly::putIfAbsent);
     return calculator.evaluate(scope, hourly, now, previous);
   }
 
@@ -203,7 +232,7 @@ public final class ReputationMonitor {
       }
     }
     states.values().stream()
-        .filter(state -> state.level() != Level.HEALTHY)
+        .filter(state -> state.level().compareTo(Level.HEALTHY) > 0)
         .forEach(state -> others.add(state.scope()));
     others.remove(Scope.ACCOUNT);
     Map<Scope, Optional<ScopeState>> scopes = new java.util.LinkedHashMap<>();

@@ -12,9 +12,11 @@ import java.util.Locale;
  * <p>{@link #WARNING} through {@link #PAUSE} each have a threshold per metric (see {@link
  * Thresholds}); {@link #HEALTHY} is everything below the warning threshold. {@link #REVIEW} mirrors
  * the rate at which SES may place an account under review; {@link #PAUSE} is where the guardian (if
- * allowed to) pauses sending.
+ * allowed to) pauses sending. {@link #UNKNOWN} (least severe, so it never raises a level or pauses)
+ * is a metric or window without a denominator: no Send and no Delivery events to divide by.
  */
 public enum Level {
+  UNKNOWN,
   HEALTHY,
   WARNING,
   CRITICAL,
@@ -26,8 +28,8 @@ public enum Level {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The more severe of two levels. */
-  static Level max(Level a, Level b) {
+  /** The more severe of two levels ({@link #UNKNOWN} is below every other). */
+  public static Level max(Level a, Level b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
 }

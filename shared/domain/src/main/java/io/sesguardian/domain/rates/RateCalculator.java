@@ -29,12 +29,20 @@ import java.util.TreeMap;
  *       Thresholds#volumeLookback()} (that many hourly buckets, the current one included),
  *       accumulating until the eligible sends reach {@link Thresholds#volumeSends()}; it then
  *       covers exactly the buckets walked. If the lookback ends first it covers the whole lookback.
- *   <li>Eligible sends: {@code SEND − BOUNCE_ON_ACCOUNT_LIST} when the window's {@code SEND} total
- *       is positive, else {@code DELIVERY + BOUNCE_PERMANENT + BOUNCE_TRANSIENT +
- *       BOUNCE_UNDETERMINED − BOUNCE_ON_ACCOUNT_LIST}; never below 0. The volume walk re-decides on
+ *   <li>Eligible sends are counted per channel and summed (see {@link Denominator}; SES counts only
+ *       mail it attempted: developer guide, "Event publishing contents" and
+ *       sending-email-suppression-list.html). Configuration-set traffic: {@code SEND − UNSENT} when
+ *       the window has {@code Send} events ({@code UNSENT}: {@code OnAccountSuppressionList}
+ *       bounces and complaints and rejects), else {@code DELIVERY + attempted bounces} when it has
+ *       deliveries, else no denominator. Traffic without a configuration set: {@code
+ *       IDENTITY_ATTEMPTED} when it has {@code IDENTITY_DELIVERY}, else none. The bounce
+ *       denominator leaves out sends to verified domains ({@code *_VERIFIED}); the complaint
+ *       denominator leaves out sends to domains without a feedback loop ({@code *_NON_FBL}).
+ *       Buckets written before these fields existed count as before. The volume walk re-decides on
  *       the running totals after every bucket.
- *   <li>Bounces are {@code BOUNCE_COUNTED}, complaints {@code COMPLAINT_COUNTED}; a rate is the
- *       count divided by the eligible sends, 0 when there are none.
+ *   <li>Bounces are {@code BOUNCE_COUNTED}, complaints {@code COMPLAINT_COUNTED} (one per report);
+ *       only those of channels with a denominator enter a rate. A metric whose denominator is 0 has
+ *       level {@link Level#UNKNOWN} and rate 0 (reported as no rate).
  *   <li>A metric's raw level is the highest level whose threshold is at or below its rate. Going up
  *       is immediate. Going down from a previous level, the metric holds the highest level L with
  *       {@code raw < L ≤ previous} whose exit bound {@code threshold(L) × (1 − hysteresis)} the
@@ -47,7 +55,10 @@ import java.util.TreeMap;
  */
 public final class RateCalculator {
 
-  private static final Level[] LEVELS = Level.values();
+  /** The levels a rate can reach, least severe first ({@link Level#UNKNOWN} is not one). */
+  private static final Level[] LEVELS = {
+    Level.HEALTHY, Level.WARNING, Level.CRITICAL, Level.REVIEW, Level.PAUSE
+  };
 
   private final Thresholds thresholds;
   private final Grading bounce;
@@ -57,11 +68,9 @@ public final class RateCalculator {
     this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
     double[] bounceEnter = new double[LEVELS.length];
     double[] complaintEnter = new double[LEVELS.length];
-    for (Level level : LEVELS) {
-      if (level != Level.HEALTHY) {
-        bounceEnter[level.ordinal()] = thresholds.bounceThreshold(level);
-        complaintEnter[level.ordinal()] = thresholds.complaintThreshold(level);
-      }
+    for (int i = 1; i < LEVELS.length; i++) {
+      bounceEnter[i] = thresholds.bounceThreshold(LEVELS[i]);
+      complaintEnter[i] = thresholds.complaintThreshold(LEVELS[i]);
     }
     this.bounce = new Grading(bounceEnter, thresholds);
     this.complaint = new Grading(complaintEnter, thresholds);
@@ -126,7 +135,7 @@ public final class RateCalculator {
       }
       windows.add(rates(window, from, now, tally, previous));
     }
-    Level level = Level.HEALTHY;
+    Level level = Level.UNKNOWN;
     for (WindowRates w : windows) {
       level = Level.max(level, w.level());
     }
@@ -135,24 +144,36 @@ public final class RateCalculator {
 
   private WindowRates rates(
       Window window, Instant from, Instant to, Tally tally, PreviousLevels previous) {
-    long eligible = tally.eligible();
-    double bounceRate = eligible == 0 ? 0 : tally.bounces / (double) eligible;
-    double complaintRate = eligible == 0 ? 0 : tally.complaints / (double) eligible;
-    Level bounceLevel = bounce.level(bounceRate, previous.bounce(window));
-    Level complaintLevel = complaint.level(complaintRate, previous.complaint(window));
+    Channels c = tally.channels();
+    boolean rated = c.denominator() != Denominator.NONE;
+    double bounceRate =
+        c.bounceEligible() == 0 ? 0 : c.ratedBounces() / (double) c.bounceEligible();
+    double complaintRate =
+        c.complaintEligible() == 0 ? 0 : c.ratedComplaints() / (double) c.complaintEligible();
+    // A metric without a denominator has no level: unknown never raises a level or pauses.
+    Level bounceLevel =
+        rated && c.bounceEligible() > 0
+            ? bounce.level(bounceRate, previous.bounce(window))
+            : Level.UNKNOWN;
+    Level complaintLevel =
+        rated && c.complaintEligible() > 0
+            ? complaint.level(complaintRate, previous.complaint(window))
+            : Level.UNKNOWN;
     return new WindowRates(
         window,
         from,
         to,
-        eligible,
-        tally.bounces,
-        tally.complaints,
+        c.bounceEligible(),
+        tally.get(CounterField.BOUNCE_COUNTED),
+        tally.get(CounterField.COMPLAINT_COUNTED),
         bounceRate,
         complaintRate,
         bounceLevel,
         complaintLevel,
         Level.max(bounceLevel, complaintLevel),
-        eligible < thresholds.minEligibleSends());
+        c.bounceEligible() < thresholds.minEligibleSends(),
+        c.complaintEligible(),
+        c.denominator());
   }
 
   /** One metric's entry thresholds and hysteresis exit bounds, indexed by level ordinal. */
@@ -175,7 +196,8 @@ public final class RateCalculator {
           raw = i;
         }
       }
-      for (int i = previous.ordinal(); i > raw; i--) {
+      // An unknown previous level holds nothing: it is below healthy.
+      for (int i = java.util.Arrays.asList(LEVELS).indexOf(previous); i > raw; i--) {
         if (rate >= exit[i]) {
           return LEVELS[i];
         }
@@ -184,29 +206,117 @@ public final class RateCalculator {
     }
   }
 
-  /** Running totals of the counters that matter over some buckets. */
+  /**
+   * One window's eligible sends and rated counts, its channels summed.
+   *
+   * @param bounceEligible the bounce rate's denominator (verified domains left out)
+   * @param complaintEligible the complaint rate's denominator (feedback-loop domains only)
+   * @param ratedBounces counted bounces of channels with a denominator
+   * @param ratedComplaints counted complaints of channels with a denominator
+   */
+  private record Channels(
+      long bounceEligible,
+      long complaintEligible,
+      long ratedBounces,
+      long ratedComplaints,
+      Denominator denominator) {}
+
+  /** Running totals of every counter over some buckets. */
   private static final class Tally {
-    private long sends;
-    private long attempted;
-    private long onAccountList;
-    private long bounces;
-    private long complaints;
+    private static final CounterField[] FIELDS = CounterField.values();
+    private final long[] sums = new long[FIELDS.length];
+
+    /**
+     * Sends with a {@code Send} event that SES never attempted. A bucket written before {@link
+     * CounterField#UNSENT} existed (neither it nor any identity field present) subtracts its {@code
+     * OnAccountSuppressionList} bounces, as the guardian always did.
+     */
+    private long unsent;
 
     void add(Instant hour, Map<CounterField, Long> fields) {
-      sends = Math.addExact(sends, get(hour, fields, CounterField.SEND));
-      attempted = Math.addExact(attempted, get(hour, fields, CounterField.DELIVERY));
-      attempted = Math.addExact(attempted, get(hour, fields, CounterField.BOUNCE_PERMANENT));
-      attempted = Math.addExact(attempted, get(hour, fields, CounterField.BOUNCE_TRANSIENT));
-      attempted = Math.addExact(attempted, get(hour, fields, CounterField.BOUNCE_UNDETERMINED));
-      onAccountList =
-          Math.addExact(onAccountList, get(hour, fields, CounterField.BOUNCE_ON_ACCOUNT_LIST));
-      bounces = Math.addExact(bounces, get(hour, fields, CounterField.BOUNCE_COUNTED));
-      complaints = Math.addExact(complaints, get(hour, fields, CounterField.COMPLAINT_COUNTED));
+      for (CounterField field : FIELDS) {
+        long v = get(hour, fields, field);
+        sums[field.ordinal()] = Math.addExact(sums[field.ordinal()], v);
+      }
+      boolean legacy =
+          !fields.containsKey(CounterField.UNSENT)
+              && !fields.containsKey(CounterField.IDENTITY_ATTEMPTED);
+      unsent =
+          Math.addExact(
+              unsent,
+              legacy
+                  ? get(hour, fields, CounterField.BOUNCE_ON_ACCOUNT_LIST)
+                  : get(hour, fields, CounterField.UNSENT));
     }
 
+    long get(CounterField field) {
+      return sums[field.ordinal()];
+    }
+
+    /** The bounce rate's denominator (what the volume window accumulates). */
     long eligible() {
-      long base = sends > 0 ? sends : attempted;
-      return Math.max(0, base - onAccountList);
+      return channels().bounceEligible();
+    }
+
+    /**
+     * The two channels: configuration-set traffic (its {@code Send} events if it has any, else its
+     * deliveries plus attempted bounces if it has deliveries, else no denominator) and traffic
+     * without a configuration set (deliveries plus attempted bounces if it has deliveries).
+     */
+    Channels channels() {
+      long attempted =
+          get(CounterField.DELIVERY)
+              + get(CounterField.BOUNCE_PERMANENT)
+              + get(CounterField.BOUNCE_TRANSIENT)
+              + get(CounterField.BOUNCE_UNDETERMINED)
+              - get(CounterField.BOUNCE_ON_ACCOUNT_LIST);
+      long identityAttempted = get(CounterField.IDENTITY_ATTEMPTED);
+      long bounceEligible = 0;
+      long complaintEligible = 0;
+      long ratedBounces = 0;
+      long ratedComplaints = 0;
+      boolean send = false;
+      boolean delivery = false;
+
+      long sends = get(CounterField.SEND);
+      long setDeliveries = get(CounterField.DELIVERY) - get(CounterField.IDENTITY_DELIVERY);
+      if (sends > 0) {
+        send = true;
+        long verified = get(CounterField.SEND_VERIFIED) - get(CounterField.UNSENT_VERIFIED);
+        long nonFbl = get(CounterField.SEND_NON_FBL) - get(CounterField.UNSENT_NON_FBL);
+        bounceEligible += Math.max(0, sends - unsent - Math.max(0, verified));
+        complaintEligible += Math.max(0, sends - unsent - Math.max(0, nonFbl));
+      } else if (setDeliveries > 0) {
+        delivery = true;
+        long setAttempted = Math.max(0, attempted - identityAttempted);
+        long verified =
+            get(CounterField.ATTEMPTED_VERIFIED) - get(CounterField.IDENTITY_ATTEMPTED_VERIFIED);
+        long nonFbl =
+            get(CounterField.ATTEMPTED_NON_FBL) - get(CounterField.IDENTITY_ATTEMPTED_NON_FBL);
+        bounceEligible += Math.max(0, setAttempted - Math.max(0, verified));
+        complaintEligible += Math.max(0, setAttempted - Math.max(0, nonFbl));
+      }
+      if (send || delivery) {
+        ratedBounces +=
+            get(CounterField.BOUNCE_COUNTED) - get(CounterField.IDENTITY_BOUNCE_COUNTED);
+        ratedComplaints +=
+            get(CounterField.COMPLAINT_COUNTED) - get(CounterField.IDENTITY_COMPLAINT_COUNTED);
+      }
+      if (get(CounterField.IDENTITY_DELIVERY) > 0) {
+        delivery = true;
+        bounceEligible +=
+            Math.max(0, identityAttempted - get(CounterField.IDENTITY_ATTEMPTED_VERIFIED));
+        complaintEligible +=
+            Math.max(0, identityAttempted - get(CounterField.IDENTITY_ATTEMPTED_NON_FBL));
+        ratedBounces += get(CounterField.IDENTITY_BOUNCE_COUNTED);
+        ratedComplaints += get(CounterField.IDENTITY_COMPLAINT_COUNTED);
+      }
+      return new Channels(
+          bounceEligible,
+          complaintEligible,
+          Math.max(0, ratedBounces),
+          Math.max(0, ratedComplaints),
+          Denominator.of(send, delivery));
     }
 
     private static long get(Instant hour, Map<CounterField, Long> fields, CounterField field) {

@@ -27,7 +27,8 @@ public record ScopeRates(Scope scope, Level level, List<WindowRates> windows) {
     Objects.requireNonNull(level, "level");
     windows = List.copyOf(windows);
     Set<Window> seen = EnumSet.noneOf(Window.class);
-    Level highest = Level.HEALTHY;
+    // No window at all is healthy (nothing to report); windows without a denominator are unknown.
+    Level highest = windows.isEmpty() ? Level.HEALTHY : Level.UNKNOWN;
     for (WindowRates w : windows) {
       if (!seen.add(w.window())) {
         throw new IllegalArgumentException("window " + w.window() + " appears more than once");
@@ -43,7 +44,8 @@ public record ScopeRates(Scope scope, Level level, List<WindowRates> windows) {
   /**
    * The most severe level among windows with enough volume ({@link WindowRates#lowVolume()} false),
    * {@link Level#HEALTHY} if there are none. This, not {@link #level()}, decides pausing: a
-   * low-volume window never triggers a pause.
+   * low-volume window never triggers a pause, and neither does one without a denominator ({@link
+   * Level#UNKNOWN} is below every level).
    */
   public Level actionableLevel() {
     Level highest = Level.HEALTHY;

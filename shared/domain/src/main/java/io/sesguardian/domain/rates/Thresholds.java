@@ -49,7 +49,9 @@ public record Thresholds(
 
   /**
    * Bounce 2 % / 4 % / 5 % / 10 %, complaint 0.04 % / 0.08 % / 0.1 % / 0.5 %, 10 % hysteresis, 200
-   * eligible sends for a window to count, and a volume window of 10,000 sends within 90 days.
+   * eligible sends for a window to count, and a volume window of 10,000 sends reaching back as far
+   * as the counters are kept (400 days, the default counter retention): SES quotes representative
+   * volumes reaching back over 200 days for small senders.
    */
   public static final Thresholds DEFAULT =
       new Thresholds(
@@ -64,7 +66,7 @@ public record Thresholds(
           0.10,
           200,
           10_000,
-          Duration.ofDays(90));
+          Duration.ofDays(400));
 
   public Thresholds {
     Objects.requireNonNull(volumeLookback, "volumeLookback");
@@ -122,7 +124,8 @@ public record Thresholds(
       case CRITICAL -> bounceCritical;
       case REVIEW -> bounceReview;
       case PAUSE -> bouncePause;
-      case HEALTHY -> throw new IllegalArgumentException("HEALTHY has no bounce threshold");
+      case HEALTHY, UNKNOWN ->
+          throw new IllegalArgumentException(level + " has no bounce threshold");
     };
   }
 
@@ -137,7 +140,8 @@ public record Thresholds(
       case CRITICAL -> complaintCritical;
       case REVIEW -> complaintReview;
       case PAUSE -> complaintPause;
-      case HEALTHY -> throw new IllegalArgumentException("HEALTHY has no complaint threshold");
+      case HEALTHY, UNKNOWN ->
+          throw new IllegalArgumentException(level + " has no complaint threshold");
     };
   }
 

@@ -9,17 +9,21 @@ import java.util.Objects;
 /**
  * The bounce and complaint rates of one scope over one window.
  *
- * <p>Eligible sends are the sends SES attempted: the window's {@code SEND} count when it has any
- * sends, otherwise the deliveries plus all bounces; in both cases minus the {@code
- * OnAccountSuppressionList} bounces (sends SES never attempted), and never below 0. Bounces and
- * complaints are only those SES counts toward its rates; mailbox-simulator traffic never counts.
- * Counters are kept by event hour, so a window may hold feedback whose sends fell before it; a rate
- * can then exceed 1.
+ * <p>Eligible sends are the sends SES attempted, summed over the window's channels (see {@link
+ * Denominator}): {@code Send} events minus those SES never attempted ({@code
+ * OnAccountSuppressionList} bounces and complaints, rejects) for configuration-set traffic with
+ * {@code Send} events, otherwise deliveries plus attempted bounces; never below 0. The bounce
+ * rate's denominator leaves out mail to the account's verified domains; the complaint rate's counts
+ * only mail to feedback-loop domains. Bounces and complaints are only those SES counts toward its
+ * rates (one complaint per feedback report), from channels that have a denominator;
+ * mailbox-simulator traffic never counts. Counters are kept by event hour, so a window may hold
+ * feedback whose sends fell before it; a rate can then exceed 1.
  *
  * @param window which window
  * @param from the start of the first hourly bucket counted (UTC), at or before {@code to}
  * @param to the evaluation time ({@code now}); the window includes the current, partial hour
- * @param eligibleSends sends SES attempted in the window (≥ 0)
+ * @param eligibleSends sends SES attempted in the window to recipients outside the account's
+ *     verified domains: the bounce rate's denominator (≥ 0)
  * @param bounces bounces that count toward SES's bounce rate (≥ 0)
  * @param complaints complaints that count toward SES's complaint rate (≥ 0)
  * @param bounceRate {@code bounces / eligibleSends} as a fraction, 0 when there are no eligible
@@ -31,6 +35,10 @@ import java.util.Objects;
  * @param level the more severe of {@code bounceLevel} and {@code complaintLevel}
  * @param lowVolume fewer eligible sends than {@link Thresholds#minEligibleSends()} (always so when
  *     there are none): the levels are still reported but never trigger a pause
+ * @param complaintEligibleSends sends SES attempted in the window to feedback-loop domains: the
+ *     complaint rate's denominator (≥ 0)
+ * @param denominator which channels gave the eligible sends; {@link Denominator#NONE} means no
+ *     rate: both rates are 0 here (shown as {@code null}) and the level is {@link Level#UNKNOWN}
  */
 public record WindowRates(
     Window window,
@@ -44,9 +52,55 @@ public record WindowRates(
     Level bounceLevel,
     Level complaintLevel,
     Level level,
-    boolean lowVolume) {
+    boolean lowVolume,
+    long complaintEligibleSends,
+    Denominator denominator) {
+
+  /**
+   * A window from before denominators were told apart: every eligible send is a complaint-eligible
+   * one and the denominator is {@link Denominator#SEND} ({@link Denominator#NONE} without sends).
+   */
+  public WindowRates(
+      Window window,
+      Instant from,
+      Instant to,
+      long eligibleSends,
+      long bounces,
+      long complaints,
+      double bounceRate,
+      double complaintRate,
+      Level bounceLevel,
+      Level complaintLevel,
+      Level level,
+      boolean lowVolume) {
+    this(
+        window,
+        from,
+        to,
+        eligibleSends,
+        bounces,
+        complaints,
+        bounceRate,
+        complaintRate,
+        bounceLevel,
+        complaintLevel,
+        level,
+        lowVolume,
+        eligibleSends,
+        eligibleSends == 0 ? Denominator.NONE : Denominator.SEND);
+  }
+
+  /** Whether the rates mean anything: some channel had a denominator. */
+  public boolean hasRates() {
+    return denominator != Denominator.NONE;
+  }
 
   public WindowRates {
+    Objects.requireNonNull(denominator, "denominator");
+    if (complaintEligibleSends < 0) {
+      throw new IllegalArgumentException(
+          "complaintEligibleSends must not be negative: " + complaintEligibleSends);
+    }
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

@@ -129,18 +129,30 @@ final class ReportJson {
 
   /**
    * A window's rates in the guardian's JSON shape (shared by {@code guardian status --json} and the
-   * report): window, eligibleSends, bounces, complaints, bounceRate, complaintRate, level,
-   * lowVolume; rates as fractions.
+   * report): window, eligibleSends (the bounce rate's denominator), complaintEligibleSends (the
+   * complaint rate's), denominator ({@code send}, {@code delivery}, {@code mixed}, {@code none}),
+   * bounces, complaints, bounceRate, complaintRate ({@code null} without a denominator), level (may
+   * be {@code unknown}), lowVolume; rates as fractions.
    */
   static ObjectNode window(ObjectNode node, WindowRates w) {
-    return node.put("window", w.window().jsonName())
+    node.put("window", w.window().jsonName())
         .put("eligibleSends", w.eligibleSends())
+        .put("complaintEligibleSends", w.complaintEligibleSends())
+        .put("denominator", w.denominator().jsonName())
         .put("bounces", w.bounces())
-        .put("complaints", w.complaints())
-        .put("bounceRate", w.bounceRate())
-        .put("complaintRate", w.complaintRate())
-        .put("level", w.level().jsonName())
-        .put("lowVolume", w.lowVolume());
+        .put("complaints", w.complaints());
+    // No denominator, no rate: null rather than a 0 that reads as "healthy".
+    if (w.hasRates() && w.bounceLevel() != io.sesguardian.domain.rates.Level.UNKNOWN) {
+      node.put("bounceRate", w.bounceRate());
+    } else {
+      node.putNull("bounceRate");
+    }
+    if (w.hasRates() && w.complaintLevel() != io.sesguardian.domain.rates.Level.UNKNOWN) {
+      node.put("complaintRate", w.complaintRate());
+    } else {
+      node.putNull("complaintRate");
+    }
+    return node.put("level", w.level().jsonName()).put("lowVolume", w.lowVolume());
   }
 
   private static void latency(ObjectNode node, WeeklyReport.Latency l) {

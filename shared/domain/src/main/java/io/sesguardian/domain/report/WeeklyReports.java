@@ -4,13 +4,16 @@
 package io.sesguardian.domain.report;
 
 import io.sesguardian.domain.ingest.CounterField;
-import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.EventCounters;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.ingest.SuppressionEntry;
+import io.sesguardian.domain.ingest.SuppressionList;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
+import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.monitor.AccountStatus;
-import io.sesguardian.domain.monitor.MonitorStore;
+import io.sesguardian.domain.monitor.AlertLog;
+import io.sesguardian.domain.monitor.PauseLog;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.rates.PreviousLevels;
 import io.sesguardian.domain.rates.RateCalculator;
@@ -36,15 +39,27 @@ public final class WeeklyReports {
 
   private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
-  private final FeedbackStore feedback;
-  private final MonitorStore monitor;
+  private final SuppressionList suppressions;
+  private final SuppressionOutbox outbox;
+  private final EventCounters counters;
+  private final PauseLog pauses;
+  private final AlertLog alerts;
   private final ReputationMonitor rates;
   private final RateCalculator calculator;
 
-  public WeeklyReports(
-      FeedbackStore feedback, MonitorStore monitor, ReputationMonitor rates, Thresholds t) {
-    this.feedback = Objects.requireNonNull(feedback, "feedback");
-    this.monitor = Objects.requireNonNull(monitor, "monitor");
+  /**
+   * A report over the roles it reads, usually a feedback store (suppression list and outbox) and a
+   * monitor store (counters, pause log, alert log).
+   */
+  public <
+          F extends SuppressionList & SuppressionOutbox,
+          M extends EventCounters & PauseLog & AlertLog>
+      WeeklyReports(F feedback, M monitor, ReputationMonitor rates, Thresholds t) {
+    this.suppressions = Objects.requireNonNull(feedback, "feedback");
+    this.outbox = feedback;
+    this.counters = Objects.requireNonNull(monitor, "monitor");
+    this.pauses = monitor;
+    this.alerts = monitor;
     this.rates = Objects.requireNonNull(rates, "rates");
     this.calculator = new RateCalculator(t);
   }
@@ -84,11 +99,11 @@ public final class WeeklyReports {
     Instant from = weekStart(isoWeek);
     Instant to = from.plus(Duration.ofDays(7));
     List<ScopeRates> scopes = rates.rates(to.minusMillis(1));
-    List<SuppressionEntry> recent = feedback.suppressionsRecordedSince(from);
+    List<SuppressionEntry> recent = suppressions.suppressionsRecordedSince(from);
     ScopeRates previous =
         calculator.evaluate(
             Scope.ACCOUNT,
-            monitor.counters(Scope.ACCOUNT, from.minus(Duration.ofDays(90)), from),
+            counters.counters(Scope.ACCOUNT, from.minus(Duration.ofDays(90)), from),
             from.minusMillis(1),
             PreviousLevels.NONE);
     List<WeeklyReport.DailyRate> accountDaily = daily(Scope.ACCOUNT, to);
@@ -103,8 +118,8 @@ public final class WeeklyReports {
         accountDaily,
         suppressions(recent, from, to),
         handling(recent, from, to, deadLetterDepth),
-        monitor.alerts(from, to),
-        monitor.actions(from).stream().filter(a -> a.at().isBefore(to)).toList(),
+        alerts.alerts(from, to),
+        pauses.actions(from).stream().filter(a -> a.at().isBefore(to)).toList(),
         canaries,
         scopes.stream()
             .map(
@@ -118,7 +133,7 @@ public final class WeeklyReports {
   private List<WeeklyReport.DailyRate> daily(Scope scope, Instant to) {
     Instant first = to.minus(Duration.ofDays(30));
     Map<Instant, Map<CounterField, Long>> hourly =
-        monitor.counters(scope, first, to.minus(Duration.ofHours(1)));
+        counters.counters(scope, first, to.minus(Duration.ofHours(1)));
     Map<LocalDate, long[]> days = new TreeMap<>();
     for (Instant d = first; d.isBefore(to); d = d.plus(Duration.ofDays(1))) {
       days.put(d.atZone(ZoneOffset.UTC).toLocalDate(), new long[6]);
@@ -168,7 +183,8 @@ public final class WeeklyReports {
         }
       }
     }
-    return new WeeklyReport.SuppressionChanges(added, escalations, 0, feedback.suppressionCount());
+    return new WeeklyReport.SuppressionChanges(
+        added, escalations, 0, suppressions.suppressionCount());
   }
 
   private WeeklyReport.Handling handling(
@@ -177,7 +193,7 @@ public final class WeeklyReports {
     long duplicates = 0;
     long rejected = 0;
     for (Map<CounterField, Long> hour :
-        monitor.counters(Scope.ACCOUNT, from, to.minus(Duration.ofHours(1))).values()) {
+        counters.counters(Scope.ACCOUNT, from, to.minus(Duration.ofHours(1))).values()) {
       items += hour.getOrDefault(CounterField.ITEMS, 0L);
       duplicates += hour.getOrDefault(CounterField.DUPLICATES, 0L);
       rejected += hour.getOrDefault(CounterField.REJECTED, 0L);
@@ -199,7 +215,7 @@ public final class WeeklyReports {
         rejected,
         latency(recorded),
         latency(synced),
-        feedback.pendingOutboxSize(),
+        outbox.pendingOutboxSize(),
         deadLetterDepth);
   }
 

@@ -4,11 +4,12 @@
 package io.sesguardian.domain.sync;
 
 import io.sesguardian.domain.feedback.SuppressionReason;
-import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.ingest.SuppressionAdmin;
 import io.sesguardian.domain.ingest.SuppressionAdmin.PendingDelete;
 import io.sesguardian.domain.ingest.SuppressionEntry;
+import io.sesguardian.domain.ingest.SuppressionList;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
+import io.sesguardian.domain.ingest.SuppressionOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,8 @@ public final class SuppressionSync {
     }
   }
 
-  private final FeedbackStore store;
+  private final SuppressionOutbox store;
+  private final SuppressionList list;
   private final SuppressionAdmin admin;
   private final SesSuppressionList ses;
   private final Pacer pacer;
@@ -90,14 +92,27 @@ public final class SuppressionSync {
 
   private record CachedSetting(Set<SuppressionReason> reasons, boolean own, Instant readAt) {}
 
+  /** An outbox writer over one store playing both suppression roles (a {@code FeedbackStore}). */
+  public <S extends SuppressionOutbox & SuppressionList> SuppressionSync(
+      S store,
+      SuppressionAdmin admin,
+      SesSuppressionList ses,
+      Pacer pacer,
+      Clock clock,
+      Settings settings) {
+    this(store, store, admin, ses, pacer, clock, settings);
+  }
+
   public SuppressionSync(
-      FeedbackStore store,
+      SuppressionOutbox store,
+      SuppressionList list,
       SuppressionAdmin admin,
       SesSuppressionList ses,
       Pacer pacer,
       Clock clock,
       Settings settings) {
     this.store = Objects.requireNonNull(store, "store");
+    this.list = Objects.requireNonNull(list, "list");
     this.admin = Objects.requireNonNull(admin, "admin");
     this.ses = Objects.requireNonNull(ses, "ses");
     this.pacer = Objects.requireNonNull(pacer, "pacer");
@@ -171,7 +186,7 @@ public final class SuppressionSync {
         return;
       }
       Map<String, SuppressionEntry> relisted =
-          store.suppressions(due.stream().map(PendingDelete::address).toList());
+          list.suppressions(due.stream().map(PendingDelete::address).toList());
       for (PendingDelete d : due) {
         if (relisted.containsKey(d.address())) {
           // Suppressed again after the removal: SES must keep (or get) the address, and the new

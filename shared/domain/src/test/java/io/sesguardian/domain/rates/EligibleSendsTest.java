@@ -107,7 +107,8 @@ class EligibleSendsTest {
     assertThat(w.complaints()).isEqualTo(1);
     assertThat(w.bounceRate()).isZero();
     assertThat(w.complaintRate()).isZero();
-    assertThat(w.level()).isEqualTo(Level.HEALTHY);
+    // Sends exist but none was attempted: nothing to divide by, so no verdict.
+    assertThat(w.level()).isEqualTo(Level.UNKNOWN);
     assertThat(w.lowVolume()).isTrue();
   }
 
@@ -122,8 +123,9 @@ class EligibleSendsTest {
             w -> {
               assertThat(w.eligibleSends()).isZero();
               assertThat(w.lowVolume()).isTrue();
+              assertThat(w.denominator()).isEqualTo(Denominator.NONE);
             });
-    assertThat(rates.level()).isEqualTo(Level.HEALTHY);
+    assertThat(rates.level()).isEqualTo(Level.UNKNOWN);
   }
 
   @Test

@@ -13,7 +13,9 @@ class LevelAndWindowTest {
   @Test
   void levels_areOrderedBySeverity() {
     assertThat(Level.values())
-        .containsExactly(Level.HEALTHY, Level.WARNING, Level.CRITICAL, Level.REVIEW, Level.PAUSE);
+        .containsExactly(
+            Level.UNKNOWN, Level.HEALTHY, Level.WARNING, Level.CRITICAL, Level.REVIEW, Level.PAUSE);
+    assertThat(Level.max(Level.UNKNOWN, Level.HEALTHY)).isEqualTo(Level.HEALTHY);
     assertThat(Level.PAUSE).isGreaterThan(Level.REVIEW);
     assertThat(Level.max(Level.CRITICAL, Level.WARNING)).isEqualTo(Level.CRITICAL);
     assertThat(Level.max(Level.HEALTHY, Level.PAUSE)).isEqualTo(Level.PAUSE);
@@ -22,7 +24,7 @@ class LevelAndWindowTest {
   @Test
   void levelJsonNames_areLowerCaseNames() {
     assertThat(Arrays.stream(Level.values()).map(Level::jsonName))
-        .containsExactly("healthy", "warning", "critical", "review", "pause");
+        .containsExactly("unknown", "healthy", "warning", "critical", "review", "pause");
   }
 
   @Test

@@ -267,10 +267,11 @@ class LevelGradingTest {
   }
 
   @Test
-  void noTrafficAfterPause_isHealthy() {
+  void noTrafficAfterPause_isUnknownNotHeld() {
+    // No denominator: no verdict (issue 11), and nothing of the old pause is held.
     ScopeRates rates = bounces(0, 0, bounceWas(Level.PAUSE));
     assertThat(h24(rates).bounceRate()).isZero();
-    assertThat(h24(rates).bounceLevel()).isEqualTo(Level.HEALTHY);
+    assertThat(h24(rates).bounceLevel()).isEqualTo(Level.UNKNOWN);
   }
 
   @Test

@@ -52,8 +52,9 @@ class ThresholdsTest {
     assertThat(t.hysteresis()).isEqualTo(0.10);
     assertThat(t.minEligibleSends()).isEqualTo(200);
     assertThat(t.volumeSends()).isEqualTo(10_000);
-    assertThat(t.volumeLookback()).isEqualTo(Duration.ofDays(90));
-    assertThat(t.volumeLookbackHours()).isEqualTo(2160);
+    // As far back as counters are kept by default (COUNTER_RETENTION_DAYS 400), not 90 days.
+    assertThat(t.volumeLookback()).isEqualTo(Duration.ofDays(400));
+    assertThat(t.volumeLookbackHours()).isEqualTo(9600);
   }
 
   @Test

@@ -18,7 +18,23 @@ import org.junit.jupiter.api.Test;
 /** Which hourly buckets each window counts, as a test clock walks across hour and window ends. */
 class WindowBoundariesTest {
 
-  private final RateCalculator calculator = new RateCalculator(Thresholds.DEFAULT);
+  /** The defaults with the 90-day lookback these boundaries were written for. */
+  static final Thresholds NINETY_DAYS =
+      new Thresholds(
+          0.02,
+          0.04,
+          0.05,
+          0.10,
+          0.0004,
+          0.0008,
+          0.001,
+          0.005,
+          0.10,
+          200,
+          10_000,
+          Duration.ofDays(90));
+
+  private final RateCalculator calculator = new RateCalculator(NINETY_DAYS);
 
   private ScopeRates evaluate(Traffic traffic, Instant now) {
     return calculator.evaluate(Scope.ACCOUNT, traffic.hourly(), now, PreviousLevels.NONE);

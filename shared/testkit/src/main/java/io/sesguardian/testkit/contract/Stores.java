@@ -3,7 +3,7 @@
  */
 package io.sesguardian.testkit.contract;
 
-import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.monitor.MonitorStore;
 import java.util.Objects;
@@ -12,7 +12,7 @@ import java.util.Objects;
  * One adapter's ports over one shared state: the monitor reads the counters and the canary store
  * the observations that the feedback store writes.
  */
-public record Stores(FeedbackStore feedback, MonitorStore monitor, CanaryStore canary) {
+public record Stores(FeedbackStore feedback, MonitorStore monitor, CanaryRuns canary) {
   public Stores {
     Objects.requireNonNull(feedback, "feedback");
     Objects.requireNonNull(monitor, "monitor");

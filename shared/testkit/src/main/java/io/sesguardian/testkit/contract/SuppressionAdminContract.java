@@ -146,7 +146,7 @@ public abstract class SuppressionAdminContract {
     assertThat(admin.pendingDeletes(clock.instant(), 10)).isEmpty();
     PendingDelete d = admin.pendingDeletes(retry, 10).get(0);
     assertThat(d.attempts()).isEqualTo(1);
-    assertThat(d.lastError()).hasSize(FeedbackStoreContract.MAX_SES_ERROR);
+    assertThat(d.lastError()).hasSize(StoreContract.MAX_SES_ERROR);
     admin.markDeleted("q@example.org", retry);
     assertThat(admin.pendingDeletes(FAR_FUTURE, 10)).isEmpty();
     assertThat(admin.pendingDeleteCount()).isZero();

@@ -6,7 +6,7 @@ package io.sesguardian.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sesguardian.domain.canary.CanaryRun;
-import io.sesguardian.domain.canary.CanaryStore;
+import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.feedback.FeedbackKind;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
@@ -21,16 +21,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link CanaryStore} contract, for every adapter: subclass it with a factory for fresh, empty
+ * The {@link CanaryRuns} contract, for every adapter: subclass it with a factory for fresh, empty
  * stores sharing one state (observations are written by the feedback store's ingest).
  */
-public abstract class CanaryStoreContract {
+public abstract class CanaryRunsContract {
 
   private static final String BOUNCE = "bounce+guardian-202603011000@simulator.amazonses.com";
 
   protected final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
   protected Stores stores;
-  protected CanaryStore canary;
+  protected CanaryRuns canary;
 
   /** Fresh, empty stores over one state whose "now" is {@code clock}. */
   protected abstract Stores newStores(Clock clock);

@@ -1,0 +1,117 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.aws;
+
+import static io.sesguardian.aws.DynamoTable.n;
+import static io.sesguardian.aws.DynamoTable.s;
+
+import io.sesguardian.domain.ingest.SesSyncState;
+import io.sesguardian.domain.ingest.SuppressionEntry;
+import io.sesguardian.domain.ingest.SuppressionOutbox;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * {@link SuppressionOutbox} on the guardian's table: pending entries are the {@code PENDING}
+ * partition of the {@code outbox} index, sorted by due time, so the writer reads due entries with
+ * one Query.
+ */
+final class DynamoDbSuppressionOutbox implements SuppressionOutbox {
+
+  private static final Map<String, String> NAMES =
+      Map.of(
+          "#st", SuppressionItem.SES_STATE,
+          "#at", SuppressionItem.SYNCED_AT,
+          "#err", SuppressionItem.SES_LAST_ERROR,
+          "#tries", SuppressionItem.SES_ATTEMPTS,
+          "#note", SuppressionItem.SES_NOTE,
+          "#ob", SuppressionItem.OUTBOX_SORT);
+
+  private final DynamoTable table;
+
+  DynamoDbSuppressionOutbox(DynamoTable table) {
+    this.table = Objects.requireNonNull(table, "table");
+  }
+
+  @Override
+  public List<SuppressionEntry> pendingOutbox(Instant now, int limit) {
+    return table
+        .queryFirst("read the outbox", SuppressionItem.byState(SesSyncState.PENDING, now), limit)
+        .stream()
+        .map(SuppressionItem::entry)
+        .toList();
+  }
+
+  @Override
+  public int pendingOutboxSize() {
+    return (int)
+        table.count("count the outbox", SuppressionItem.byState(SesSyncState.PENDING, null));
+  }
+
+  @Override
+  public void markSynced(String address, Instant at) {
+    updateEntry(
+        "mark " + address + " synced",
+        address,
+        "SET #st = :st, #at = :at REMOVE #err ADD #tries :one",
+        Map.of(":st", s(SesSyncState.SYNCED.name()), ":at", s(at.toString()), ":one", n(1)));
+  }
+
+  @Override
+  public void markNotNeeded(String address, String why, Instant at) {
+    updateEntry(
+        "mark " + address + " not needed",
+        address,
+        "SET #st = :st, #at = :at, #note = :why REMOVE #err",
+        Map.of(":st", s(SesSyncState.NOT_NEEDED.name()), ":at", s(at.toString()), ":why", s(why)));
+  }
+
+  @Override
+  public void markFailed(String address, String error, Instant retryAt) {
+    updateEntry(
+        "record the SES error for " + address,
+        address,
+        "SET #err = :e, #ob = :ob ADD #tries :one",
+        Map.of(
+            ":e",
+            s(
+                error.length() > SuppressionItem.MAX_ERROR
+                    ? error.substring(0, SuppressionItem.MAX_ERROR)
+                    : error),
+            ":ob",
+            s(SuppressionItem.outboxSortKey(retryAt, address)),
+            ":one",
+            n(1)));
+  }
+
+  private void updateEntry(
+      String what, String address, String expression, Map<String, AttributeValue> values) {
+    // Only the names the expression uses: DynamoDB refuses unused ones.
+    Map<String, String> names = new HashMap<>();
+    NAMES.forEach(
+        (name, attribute) -> {
+          if (expression.matches(".*" + name + "\\b.*")) {
+            names.put(name, attribute);
+          }
+        });
+    try {
+      table.update(
+          what,
+          SuppressionItem.key(address),
+          r ->
+              r.updateExpression(expression)
+                  .conditionExpression("attribute_exists(pk)")
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(values));
+    } catch (ConditionalCheckFailedException e) {
+      throw new IllegalStateException(
+          "cannot " + what + ": the suppression entry does not exist in " + table.name(), e);
+    }
+  }
+}
