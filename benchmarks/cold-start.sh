@@ -21,8 +21,10 @@ for i in $(seq 1 "$runs"); do
   sed -e "s/0100019d3f132db8/cold${i}start/g" -e "s/jordan.lee@/jordan.lee.run${i}@/g" \
     events/lambda-sns/bounce-permanent-general.json > "$work/event.json"
   start=$(date +%s%N)
-  out=$(java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp functions/ingest/target/ingest.jar \
-        io.sesguardian.functions.ingest.LocalInvoke "$work/event.json" 2>/dev/null)
+  out=$(java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 \
+        -cp functions/ingest/target/ingest.jar:benchmarks/target/classes \
+        io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler \
+        "$work/event.json" 2>/dev/null)
   end=$(date +%s%N)
   echo "$out" | grep -q '"suppressed":1' || { echo "run $i did not suppress: $out"; exit 1; }
   wall+=($(( (end - start) / 1000000 )))

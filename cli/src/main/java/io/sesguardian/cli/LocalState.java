@@ -7,6 +7,7 @@ import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.ingest.RecipientRefusals;
 import io.sesguardian.domain.ingest.SuppressionAdmin;
+import io.sesguardian.domain.ingest.SuppressionList;
 import io.sesguardian.domain.monitor.MonitorStore;
 import io.sesguardian.sqlite.NotAGuardianStoreException;
 import io.sesguardian.sqlite.SqliteStore;
@@ -68,6 +69,11 @@ final class LocalState implements AutoCloseable {
 
   RecipientRefusals recipientRefusals() {
     return store.recipientRefusals();
+  }
+
+  /** The suppression list alone, for commands that only read it. */
+  SuppressionList suppressions() {
+    return store.feedback();
   }
 
   MonitorStore monitor() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.feedback.Rejection;
+import io.sesguardian.domain.ingest.Bucket;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestReport;
 import io.sesguardian.domain.ingest.IngestService;
@@ -21,7 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -154,15 +155,11 @@ final class ReplayCommand implements Callable<Integer> {
     int items;
     int duplicates;
     int ignored;
-    final Map<String, Integer> recipients = new LinkedHashMap<>();
+    final Map<Bucket, Integer> recipients = new EnumMap<>(Bucket.class);
     final List<Rejection> rejected = new ArrayList<>();
     final List<SuppressionEntry> suppressed = new ArrayList<>();
     final List<String> escalated = new ArrayList<>();
     final List<String> failed = new ArrayList<>();
-
-    Totals() {
-      IngestReport.BUCKETS.forEach(b -> recipients.put(b, 0));
-    }
 
     void add(IngestReport r) {
       items += r.items();
@@ -179,7 +176,7 @@ final class ReplayCommand implements Callable<Integer> {
       ObjectNode root = JsonNodeFactory.instance.objectNode();
       root.put("items", items);
       ObjectNode byBucket = root.putObject("recipients");
-      recipients.forEach(byBucket::put);
+      recipients.forEach((b, n) -> byBucket.put(b.jsonName(), n));
       root.put("duplicates", duplicates);
       root.put("ignored", ignored);
       ArrayNode rejectedArray = root.putArray("rejected");

@@ -77,8 +77,8 @@ final class SuppressionsCommand implements Callable<Integer> {
     try (LocalState local = LocalState.existing(state.dir, Clock.systemUTC(), spec.commandLine())) {
       entries =
           address != null
-              ? new ArrayList<>(local.feedback().suppressions(List.of(normalised())).values())
-              : local.feedback().allSuppressions();
+              ? new ArrayList<>(local.suppressions().suppressions(List.of(normalised())).values())
+              : local.suppressions().allSuppressions();
     }
     entries = entries.stream().filter(keep).toList();
     PrintWriter out = spec.commandLine().getOut();

@@ -9,7 +9,8 @@ import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.SesV2Account;
 import io.sesguardian.domain.canary.Canaries;
 import io.sesguardian.domain.canary.CanaryRuns;
-import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.SuppressionList;
+import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorStore;
@@ -67,8 +68,8 @@ final class WeeklyFacts {
   }
 
   /** The report from the ports, local or deployed alike. */
-  static WeeklyReport build(
-      FeedbackStore feedback,
+  static <F extends SuppressionList & SuppressionOutbox> WeeklyReport build(
+      F feedback,
       MonitorStore monitor,
       CanaryRuns canary,
       String isoWeek,

@@ -13,6 +13,7 @@ import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.ingest.SuppressionAdmin;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
+import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,8 +202,8 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
   @Override
   public void markDeleteFailed(String address, String error, Instant retryAt) {
     String kept =
-        error.length() > SuppressionItem.MAX_ERROR
-            ? error.substring(0, SuppressionItem.MAX_ERROR)
+        error.length() > SuppressionOutbox.MAX_ERROR_LENGTH
+            ? error.substring(0, SuppressionOutbox.MAX_ERROR_LENGTH)
             : error;
     try {
       table.update(

@@ -80,10 +80,7 @@ final class DynamoDbSuppressionOutbox implements SuppressionOutbox {
         "SET #err = :e, #ob = :ob ADD #tries :one",
         Map.of(
             ":e",
-            s(
-                error.length() > SuppressionItem.MAX_ERROR
-                    ? error.substring(0, SuppressionItem.MAX_ERROR)
-                    : error),
+            s(error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error),
             ":ob",
             s(SuppressionItem.outboxSortKey(retryAt, address)),
             ":one",

@@ -48,14 +48,18 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 final class DynamoTable {
 
-  /** Attempts, back-off and total time of one DynamoDB call (SDK retries off). */
+  /**
+   * Attempts, back-off and total time of one DynamoDB call (SDK retries off). An attempt starts
+   * only when the SDK's attempt timeout still fits before the deadline, so even a hanging attempt
+   * ends before it.
+   */
   static RetryPolicy defaultPolicy(Sleeper sleeper) {
     return new RetryPolicy(
         10,
         Duration.ofMillis(20),
         Duration.ofMillis(800),
         Duration.ofSeconds(20),
-        Duration.ZERO,
+        AwsClients.ATTEMPT_TIMEOUT,
         ThreadLocalRandom.current(),
         sleeper);
   }

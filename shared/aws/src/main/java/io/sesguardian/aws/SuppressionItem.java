@@ -48,9 +48,6 @@ final class SuppressionItem {
   static final String SES_NOTE = "sesNote";
   static final String CONFIGURATION_SET = "configurationSet";
 
-  /** Longest SES error kept. */
-  static final int MAX_ERROR = 1000;
-
   private SuppressionItem() {}
 
   static Map<String, AttributeValue> key(String address) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Normalized;
+import io.sesguardian.domain.ingest.Bucket;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestReport;
@@ -83,7 +84,7 @@ class DynamoDbFeedbackStoreTest {
   void sameSnsMessageTwice_changesNothingTheSecondTime_andCountsADuplicate() {
     IngestReport first = ingest("lambda-sns/bounce-permanent-general.json");
     IngestReport second = ingest("lambda-sns/bounce-permanent-general.json");
-    assertThat(first.recipients().get("bounce.permanent")).isEqualTo(1);
+    assertThat(first.recipients(Bucket.BOUNCE_PERMANENT)).isEqualTo(1);
     assertThat(first.suppressed()).hasSize(1);
     assertThat(second.duplicates()).isEqualTo(1);
     assertThat(second.recipients().values()).allMatch(n -> n == 0);

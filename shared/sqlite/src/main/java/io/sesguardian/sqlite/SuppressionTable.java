@@ -79,7 +79,7 @@ final class SuppressionTable {
           + " WHERE address = ?";
 
   /** Longest stored SES error, like the other stores. */
-  static final int MAX_ERROR = 1000;
+  static final int MAX_ERROR = io.sesguardian.domain.ingest.SuppressionOutbox.MAX_ERROR_LENGTH;
 
   private SuppressionTable() {}
 

@@ -18,6 +18,7 @@ import io.sesguardian.domain.ingest.StoreUnavailableException;
 import io.sesguardian.domain.ingest.SuppressionAdmin;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
+import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,15 +73,16 @@ import java.util.TreeSet;
  * </ul>
  *
  * <p>Test hooks: {@link #failNextApplies} makes whole {@code applyOnce} calls fail (nothing
- * applied, every effect reported failed), {@link #unavailableForNext} makes the next calls of any
- * other method throw {@link StoreUnavailableException}; the {@code counts}/{@code ledger}/{@code
- * suppression} accessors are for assertions.
+ * applied, every effect reported failed), {@link #beforeEachApply} runs a hook first (a slow
+ * store), {@link #unavailableForNext} makes the next calls of any other method throw {@link
+ * StoreUnavailableException}; the {@code counts}/{@code ledger}/{@code suppression} accessors are
+ * for assertions.
  */
 public final class InMemoryFeedbackStore
     implements FeedbackStore, SuppressionAdmin, RecipientRefusals {
 
   /** Longest stored SES error, like the DynamoDB store. */
-  public static final int MAX_ERROR = 1000;
+  public static final int MAX_ERROR = SuppressionOutbox.MAX_ERROR_LENGTH;
 
   private final Clock clock;
   private final Duration ledgerRetention;
@@ -95,6 +97,7 @@ public final class InMemoryFeedbackStore
   private final Map<String, Map<String, Instant>> softBounces = new HashMap<>();
 
   private int failNextApplies;
+  private Runnable beforeEachApply = () -> {};
   private final Map<String, Map<String, Instant>> canaryObservations = new HashMap<>();
   private int unavailableCalls;
   private int applyCalls;
@@ -133,6 +136,7 @@ public final class InMemoryFeedbackStore
       }
     }
     applyCalls++;
+    beforeEachApply.run();
     if (failNextApplies > 0) {
       failNextApplies--;
       addCountsLocked(operational);
@@ -469,6 +473,14 @@ public final class InMemoryFeedbackStore
   }
 
   // ------------------------------------------------------------------ test hooks
+
+  /**
+   * Runs {@code hook} at the start of every {@link #applyOnce} call: e.g. advancing a {@link
+   * MutableClock} by the time a throttled store's retries would take, without sleeping.
+   */
+  public synchronized void beforeEachApply(Runnable hook) {
+    beforeEachApply = Objects.requireNonNull(hook, "hook");
+  }
 
   /**
    * Makes the next {@code n} {@link #applyOnce} calls fail as a store outage would: none of their

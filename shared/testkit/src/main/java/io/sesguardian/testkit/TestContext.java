@@ -15,10 +15,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestContext implements Context {
 
   private final String requestId;
+  private final java.time.Clock clock;
+  private final java.time.Instant end;
   private final List<String> logged = new CopyOnWriteArrayList<>();
 
   public TestContext(String requestId) {
+    this(requestId, java.time.Clock.systemUTC(), null);
+  }
+
+  /**
+   * A context whose invocation ends at {@code end} on {@code clock}: {@link
+   * #getRemainingTimeInMillis} follows the clock (a {@link MutableClock} in deadline tests).
+   */
+  public TestContext(String requestId, java.time.Clock clock, java.time.Instant end) {
     this.requestId = requestId;
+    this.clock = clock;
+    this.end = end;
   }
 
   public List<String> logged() {
@@ -67,7 +79,10 @@ public final class TestContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return 30_000;
+    if (end == null) {
+      return 30_000;
+    }
+    return (int) Math.max(0, java.time.Duration.between(clock.instant(), end).toMillis());
   }
 
   @Override

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.feedback.SuppressionReason;
+import io.sesguardian.domain.ingest.Bucket;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.IngestPolicy;
@@ -62,7 +63,7 @@ class IngestServiceTest {
   void sameNotificationTwice_countsOnce() {
     Normalized doc = fixture("ses/notification/bounce-permanent-general.json");
     IngestReport first = service.ingest(List.of(doc));
-    assertThat(first.recipients()).containsEntry("bounce.permanent", 1);
+    assertThat(first.recipients()).containsEntry(Bucket.BOUNCE_PERMANENT, 1);
     assertThat(first.suppressed()).extracting(SuppressionEntry::address).containsExactly(JORDAN);
     Map<CounterKey, Map<CounterField, Long>> countersBefore = feedbackCounters();
     int ledgerBefore = store.ledgerSize();
@@ -95,7 +96,7 @@ class IngestServiceTest {
     IngestReport viaSns =
         service.ingest(List.of(normalize("sns.json", SesJson.snsEnvelope("sns-message-1", ses))));
 
-    assertThat(bare.recipients()).containsEntry("bounce.permanent", 1);
+    assertThat(bare.recipients()).containsEntry(Bucket.BOUNCE_PERMANENT, 1);
     assertThat(viaSns.duplicates()).isEqualTo(1);
     assertThat(viaSns.recipients().values()).containsOnly(0);
     assertThat(store.total(Scope.ACCOUNT, CounterField.BOUNCE_PERMANENT)).isEqualTo(1);
@@ -139,7 +140,7 @@ class IngestServiceTest {
                     "b.json",
                     SesJson.bounce(EVENT, "fb-1", "Permanent", "General", at, "a@x.org"))));
 
-    assertThat(report.recipients()).containsEntry("bounce.permanent", 1);
+    assertThat(report.recipients()).containsEntry(Bucket.BOUNCE_PERMANENT, 1);
     assertThat(report.duplicates()).isEqualTo(1);
     assertThat(report.suppressed())
         .extracting(SuppressionEntry::address)
@@ -155,7 +156,7 @@ class IngestServiceTest {
     IngestReport report = service.ingest(List.of(doc));
     IngestReport again = service.ingest(List.of(doc));
 
-    assertThat(report.recipients()).containsEntry("bounce.permanent", 2);
+    assertThat(report.recipients()).containsEntry(Bucket.BOUNCE_PERMANENT, 2);
     assertThat(report.suppressed())
         .extracting(SuppressionEntry::address)
         .containsExactlyInAnyOrder("alice.martin@example.org", "carol.diaz@example.org");
@@ -183,7 +184,7 @@ class IngestServiceTest {
 
     IngestReport report = service.ingest(List.of(normalize("twice.json", json)));
 
-    assertThat(report.recipients()).containsEntry("bounce.permanent", 2);
+    assertThat(report.recipients()).containsEntry(Bucket.BOUNCE_PERMANENT, 2);
     assertThat(report.duplicates()).isEqualTo(1);
     assertThat(report.suppressed())
         .extracting(SuppressionEntry::address)
@@ -248,7 +249,7 @@ class IngestServiceTest {
     IngestReport report = service.ingest(List.of(fixture("ses/notification/complaint-abuse.json")));
 
     SuppressionEntry entry = store.suppression("maria.gonzalez@example.net").orElseThrow();
-    assertThat(report.recipients()).containsEntry("complaint", 1);
+    assertThat(report.recipients()).containsEntry(Bucket.COMPLAINT, 1);
     assertThat(report.suppressed()).containsExactly(entry);
     assertThat(entry.reason()).isEqualTo(SuppressionReason.COMPLAINT);
     assertThat(entry.origin()).isEqualTo(SuppressionOrigin.COMPLAINT);
@@ -363,7 +364,7 @@ class IngestServiceTest {
       IngestReport report =
           ingestBounce("Transient", subType, T0.plus(Duration.ofHours(i)), "big@example.org");
       assertThat(report.escalated()).isEmpty();
-      assertThat(report.recipients()).containsEntry("bounce.transient", 1);
+      assertThat(report.recipients()).containsEntry(Bucket.BOUNCE_TRANSIENT, 1);
     }
     assertThat(store.allSuppressions()).isEmpty();
     assertThat(store.softBounceHistory("big@example.org")).isEmpty();
@@ -448,7 +449,7 @@ class IngestServiceTest {
     assertThat(report.suppressed())
         .extracting(SuppressionEntry::address)
         .containsExactly("batch@example.org");
-    assertThat(report.recipients()).containsEntry("bounce.transient", 3);
+    assertThat(report.recipients()).containsEntry(Bucket.BOUNCE_TRANSIENT, 3);
   }
 
   @Test
@@ -508,16 +509,16 @@ class IngestServiceTest {
 
     IngestReport report = service.ingest(docs);
 
-    Map<String, Integer> expected = new HashMap<>();
-    expected.put("send", 2);
-    expected.put("delivery", 2);
-    expected.put("bounce.permanent", 1);
-    expected.put("bounce.transient", 1);
-    expected.put("bounce.undetermined", 1);
-    expected.put("complaint", 1);
-    expected.put("reject", 1);
-    expected.put("deliveryDelay", 1);
-    expected.put("other", 2);
+    Map<Bucket, Integer> expected = new EnumMap<>(Bucket.class);
+    expected.put(Bucket.SEND, 2);
+    expected.put(Bucket.DELIVERY, 2);
+    expected.put(Bucket.BOUNCE_PERMANENT, 1);
+    expected.put(Bucket.BOUNCE_TRANSIENT, 1);
+    expected.put(Bucket.BOUNCE_UNDETERMINED, 1);
+    expected.put(Bucket.COMPLAINT, 1);
+    expected.put(Bucket.REJECT, 1);
+    expected.put(Bucket.DELIVERY_DELAY, 1);
+    expected.put(Bucket.OTHER, 2);
     assertThat(report.recipients()).isEqualTo(expected);
     assertThat(report.items()).isEqualTo(12);
     assertThat(report.ignored()).hasSize(1);
@@ -548,7 +549,7 @@ class IngestServiceTest {
     IngestReport report = service.ingest(List.of(normalize("mixed.json", json)));
 
     assertThat(report.rejected()).hasSize(1);
-    assertThat(report.recipients()).containsEntry("bounce.permanent", 1);
+    assertThat(report.recipients()).containsEntry(Bucket.BOUNCE_PERMANENT, 1);
     assertThat(report.suppressed())
         .extracting(SuppressionEntry::address)
         .containsExactly("ok@example.org");
@@ -575,7 +576,7 @@ class IngestServiceTest {
     IngestReport again = service.ingest(List.of(doc));
 
     assertThat(retry.stored()).isTrue();
-    assertThat(retry.recipients()).containsEntry("complaint", 1);
+    assertThat(retry.recipients()).containsEntry(Bucket.COMPLAINT, 1);
     assertThat(retry.suppressed())
         .extracting(SuppressionEntry::address)
         .containsExactly("maria.gonzalez@example.net");

@@ -207,4 +207,37 @@ class SesCountingRulesTest {
     assertThat(volume.bounceRate()).isEqualTo(0.025);
     assertThat(volume.from()).isBefore(clock.instant().minus(Duration.ofDays(199)));
   }
+
+  @Test
+  void sesFigureCrossingReview_whileTheGuardiansDoesNot_raisesTheLevelAndSaysWhy() {
+    ingest(
+        new SesEvents()
+            .delivered("news", "example.net", 990, hourAgo)
+            .hardBounced("news", "example.net", 10, hourAgo),
+        CountingRules.DEFAULT);
+    List<List<Scope>> asked = new ArrayList<>();
+    io.sesguardian.domain.monitor.SesReputationMetrics cloudWatch =
+        (scopes, now) -> {
+          asked.add(List.copyOf(scopes));
+          return java.util.Map.of(
+              Scope.ACCOUNT, new io.sesguardian.domain.monitor.SesFigures(0.052, 0.0002, now));
+        };
+    ReputationMonitor monitor =
+        new ReputationMonitor(store, alerts::add, ses, MonitorPolicy.DEFAULT, cloudWatch, 2.0);
+
+    MonitorReport report = monitor.evaluate(clock.instant());
+
+    assertThat(report.scopes().get(0).level()).isEqualTo(Level.HEALTHY);
+    assertThat(report.level()).isEqualTo(Level.REVIEW);
+    assertThat(asked).hasSize(1);
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0).subject()).contains("account REVIEW");
+    assertThat(alerts.get(0).body())
+        .contains("SES's own figures")
+        .contains("bounce 5.2%")
+        .contains("The level comes from SES's figure")
+        .contains("differ by more than 2.0×");
+    monitor.evaluate(clock.instant().plusSeconds(60));
+    assertThat(alerts).hasSize(1);
+  }
 }

@@ -3,55 +3,47 @@
  */
 package io.sesguardian.functions.ingest;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import io.sesguardian.aws.Deadlines;
 import io.sesguardian.domain.feedback.Addresses;
-import io.sesguardian.domain.feedback.FeedbackNormalizer;
-import io.sesguardian.domain.feedback.Normalized;
+import io.sesguardian.domain.feedback.RawDelivery;
 import io.sesguardian.domain.feedback.Rejection;
+import io.sesguardian.domain.ingest.Bucket;
+import io.sesguardian.domain.ingest.DeliveryOutcome;
+import io.sesguardian.domain.ingest.FeedbackIngestion;
 import io.sesguardian.domain.ingest.IngestReport;
-import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.ingest.IngestResult;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.telemetry.LogLevel;
 import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.Telemetry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Normalises delivered documents, stores them through the domain's {@link IngestService}, and
- * reports through {@link Telemetry}: a summary event, one event per new suppression and per
- * rejection (addresses masked and hashed), and one batch of metrics.
+ * One invocation of the ingest use case ({@link FeedbackIngestion}) under the invocation's
+ * deadline, reported through {@link Telemetry}: a summary event, one event per new suppression and
+ * per rejection (addresses masked and hashed), and one batch of metrics.
  */
 final class FeedbackIngest {
 
-  /** One delivered document and the name rejections use for it. */
-  record Document(String source, String json) {}
-
-  private final FeedbackNormalizer normalizer;
-  private final IngestService service;
+  private final FeedbackIngestion ingestion;
+  private final Telemetry telemetry;
   private final Clock clock;
-  private final MonitorTrigger trigger;
 
-  FeedbackIngest(FeedbackNormalizer normalizer, IngestService service, Clock clock) {
-    this(normalizer, service, clock, MonitorTrigger.NONE);
-  }
-
-  FeedbackIngest(
-      FeedbackNormalizer normalizer, IngestService service, Clock clock, MonitorTrigger trigger) {
-    this.normalizer = normalizer;
-    this.service = service;
+  FeedbackIngest(FeedbackIngestion ingestion, Telemetry telemetry, Clock clock) {
+    this.ingestion = ingestion;
+    this.telemetry = telemetry;
     this.clock = clock;
-    this.trigger = trigger;
   }
 
-  IngestReport ingest(List<Document> documents, Telemetry telemetry) {
-    List<Normalized> normalized = new ArrayList<>(documents.size());
-    for (Document d : documents) {
-      normalized.add(normalizer.normalize(d.source(), d.json()));
-    }
-    IngestReport report = service.ingest(normalized);
+  IngestResult ingest(List<RawDelivery> deliveries, Context context) {
+    Telemetry log = telemetry.forRequest(context.getAwsRequestId());
+    IngestResult result =
+        ingestion.ingest(deliveries, Deadlines.lambda(context.getRemainingTimeInMillis(), clock));
+    IngestReport report = result.report();
     for (SuppressionEntry e : report.suppressed()) {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("addressMasked", Addresses.mask(e.address()));
@@ -60,10 +52,10 @@ final class FeedbackIngest {
       fields.put("origin", e.origin());
       fields.put("ses", e.sesState());
       fields.put("eventTime", String.valueOf(e.firstSeen()));
-      telemetry.info("address suppressed", fields);
+      log.info("address suppressed", fields);
     }
     for (Rejection j : report.rejected()) {
-      telemetry.warn(
+      log.warn(
           "rejected input", Map.of("source", j.source(), "code", j.code(), "reason", j.reason()));
     }
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -74,31 +66,30 @@ final class FeedbackIngest {
     summary.put("rejected", report.rejected().size());
     summary.put("suppressed", report.suppressed().size());
     summary.put("escalated", report.escalated().size());
-    if (!report.failedSources().isEmpty()) {
-      summary.put("failedSources", report.failedSources());
+    List<String> unfinished = result.unfinished();
+    if (!unfinished.isEmpty()) {
+      summary.put("failed", result.count(DeliveryOutcome.FAILED));
+      summary.put("notStarted", result.count(DeliveryOutcome.NOT_STARTED));
+      summary.put("unfinishedDeliveries", unfinished);
     }
-    telemetry.log(report.stored() ? LogLevel.INFO : LogLevel.ERROR, "ingested", summary);
-    telemetry.metrics(metrics(report));
-    if (report.recipients().getOrDefault("bounce.permanent", 0)
-            + report.recipients().getOrDefault("complaint", 0)
-        > 0) {
-      trigger.fire(telemetry);
-    }
-    return report;
+    log.log(unfinished.isEmpty() ? LogLevel.INFO : LogLevel.ERROR, "ingested", summary);
+    log.metrics(metrics(result));
+    return result;
   }
 
-  private static List<Metric> metrics(IngestReport r) {
+  private static List<Metric> metrics(IngestResult result) {
+    IngestReport r = result.report();
     return List.of(
         Metric.count("Items", r.items()),
-        Metric.count(
-            "Records", r.recipients().values().stream().mapToLong(Integer::longValue).sum()),
-        Metric.count("HardBounces", r.recipients().getOrDefault("bounce.permanent", 0)),
-        Metric.count("Complaints", r.recipients().getOrDefault("complaint", 0)),
+        Metric.count("Records", r.records()),
+        Metric.count("HardBounces", r.recipients(Bucket.BOUNCE_PERMANENT)),
+        Metric.count("Complaints", r.recipients(Bucket.COMPLAINT)),
         Metric.count("Duplicates", r.duplicates()),
         Metric.count("Ignored", r.ignored().size()),
         Metric.count("Rejected", r.rejected().size()),
         Metric.count("Suppressed", r.suppressed().size()),
         Metric.count("Escalated", r.escalated().size()),
-        Metric.count("Failed", r.failedSources().size()));
+        Metric.count("Failed", r.failed().size()),
+        Metric.count("NotStarted", result.count(DeliveryOutcome.NOT_STARTED)));
   }
 }

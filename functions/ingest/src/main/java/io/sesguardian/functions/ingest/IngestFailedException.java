@@ -12,12 +12,10 @@ import java.util.List;
 public final class IngestFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  public IngestFailedException(List<String> sources) {
+  public IngestFailedException(List<String> deliveries) {
     super(
-        "could not store "
-            + sources.size()
-            + " record(s) from "
-            + String.join(", ", sources.stream().distinct().toList())
-            + " after retries; Lambda will retry the invocation");
+        "could not store delivery "
+            + String.join(", ", deliveries)
+            + " in time; Lambda will retry the invocation");
   }
 }

@@ -5,11 +5,14 @@ package io.sesguardian.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.sesguardian.aws.FeedbackEnvelopes;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.Priming;
 import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
+import io.sesguardian.domain.ingest.FeedbackIngestion;
 import io.sesguardian.domain.ingest.IngestReport;
+import io.sesguardian.domain.ingest.IngestResult;
 import io.sesguardian.domain.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +20,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
 
 /**
- * SNS → Lambda: one SNS record per invocation. The raw event goes straight to the normaliser (no
- * Lambda event classes). When something could not be stored the invocation fails, so Lambda retries
+ * SNS → Lambda: one SNS record per invocation, opened by {@link FeedbackEnvelopes} and ingested by
+ * the shared use case. When something could not be stored the invocation fails, so Lambda retries
  * it and finally hands it to the on-failure destination; a repeat changes nothing already stored.
  * Bad input is logged and not retried: it would fail the same way every time.
  */
@@ -32,86 +32,74 @@ public final class IngestHandler implements RequestStreamHandler {
   /** The {@code Function} dimension of the ingest metrics (both wirings share it). */
   static final String FUNCTION = "ingest";
 
+  /** Deliveries stored together: an SQS batch (10, the template's BatchSize) is one unit. */
+  static final int UNIT = 10;
+
   private final FeedbackIngest ingest;
-  private final Telemetry telemetry;
 
   /** Used by the Lambda runtime: wires DynamoDB from the environment once per container. */
   public IngestHandler() {
-    this(Wiring.INSTANCE.ingest(), Wiring.INSTANCE.telemetry());
+    this(Wiring.INSTANCE.ingest());
   }
 
-  /**
-   * The production wiring over a given runtime (the no-arg constructor uses the environment's): the
-   * ingest service, and the monitor trigger when {@code monitorFunction} names one.
-   */
-  public IngestHandler(GuardianRuntime runtime, String monitorFunction) {
-    this(feedbackIngest(runtime, monitorFunction), StdoutTelemetry.toStdout(FUNCTION));
+  /** The production wiring over a given runtime (the no-arg constructor uses the environment's). */
+  public IngestHandler(GuardianRuntime runtime) {
+    this(feedbackIngest(runtime, StdoutTelemetry.toStdout(FUNCTION)));
   }
 
-  IngestHandler(FeedbackIngest ingest, Telemetry telemetry) {
+  IngestHandler(FeedbackIngest ingest) {
     this.ingest = ingest;
-    this.telemetry = telemetry;
-  }
-
-  static FeedbackIngest feedbackIngest(GuardianRuntime runtime, String monitorFunction) {
-    return new FeedbackIngest(
-        new FeedbackNormalizer(),
-        runtime.ingestService(),
-        runtime.clock(),
-        trigger(runtime, monitorFunction));
-  }
-
-  /** Invokes the monitor function asynchronously (Event), when one is named. */
-  static MonitorTrigger trigger(GuardianRuntime runtime, String function) {
-    if (function == null || function.isBlank()) {
-      return MonitorTrigger.NONE;
-    }
-    LambdaClient lambda = runtime.clients().build(LambdaClient.builder());
-    return new MonitorTrigger(
-        () ->
-            lambda.invoke(
-                r ->
-                    r.functionName(function)
-                        .invocationType(InvocationType.EVENT)
-                        .payload(SdkBytes.fromUtf8String("{\"source\":\"ingest\"}"))),
-        runtime.clock());
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
     String event = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-    String request = context.getAwsRequestId();
-    IngestReport report =
+    IngestResult result =
         ingest.ingest(
-            List.of(new FeedbackIngest.Document("request:" + request, event)),
-            telemetry.forRequest(request));
-    if (!report.stored()) {
-      throw new IngestFailedException(report.failedSources());
+            FeedbackEnvelopes.lambdaSns("request:" + context.getAwsRequestId(), event), context);
+    if (!result.unfinished().isEmpty()) {
+      throw new IngestFailedException(result.unfinished());
     }
+    IngestReport r = result.report();
     output.write(
-        ("{\"items\":%d,\"duplicates\":%d,\"rejected\":%d,\"suppressed\":%d}"
-                .formatted(
-                    report.items(),
-                    report.duplicates(),
-                    report.rejected().size(),
-                    report.suppressed().size()))
+        "{\"items\":%d,\"duplicates\":%d,\"rejected\":%d,\"suppressed\":%d}"
+            .formatted(r.items(), r.duplicates(), r.rejected().size(), r.suppressed().size())
             .getBytes(StandardCharsets.UTF_8));
   }
 
-  private static final String PRIMING_BOUNCE =
-      "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
-          + "\"bouncedRecipients\":[{\"emailAddress\":\"priming@invalid\"}],"
-          + "\"timestamp\":\"2026-01-01T00:00:00Z\"},\"mail\":{\"messageId\":\"priming\"}}";
+  /** The production use case over a runtime, reporting as {@code telemetry}. */
+  static FeedbackIngest feedbackIngest(GuardianRuntime runtime, Telemetry telemetry) {
+    return new FeedbackIngest(
+        new FeedbackIngestion(new FeedbackNormalizer(), runtime.ingestService(), UNIT),
+        telemetry,
+        runtime.clock());
+  }
+
+  private static final String PRIMING_EVENT =
+      "{\"Records\":[{\"Sns\":{\"Type\":\"Notification\",\"MessageId\":\"priming\",\"Message\":"
+          + "\"{\\\"notificationType\\\":\\\"Bounce\\\",\\\"bounce\\\":{\\\"bounceType\\\":"
+          + "\\\"Permanent\\\",\\\"bouncedRecipients\\\":[{\\\"emailAddress\\\":"
+          + "\\\"priming@invalid\\\"}],\\\"timestamp\\\":\\\"2026-01-01T00:00:00Z\\\"},"
+          + "\\\"mail\\\":{\\\"messageId\\\":\\\"priming\\\"}}\"}}]}";
 
   /**
-   * SnapStart priming: a normalisation of a built-in bounce and one harmless DynamoDB Query (the
-   * soft-bounce history of an address that cannot exist), so the first real invocation is warm.
+   * SnapStart priming: a built-in Lambda SNS bounce opened and normalised the way {@link
+   * #handleRequest} does, and one harmless DynamoDB Query (the soft-bounce history of an address
+   * that cannot exist), so the first real invocation is warm.
    */
   static Priming priming(GuardianRuntime runtime, Telemetry telemetry) {
+    FeedbackNormalizer normalizer = new FeedbackNormalizer();
     return new Priming(
         List.of(
-            () -> new FeedbackNormalizer().normalize("priming", PRIMING_BOUNCE),
+            () ->
+                FeedbackEnvelopes.lambdaSns("priming", PRIMING_EVENT)
+                    .forEach(
+                        d -> {
+                          if (normalizer.normalize(d).records().isEmpty()) {
+                            throw new IllegalStateException("the priming bounce was refused");
+                          }
+                        }),
             () -> runtime.store().softBounceTimes("priming@invalid", Instant.EPOCH, Instant.EPOCH)),
         telemetry);
   }
@@ -122,18 +110,13 @@ public final class IngestHandler implements RequestStreamHandler {
 
     private final GuardianRuntime runtime = GuardianRuntime.fromEnvironment(System.getenv());
     private final Telemetry telemetry = StdoutTelemetry.toStdout(FUNCTION);
-    private final FeedbackIngest ingest =
-        feedbackIngest(runtime, System.getenv().get("MONITOR_FUNCTION"));
+    private final FeedbackIngest ingest = feedbackIngest(runtime, telemetry);
 
     /** Held so the CRaC context (which references resources weakly) keeps it. */
     private final Priming priming = IngestHandler.priming(runtime, telemetry).register();
 
     FeedbackIngest ingest() {
       return ingest;
-    }
-
-    Telemetry telemetry() {
-      return telemetry;
     }
   }
 }

@@ -155,8 +155,7 @@ class FeedbackQueueOnMotoTest {
               GuardianRuntime.of(
                   new GuardianConfig(
                       TABLE, IngestPolicy.DEFAULT, DynamoDbFeedbackStore.Settings.DEFAULT),
-                  clients),
-              null);
+                  clients));
 
       Map<String, Integer> poisonReceives = new HashMap<>();
       int invocations = 0;

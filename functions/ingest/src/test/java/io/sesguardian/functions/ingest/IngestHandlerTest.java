@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
+import io.sesguardian.domain.ingest.FeedbackIngestion;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.ingest.SesSyncState;
@@ -32,11 +33,16 @@ class IngestHandlerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-04-01T00:00:00Z"));
   private final InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
-  private final FeedbackIngest ingest =
-      new FeedbackIngest(
-          new FeedbackNormalizer(), new IngestService(store, IngestPolicy.DEFAULT, clock), clock);
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
-  private final IngestHandler handler = new IngestHandler(ingest, telemetry);
+  private final IngestHandler handler =
+      new IngestHandler(
+          new FeedbackIngest(
+              new FeedbackIngestion(
+                  new FeedbackNormalizer(),
+                  new IngestService(store, IngestPolicy.DEFAULT, clock),
+                  IngestHandler.UNIT),
+              telemetry,
+              clock));
 
   @Test
   void snsBounce_isSuppressedPendingForSes_andLoggedMasked() throws Exception {
@@ -72,7 +78,7 @@ class IngestHandlerTest {
     assertThatThrownBy(
             () -> invoke("lambda-sns/bounce-permanent-general.json", new TestContext("x")))
         .isInstanceOf(IngestFailedException.class)
-        .hasMessageContaining("request:x");
+        .hasMessageContaining("e12f7d7f-30a9-4d75-a1a3-d646180c5d0d");
     JsonNode retry = invoke("lambda-sns/bounce-permanent-general.json", new TestContext("x"));
     assertThat(retry.get("suppressed").asInt()).isEqualTo(1);
     assertThat(store.allSuppressions()).singleElement().extracting(e -> e.count()).isEqualTo(1L);

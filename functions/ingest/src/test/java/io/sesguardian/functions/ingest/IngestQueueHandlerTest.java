@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.ingest.CounterField;
+import io.sesguardian.domain.ingest.FeedbackIngestion;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.ingest.Scope;
@@ -32,10 +33,12 @@ class IngestQueueHandlerTest {
   private final IngestQueueHandler handler =
       new IngestQueueHandler(
           new FeedbackIngest(
-              new FeedbackNormalizer(),
-              new IngestService(store, IngestPolicy.DEFAULT, clock),
-              clock),
-          new RecordingTelemetry());
+              new FeedbackIngestion(
+                  new FeedbackNormalizer(),
+                  new IngestService(store, IngestPolicy.DEFAULT, clock),
+                  IngestHandler.UNIT),
+              new RecordingTelemetry(),
+              clock));
 
   @Test
   void batch_isStoredAsOneUnit_withNoItemFailures() throws Exception {

@@ -94,25 +94,33 @@ class IamActionsTest {
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  private static byte[] snsEvent(String message) {
+    return ("{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"Type\":\"Notification\","
+            + "\"MessageId\":\"n1\",\"Message\":"
+            + com.fasterxml.jackson.databind.node.TextNode.valueOf(message)
+            + "}}]}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Test
   void ingestFunctions_mayDoExactlyWhatTheirCodeCalls() throws IOException {
     List<byte[]> events =
         List.of(
             Fixtures.eventBytes("lambda-sns/bounce-permanent-general.json"),
             Fixtures.eventBytes("lambda-sns/validation-notice.json"),
-            sqsEvent(softBounce()));
-    Set<String> sns = record(r -> new IngestHandler(r, "guardian-monitor"), events);
+            snsEvent(softBounce()));
+    Set<String> sns = record(r -> new IngestHandler(r), events);
     assertThat(sns).isEqualTo(templateActions("IngestFunction"));
     Set<String> sqs =
         record(
-            r -> new IngestQueueHandler(r, "guardian-monitor"),
+            r -> new IngestQueueHandler(r),
             List.of(Fixtures.eventBytes("sqs/batch-mixed.json"), sqsEvent(softBounce())));
     assertThat(sqs).isEqualTo(templateActions("IngestQueueFunction"));
   }
 
   @Test
   void softBounceEscalation_readsHistoryAndSuppressesWithinTheIngestPolicy() throws IOException {
-    Set<String> actions = record(r -> new IngestHandler(r, null), List.of(sqsEvent(softBounce())));
+    Set<String> actions = record(r -> new IngestHandler(r), List.of(snsEvent(softBounce())));
     assertThat(actions).contains("dynamodb:Query", "dynamodb:PutItem");
     assertThat(templateActions("IngestFunction")).containsAll(actions);
   }
@@ -143,9 +151,7 @@ class IamActionsTest {
             Map.of("ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:alerts"));
     Set<String> actions =
         record(
-            r ->
-                new io.sesguardian.functions.report.ReportHandler(
-                    r, config, "https://sqs.us-east-1.amazonaws.com/123456789012/dlq"),
+            r -> new io.sesguardian.functions.report.ReportHandler(r, config),
             List.of("{}".getBytes()));
     assertThat(actions).isEqualTo(templateActions("ReportFunction"));
   }

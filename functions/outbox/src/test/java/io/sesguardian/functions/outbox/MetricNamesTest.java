@@ -59,12 +59,8 @@ class MetricNamesTest {
     MonitorConfig monitor =
         MonitorConfig.fromEnvironment(
             Map.of("ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:alerts"));
-    run(
-        r -> new IngestHandler(r, "guardian-monitor"),
-        Fixtures.eventBytes("lambda-sns/bounce-permanent-general.json"));
-    run(
-        r -> new IngestQueueHandler(r, "guardian-monitor"),
-        Fixtures.eventBytes("sqs/batch-mixed.json"));
+    run(r -> new IngestHandler(r), Fixtures.eventBytes("lambda-sns/bounce-permanent-general.json"));
+    run(r -> new IngestQueueHandler(r), Fixtures.eventBytes("sqs/batch-mixed.json"));
     run(OutboxHandler::new, "{}".getBytes(StandardCharsets.UTF_8));
     run(r -> new MonitorHandler(r, monitor), "{}".getBytes(StandardCharsets.UTF_8));
   }

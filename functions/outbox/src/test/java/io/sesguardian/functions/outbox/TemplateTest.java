@@ -271,19 +271,18 @@ class TemplateTest {
             "PAUSE_ACCOUNT_AT_LEVEL")) {
       assertThat(env.has(name)).as(name).isTrue();
     }
+    // The monitor runs on its schedule only: ingest carries no Lambda client (issue 14) and may not
+    // invoke anything.
     for (String fn : List.of("IngestFunction", "IngestQueueFunction")) {
-      JsonNode monitor =
-          template.properties(fn).path("Environment").path("Variables").path("MONITOR_FUNCTION");
-      assertThat(monitor).as(fn).isEqualTo(ref(alias("MonitorFunction")));
-      boolean mayInvoke = false;
+      assertThat(
+              template.properties(fn).path("Environment").path("Variables").has("MONITOR_FUNCTION"))
+          .as(fn)
+          .isFalse();
       for (JsonNode policy : template.ownPolicies(fn)) {
         for (JsonNode s : policy.path("PolicyDocument").path("Statement")) {
-          mayInvoke |=
-              s.path("Action").asText().equals("lambda:InvokeFunction")
-                  && s.path("Resource").equals(monitor);
+          assertThat(s.path("Action").toString()).as(fn).doesNotContain("lambda:");
         }
       }
-      assertThat(mayInvoke).as(fn + " may invoke the alias it is given").isTrue();
     }
   }
 

@@ -32,9 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Weekly (EventBridge schedule): builds the status check of the last complete ISO week, stores it
@@ -45,7 +42,6 @@ public final class ReportHandler implements RequestStreamHandler {
   private final WeeklyReports reports;
   private final ReportArchive store;
   private final SesAccount ses;
-  private final Supplier<Long> deadLetterDepth;
   private final AlertPublisher alerts;
   private final ReportRenderer renderer;
   private final Clock clock;
@@ -54,14 +50,15 @@ public final class ReportHandler implements RequestStreamHandler {
 
   /** Used by the Lambda runtime. */
   public ReportHandler() {
-    this(
-        Wiring.RUNTIME,
-        MonitorConfig.fromEnvironment(System.getenv()),
-        System.getenv().get("DEAD_LETTER_QUEUE_URL"));
+    this(Wiring.RUNTIME, MonitorConfig.fromEnvironment(System.getenv()));
   }
 
-  /** The production wiring over a given runtime. */
-  public ReportHandler(GuardianRuntime runtime, MonitorConfig config, String deadLetterQueueUrl) {
+  /**
+   * The production wiring over a given runtime. The dead-letter queue's depth is not read: an SQS
+   * client only for it would double the function's start-up work, and the dead-letter alarm watches
+   * the queue, and {@code guardian readiness} shows its depth.
+   */
+  public ReportHandler(GuardianRuntime runtime, MonitorConfig config) {
     DynamoDbMonitorStore monitor = runtime.monitorStore();
     this.reports =
         new WeeklyReports(
@@ -71,22 +68,6 @@ public final class ReportHandler implements RequestStreamHandler {
             config.policy().thresholds());
     this.store = runtime.reportArchive();
     this.ses = new SesV2Account(runtime.clients().sesV2());
-    SqsClient sqs =
-        deadLetterQueueUrl == null || deadLetterQueueUrl.isBlank()
-            ? null
-            : runtime.clients().build(SqsClient.builder());
-    this.deadLetterDepth =
-        () ->
-            sqs == null
-                ? null
-                : Long.parseLong(
-                    sqs.getQueueAttributes(
-                            r ->
-                                r.queueUrl(deadLetterQueueUrl)
-                                    .attributeNames(
-                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                        .attributes()
-                        .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     this.alerts = config.alerts(runtime.clients().sns());
     this.renderer = new ReportRenderer(config.policy().thresholds());
     this.clock = runtime.clock();
@@ -102,7 +83,7 @@ public final class ReportHandler implements RequestStreamHandler {
         reports.build(
             week,
             ses.status(),
-            deadLetterDepth.get(),
+            null,
             Canaries.summary(
                 canaryStore.runs(
                     WeeklyReports.weekStart(week),

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,9 +103,31 @@ public final class FeedbackNormalizer {
     return out.result();
   }
 
-  /** Normalises one input document given as UTF-8 bytes. */
-  public Normalized normalize(String source, byte[] utf8Json) {
-    return normalize(source, new String(utf8Json, StandardCharsets.UTF_8));
+  /**
+   * Normalises one delivery an envelope adapter opened: its SES message text, or the adapter's
+   * decision. Counts as one item; records, rejections and ignores are named by the delivery's id.
+   */
+  public Normalized normalize(RawDelivery delivery) {
+    Collector out = new Collector();
+    out.item();
+    if (delivery.ignored() != null) {
+      out.ignored.add(delivery.ignored());
+    } else if (delivery.rejection() != null) {
+      out.rejections.add(delivery.rejection());
+    } else {
+      try {
+        message(
+            delivery.message(),
+            delivery.snsMessageId() == null ? "the message" : "the SNS Message",
+            delivery.id(),
+            delivery.snsMessageId(),
+            delivery.snsTimestamp(),
+            out);
+      } catch (BadItemException e) {
+        out.reject(delivery.id(), e.code, e.getMessage());
+      }
+    }
+    return out.result();
   }
 
   private void document(JsonNode node, String source, Collector out) {
@@ -195,29 +216,45 @@ public final class FeedbackNormalizer {
     if (message.isObject()) {
       ses = message;
     } else if (message.isTextual()) {
-      String text = message.textValue().strip();
-      if (text.startsWith(VALIDATION_NOTICE)) {
-        out.ignore(source, "SES topic validation notice");
-        return;
-      }
-      if (!text.startsWith("{")) {
-        throw new BadItemException(
-            Rejection.Code.NOT_SES_FEEDBACK,
-            "the SNS Message is plain text, not an SES notification: \""
-                + Json.preview(text)
-                + "\"");
-      }
-      ses = parseEmbedded(text, "the SNS Message");
+      message(message.textValue(), "the SNS Message", source, snsMessageId, snsTimestamp, out);
+      return;
     } else {
       throw new BadItemException(
           Rejection.Code.MALFORMED, "the SNS Message is " + describe(message));
     }
+    sesMessage(checkedSes(ses, "the SNS Message"), source, snsMessageId, snsTimestamp, out);
+  }
+
+  /** An SES message given as text ({@code what} names it in rejections: "the SNS Message"). */
+  private void message(
+      String raw,
+      String what,
+      String source,
+      String snsMessageId,
+      String snsTimestamp,
+      Collector out)
+      throws BadItemException {
+    String text = raw.strip();
+    if (text.startsWith(VALIDATION_NOTICE)) {
+      out.ignore(source, "SES topic validation notice");
+      return;
+    }
+    if (!text.startsWith("{")) {
+      throw new BadItemException(
+          Rejection.Code.NOT_SES_FEEDBACK,
+          what + " is plain text, not an SES notification: \"" + Json.preview(text) + "\"");
+    }
+    JsonNode ses = checkedSes(parseEmbedded(text, what), what);
+    sesMessage(ses, source, snsMessageId, snsTimestamp, out);
+  }
+
+  private static JsonNode checkedSes(JsonNode ses, String what) throws BadItemException {
     if (!isSesMessage(ses)) {
       throw new BadItemException(
           Rejection.Code.NOT_SES_FEEDBACK,
-          "the SNS Message has neither notificationType nor eventType; is this topic SES's?");
+          what + " has neither notificationType nor eventType; is this topic SES's?");
     }
-    sesMessage(ses, source, snsMessageId, snsTimestamp, out);
+    return ses;
   }
 
   private void sesMessage(

@@ -4,7 +4,6 @@
 package io.sesguardian.domain.ingest;
 
 import io.sesguardian.domain.feedback.Addresses;
-import io.sesguardian.domain.feedback.BounceType;
 import io.sesguardian.domain.feedback.FeedbackKind;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Ignored;
@@ -14,6 +13,7 @@ import io.sesguardian.domain.feedback.SuppressionReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -80,11 +80,13 @@ public final class IngestService {
     Map<String, Effect> effects = new LinkedHashMap<>();
     int duplicatesInCall = 0;
     int items = 0;
-    Set<String> reports = new HashSet<>();
     for (Normalized doc : documents) {
       items += doc.items();
       ignored.addAll(doc.ignored());
       rejected.addAll(doc.rejections());
+      // Reports are told apart within one SES message, never across messages: the count must not
+      // depend on how messages are batched.
+      Set<String> reports = new HashSet<>();
       for (FeedbackRecord record : doc.records()) {
         // One complaint report naming several recipients is one complaint for the rate: its
         // first recipient carries it (SES's channels repeat reports whole, in the same order).
@@ -108,18 +110,17 @@ public final class IngestService {
 
     noteRefusals(effects.values(), result);
 
-    Map<String, Integer> recipients = new LinkedHashMap<>();
-    IngestReport.BUCKETS.forEach(b -> recipients.put(b, 0));
+    Map<Bucket, Integer> recipients = new EnumMap<>(Bucket.class);
     Set<String> applied = new HashSet<>();
-    List<String> failedSources = new ArrayList<>();
+    List<FeedbackRecord> failed = new ArrayList<>();
     Set<String> suppressedCandidates = new LinkedHashSet<>();
     for (Effect effect : effects.values()) {
       String key = effect.ledgerKey();
       if (result.failed().contains(key)) {
-        failedSources.add(effect.record().source());
+        failed.add(effect.record());
       } else if (!result.duplicates().contains(key)) {
         applied.add(key);
-        recipients.merge(bucket(effect.record()), 1, Integer::sum);
+        recipients.merge(Bucket.of(effect.record()), 1, Integer::sum);
         if (effect.suppression() != null) {
           suppressedCandidates.add(effect.suppression().address());
         }
@@ -156,7 +157,7 @@ public final class IngestService {
         rejected,
         suppressed,
         escalated,
-        failedSources);
+        failed);
   }
 
   /** The latest applied sender-side refusal of each recipient domain, noted for the monitor. */
@@ -258,24 +259,5 @@ public final class IngestService {
       }
     }
     return false;
-  }
-
-  static String bucket(FeedbackRecord r) {
-    return switch (r.kind()) {
-      case SEND -> "send";
-      case DELIVERY -> "delivery";
-      case BOUNCE -> {
-        BounceType type = r.bounceType() == null ? BounceType.UNDETERMINED : r.bounceType();
-        yield switch (type) {
-          case PERMANENT -> "bounce.permanent";
-          case TRANSIENT -> "bounce.transient";
-          case UNDETERMINED -> "bounce.undetermined";
-        };
-      }
-      case COMPLAINT -> "complaint";
-      case REJECT -> "reject";
-      case DELIVERY_DELAY -> "deliveryDelay";
-      case OPEN, CLICK, RENDERING_FAILURE, SUBSCRIPTION, UNKNOWN -> "other";
-    };
   }
 }

@@ -38,6 +38,13 @@ public record Scope(String key) {
     return new Scope("recipient:" + name);
   }
 
+  /** The configuration set's name for a {@code configset:NAME} scope. */
+  public java.util.Optional<String> configurationSetName() {
+    return key.startsWith("configset:")
+        ? java.util.Optional.of(key.substring("configset:".length()))
+        : java.util.Optional.empty();
+  }
+
   @Override
   public String toString() {
     return key;

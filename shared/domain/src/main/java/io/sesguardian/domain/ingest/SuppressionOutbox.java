@@ -14,6 +14,9 @@ import java.util.List;
  */
 public interface SuppressionOutbox {
 
+  /** The longest SES error an entry keeps (longer ones are cut). */
+  int MAX_ERROR_LENGTH = 1000;
+
   /**
    * Pending entries due at {@code now}, oldest due time first (ties by address), at most {@code
    * limit}.
@@ -33,8 +36,8 @@ public interface SuppressionOutbox {
   void markNotNeeded(String address, String why, Instant at);
 
   /**
-   * SES refused: the entry stays pending with {@code error} (cut to 1000 characters), counts one
-   * SES attempt, and is due again at {@code retryAt}.
+   * SES refused: the entry stays pending with {@code error} (cut to {@link #MAX_ERROR_LENGTH}),
+   * counts one SES attempt, and is due again at {@code retryAt}.
    */
   void markFailed(String address, String error, Instant retryAt);
 }

@@ -18,24 +18,41 @@ final class AlertTexts {
 
   static Alert levelChange(
       ScopeRates rates, Level from, Thresholds t, List<String> drivers, Instant at) {
+    return levelChange(rates, rates.level(), from, t, drivers, null, 2.0, at);
+  }
+
+  /**
+   * @param level the scope's level: the higher of the guardian's ({@code rates.level()}) and SES's
+   * @param ses SES's own figures for the scope, or null when none were read
+   * @param factor how far apart the two may be before the alert points it out
+   */
+  static Alert levelChange(
+      ScopeRates rates,
+      Level level,
+      Level from,
+      Thresholds t,
+      List<String> drivers,
+      SesFigures ses,
+      double factor,
+      Instant at) {
     WindowRates worst =
         rates.windows().stream()
-            .filter(w -> w.level() == rates.level())
+            .filter(w -> w.level() == level)
             .findFirst()
             .orElse(rates.windows().get(0));
-    boolean up = rates.level().compareTo(from) > 0;
+    boolean up = level.compareTo(from) > 0;
     String metric =
         worst.bounceLevel().compareTo(worst.complaintLevel()) >= 0
             ? "bounce " + percent(worst.bounceRate())
             : "complaint " + percent(worst.complaintRate());
     String subject =
-        rates.level() == Level.UNKNOWN
+        level == Level.UNKNOWN
             ? "SES guardian: %s rates cannot be computed (no Send or Delivery events)"
                 .formatted(rates.scope())
             : "SES guardian: %s %s, %s (%s, was %s)"
                 .formatted(
                     rates.scope(),
-                    rates.level().jsonName().toUpperCase(Locale.ROOT),
+                    level.jsonName().toUpperCase(Locale.ROOT),
                     metric,
                     worst.window().jsonName(),
                     from.jsonName());
@@ -47,7 +64,7 @@ final class AlertTexts {
                 rates.scope(),
                 up ? "UP" : "down",
                 from.jsonName(),
-                rates.level().jsonName(),
+                level.jsonName(),
                 at));
     body.append(
         "Rates as SES counts them (hard bounces / eligible sends outside verified domains;"
@@ -96,8 +113,77 @@ final class AlertTexts {
       body.append("\nDriving it (counted bounces and complaints in the worst window):\n");
       drivers.forEach(d -> body.append("  - ").append(d).append('\n'));
     }
-    body.append("\nWhat to do next:\n").append(advice(rates.level())).append('\n');
+    if (ses != null) {
+      body.append(sesLines(rates, level, ses, factor));
+    }
+    body.append("\nWhat to do next:\n").append(advice(level)).append('\n');
     return new Alert("level", subject, body.toString(), at);
+  }
+
+  /**
+   * SES's own figure beside the guardian's (the volume window: closest to SES's representative
+   * volume), and the likely cause when they are more than {@code factor} apart.
+   */
+  static String sesLines(ScopeRates rates, Level level, SesFigures ses, double factor) {
+    StringBuilder out = new StringBuilder();
+    WindowRates volume =
+        rates.window(io.sesguardian.domain.rates.Window.VOLUME).orElse(rates.windows().get(0));
+    out.append(
+        "%nSES's own figures (CloudWatch Reputation.*, %s): bounce %s, complaint %s; the guardian's"
+                .formatted(
+                    ses.at(),
+                    ses.bounceRate() == null ? "-" : percent(ses.bounceRate()),
+                    ses.complaintRate() == null ? "-" : percent(ses.complaintRate()))
+            + " volume window: bounce %s, complaint %s.%n"
+                .formatted(
+                    volume.hasRates() ? percent(volume.bounceRate()) : "-",
+                    volume.hasRates() ? percent(volume.complaintRate()) : "-"));
+    if (level.compareTo(rates.level()) > 0) {
+      out.append(
+          "The level comes from SES's figure: SES counts more than the guardian sees.%n"
+              .formatted());
+    }
+    String cause = disagreement(volume, ses, factor);
+    if (cause != null) {
+      out.append(cause);
+    }
+    return out.toString();
+  }
+
+  /** The likely cause when the two figures differ by more than {@code factor}, else null. */
+  static String disagreement(WindowRates guardian, SesFigures ses, double factor) {
+    if (!guardian.hasRates()) {
+      return "The guardian has no denominator (no Send or Delivery events): only SES's figure"
+          + " tells the rate.%n".formatted();
+    }
+    StringBuilder out = new StringBuilder();
+    if (ses.bounceRate() != null && apart(guardian.bounceRate(), ses.bounceRate(), factor)) {
+      out.append(
+          ses.bounceRate() > guardian.bounceRate()
+              ? "Bounce figures differ by more than %s×: SES sees bounces the guardian does not"
+                      .formatted(factor)
+                  + " (a configuration set or identity without a destination to the guardian's"
+                  + " topic?).%n".formatted()
+              : "Bounce figures differ by more than %s×: the guardian counts bounces SES does not"
+                      .formatted(factor)
+                  + " (verified domains not configured, or SES's longer representative volume).%n"
+                      .formatted());
+    }
+    if (ses.complaintRate() != null
+        && apart(guardian.complaintRate(), ses.complaintRate(), factor)) {
+      out.append(
+          "Complaint figures differ by more than %s×: check the feedback-loop domain list"
+                  .formatted(factor)
+              + " (GUARDIAN_FEEDBACK_LOOP_DOMAINS) and that complaints reach the guardian.%n"
+                  .formatted());
+    }
+    return out.isEmpty() ? null : out.toString();
+  }
+
+  private static boolean apart(double a, double b, double factor) {
+    double low = Math.min(a, b);
+    double high = Math.max(a, b);
+    return high > 0 && (low == 0 || high / low > factor);
   }
 
   static String advice(Level level) {

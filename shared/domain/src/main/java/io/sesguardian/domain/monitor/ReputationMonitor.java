@@ -65,17 +65,51 @@ public final class ReputationMonitor {
   private final MonitorPolicy policy;
   private final RateCalculator calculator;
 
+  private final SesReputationMetrics sesMetrics;
+  private final double disagreementFactor;
+
+  /** The factor by which the guardian's and SES's figures may differ before it is pointed out. */
+  public static final double DEFAULT_DISAGREEMENT_FACTOR = 2.0;
+
   /**
    * @param ses the SES account, or null to skip the account watch and pausing (local mode)
    */
   public ReputationMonitor(
       MonitorStore store, AlertPublisher alerts, SesAccount ses, MonitorPolicy policy) {
+    this(store, alerts, ses, policy, SesReputationMetrics.NONE, DEFAULT_DISAGREEMENT_FACTOR);
+  }
+
+  /**
+   * @param ses the SES account, or null to skip the account watch and pausing (local mode)
+   * @param sesMetrics SES's own figures, read once per evaluation; a scope's level is the higher of
+   *     the guardian's and SES's
+   * @param disagreementFactor above 1: when one figure exceeds the other by more than this factor
+   *     the alert says so, with the likely cause
+   */
+  public ReputationMonitor(
+      MonitorStore store,
+      AlertPublisher alerts,
+      SesAccount ses,
+      MonitorPolicy policy,
+      SesReputationMetrics sesMetrics,
+      double disagreementFactor) {
     this.store = Objects.requireNonNull(store, "store");
     this.publisher = Objects.requireNonNull(alerts, "alerts");
     this.alerts = this::announce;
     this.ses = ses;
     this.policy = Objects.requireNonNull(policy, "policy");
     this.calculator = new RateCalculator(policy.thresholds());
+    this.sesMetrics = Objects.requireNonNull(sesMetrics, "sesMetrics");
+    if (!(disagreementFactor > 1)) {
+      throw new IllegalArgumentException(
+          "the disagreement factor must be above 1, not " + disagreementFactor);
+    }
+    this.disagreementFactor = disagreementFactor;
+  }
+
+  /** SES's own figures for {@code scopes} (one request), read only. */
+  public Map<Scope, SesFigures> sesFigures(List<ScopeRates> scopes, Instant now) {
+    return sesMetrics.read(scopes.stream().map(ScopeRates::scope).toList(), now);
   }
 
   /** The rates of every active scope, read only: nothing is stored or announced. */
@@ -95,29 +129,41 @@ public final class ReputationMonitor {
     List<ActionRecord> actions = new ArrayList<>();
     List<ScopeRates> all = new ArrayList<>();
     ScopeRates account = null;
-    for (Map.Entry<Scope, Optional<ScopeState>> entry : scopes(now).entrySet()) {
+    Level accountLevel = Level.HEALTHY;
+    Map<Scope, Optional<ScopeState>> evaluated = scopes(now);
+    Map<Scope, SesFigures> figures = sesMetrics.read(evaluated.keySet(), now);
+    for (Map.Entry<Scope, Optional<ScopeState>> entry : evaluated.entrySet()) {
       Scope scope = entry.getKey();
       Optional<ScopeState> stored = entry.getValue();
       ScopeRates rates =
           evaluate(scope, now, stored.map(ScopeState::levels).orElse(PreviousLevels.NONE));
       all.add(rates);
+      SesFigures sesFigure = figures.get(scope);
+      // A scope's level is the higher of the guardian's and SES's own figure's.
+      Level level =
+          sesFigure == null
+              ? rates.level()
+              : Level.max(
+                  rates.level(),
+                  calculator.grade(sesFigure.bounceRate(), sesFigure.complaintRate()));
       if (scope.equals(Scope.ACCOUNT)) {
         account = rates;
+        accountLevel = level;
       }
       Level before = stored.map(ScopeState::level).orElse(Level.HEALTHY);
-      if (rates.level() == Level.UNKNOWN && !hasFeedback(rates)) {
+      if (level == Level.UNKNOWN && !hasFeedback(rates)) {
         // No traffic at all is nothing to report: the state is kept until there is feedback
         // that cannot be rated, which is what the "cannot be computed" alert is about.
         continue;
       }
-      boolean changed = rates.level() != before;
+      boolean changed = level != before;
       if (!changed && stored.isPresent() && stored.get().levels().equals(rates.levels())) {
         continue; // nothing new to remember: no write
       }
       ScopeState next =
           new ScopeState(
               scope,
-              rates.level(),
+              level,
               rates.levels(),
               changed || stored.isEmpty() ? now : stored.get().since(),
               now,
@@ -125,10 +171,18 @@ public final class ReputationMonitor {
       boolean won = store.replaceScopeState(next, stored.map(ScopeState::version).orElse(0L));
       // "Rates cannot be computed" is said once, for the account: every scope without a
       // denominator has the same cause and the same fix.
-      boolean unknownMove = rates.level() == Level.UNKNOWN || before == Level.UNKNOWN;
+      boolean unknownMove = level == Level.UNKNOWN || before == Level.UNKNOWN;
       if (won && changed && (!unknownMove || scope.equals(Scope.ACCOUNT))) {
         Alert alert =
-            AlertTexts.levelChange(rates, before, policy.thresholds(), drivers(rates, now), now);
+            AlertTexts.levelChange(
+                rates,
+                level,
+                before,
+                policy.thresholds(),
+                drivers(rates, now),
+                sesFigure,
+                disagreementFactor,
+                now);
         alerts.publish(alert);
         raised.add(alert);
       }
@@ -138,7 +192,13 @@ public final class ReputationMonitor {
       status = ses.status();
       raised.addAll(watchAccount(status, now));
       if (account != null) {
-        actions.addAll(pauseIfNeeded(account, status, now, raised));
+        SesFigures accountFigures = figures.get(Scope.ACCOUNT);
+        // SES acts on its own figure: it counts for pausing as the guardian's actionable level.
+        Level sesLevel =
+            accountFigures == null
+                ? Level.UNKNOWN
+                : calculator.grade(accountFigures.bounceRate(), accountFigures.complaintRate());
+        actions.addAll(pauseIfNeeded(account, sesLevel, status, now, raised));
       }
     }
     for (Watch watch : watches) {
@@ -148,7 +208,7 @@ public final class ReputationMonitor {
       }
     }
     return new MonitorReport(
-        account == null ? Level.HEALTHY : account.level(), all, raised, actions, status);
+        account == null ? Level.HEALTHY : accountLevel, all, raised, actions, status, figures);
   }
 
   private static boolean hasFeedback(ScopeRates rates) {
@@ -364,9 +424,9 @@ public final class ReputationMonitor {
   }
 
   private List<ActionRecord> pauseIfNeeded(
-      ScopeRates account, AccountStatus status, Instant now, List<Alert> raised) {
+      ScopeRates account, Level sesLevel, AccountStatus status, Instant now, List<Alert> raised) {
     List<ActionRecord> done = new ArrayList<>();
-    Level level = account.actionableLevel();
+    Level level = Level.max(account.actionableLevel(), sesLevel);
     Set<String> paused = store.pausedTargets();
     if (policy.pauseLevel().isPresent() && level.compareTo(policy.pauseAt()) >= 0) {
       for (String set : new TreeSet<>(policy.nonCriticalConfigurationSets())) {

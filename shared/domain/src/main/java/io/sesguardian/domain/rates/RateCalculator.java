@@ -142,6 +142,21 @@ public final class RateCalculator {
     return new ScopeRates(scope, level, windows);
   }
 
+  /**
+   * The level of rates measured elsewhere (SES's own figures): the highest level whose threshold
+   * the rate reaches, no hysteresis; {@link Level#UNKNOWN} when both are null.
+   */
+  public Level grade(Double bounceRate, Double complaintRate) {
+    Level level = Level.UNKNOWN;
+    if (bounceRate != null) {
+      level = Level.max(level, bounce.level(bounceRate, Level.HEALTHY));
+    }
+    if (complaintRate != null) {
+      level = Level.max(level, complaint.level(complaintRate, Level.HEALTHY));
+    }
+    return level;
+  }
+
   private WindowRates rates(
       Window window, Instant from, Instant to, Tally tally, PreviousLevels previous) {
     Channels c = tally.channels();

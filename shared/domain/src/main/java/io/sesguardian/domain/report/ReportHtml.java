@@ -265,7 +265,9 @@ final class ReportHtml {
     headerRow(
         h,
         "Dead-letter queue depth",
-        x.deadLetterDepth() == null ? "not measured (local)" : x.deadLetterDepth().toString());
+        x.deadLetterDepth() == null
+            ? "not measured (its alarm watches it)"
+            : x.deadLetterDepth().toString());
     h.append("</tbody>\n</table>\n</section>\n");
   }
 

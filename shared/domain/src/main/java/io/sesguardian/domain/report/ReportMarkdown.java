@@ -119,7 +119,9 @@ final class ReportMarkdown {
     row(
         md,
         "dead-letter queue depth",
-        h.deadLetterDepth() == null ? "not measured (local)" : h.deadLetterDepth().toString());
+        h.deadLetterDepth() == null
+            ? "not measured (its alarm watches it)"
+            : h.deadLetterDepth().toString());
     md.append('\n');
 
     md.append("## Alerts\n\n");

@@ -140,7 +140,8 @@ class ReportRendererTest {
         .contains("<table class=\"actions\">")
         .contains("<th scope=\"row\">Added for bounces</th><td>25</td>")
         .contains("<th scope=\"row\">Added for complaints</th><td>2</td>")
-        .contains("<th scope=\"row\">Dead-letter queue depth</th><td>not measured (local)</td>")
+        .contains(
+            "<th scope=\"row\">Dead-letter queue depth</th><td>not measured (its alarm watches it)</td>")
         .contains(
             "<td class=\"move\"><span class=\"level level-healthy\">healthy</span> → "
                 + "<span class=\"level level-review\">review</span></td>")
@@ -181,7 +182,7 @@ class ReportRendererTest {
                 + " account REVIEW, bounce 6% (7d, was healthy) |")
         // A pipe inside a cell is escaped so the row keeps its columns.
         .contains("<script>alert(1)</script> \\| list cleaned |")
-        .contains("| dead-letter queue depth | not measured (local) |")
+        .contains("| dead-letter queue depth | not measured (its alarm watches it) |")
         .doesNotContain("{")
         .doesNotContain("=");
   }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class StoreContract {
 
   /** Longest SES error a store keeps. */
-  public static final int MAX_SES_ERROR = 1000;
+  public static final int MAX_SES_ERROR =
+      io.sesguardian.domain.ingest.SuppressionOutbox.MAX_ERROR_LENGTH;
 
   static final Instant FAR_PAST = Instant.parse("2000-01-01T00:00:00Z");
   static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");

@@ -1,12 +1,13 @@
 /*
  * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
  */
-package io.sesguardian.functions.ingest;
+package io.sesguardian.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -15,28 +16,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Invokes the ingest function once, outside Lambda, the way the runtime would: the no-arg
- * constructor wires from the environment ({@code GUARDIAN_TABLE}, {@code AWS_REGION}, and e.g.
- * {@code AWS_ENDPOINT_URL_DYNAMODB} for DynamoDB Local), then one event file is handled. Prints the
+ * Invokes a function's handler once, outside Lambda, the way the runtime would (kept out of the
+ * function jars: it is a benchmark harness): the handler's no-arg constructor wires from the
+ * environment ({@code GUARDIAN_TABLE}, {@code AWS_REGION}, and e.g. {@code
+ * AWS_ENDPOINT_URL_DYNAMODB} for DynamoDB Local), then one event file is handled. Prints the
  * handler's answer, then how long after JVM start the event was handled (the cold-start benchmark
  * reads that line).
  *
- * <p>{@code java -cp functions/ingest/target/ingest.jar io.sesguardian.functions.ingest.LocalInvoke
- * events/lambda-sns/bounce-permanent-general.json}
+ * <p>{@code java -cp functions/ingest/target/ingest.jar:benchmarks/target/classes
+ * io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler
+ * events/lambda-sns/bounce-permanent-general.json}: the function jar comes first, so the handler
+ * and everything it loads come from the shaded artifact Lambda would run.
  */
 public final class LocalInvoke {
 
   private LocalInvoke() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      System.err.println("usage: LocalInvoke EVENT.json");
+    if (args.length != 2) {
+      System.err.println("usage: LocalInvoke HANDLER-CLASS EVENT.json");
       System.exit(2);
     }
-    byte[] event = Files.readAllBytes(Path.of(args[0]));
+    RequestStreamHandler handler =
+        (RequestStreamHandler) Class.forName(args[0]).getDeclaredConstructor().newInstance();
+    byte[] event = Files.readAllBytes(Path.of(args[1]));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = new java.io.ByteArrayInputStream(event)) {
-      new IngestHandler().handleRequest(in, out, new ConsoleContext());
+      handler.handleRequest(in, out, new ConsoleContext());
     }
     long handledAfter =
         System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
