@@ -59,26 +59,28 @@ public final class SesV2SuppressionList implements SesSuppressionList {
 
   @Override
   public PutOutcome put(String address, SuppressionReason reason) {
-    try {
-      ses.putSuppressedDestination(
-          r -> r.emailAddress(address).reason(SuppressionListReason.fromValue(reason.name())));
-      return new PutOutcome.Accepted();
-    } catch (SesV2Exception e) {
-      return throttled(e)
-          ? new PutOutcome.Throttled(message(e))
-          : new PutOutcome.Failed(message(e));
-    } catch (SdkException e) {
-      return new PutOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
+    return write(
+        () ->
+            ses.putSuppressedDestination(
+                r ->
+                    r.emailAddress(address)
+                        .reason(SuppressionListReason.fromValue(reason.name()))));
   }
 
   @Override
   public PutOutcome delete(String address) {
+    return write(() -> ses.deleteSuppressedDestination(r -> r.emailAddress(address)));
+  }
+
+  /**
+   * One write, its answer as an outcome. A {@code NotFoundException} can only come from a delete:
+   * SES does not hold the address (never did, or removed it), which is what the delete wanted.
+   */
+  private static PutOutcome write(Runnable call) {
     try {
-      ses.deleteSuppressedDestination(r -> r.emailAddress(address));
+      call.run();
       return new PutOutcome.Accepted();
     } catch (NotFoundException e) {
-      // SES does not hold the address (never did, or SES removed it): what the delete wanted.
       return new PutOutcome.Accepted();
     } catch (SesV2Exception e) {
       return throttled(e)

@@ -46,42 +46,6 @@ public record SuppressionEntry(
     boolean simulator,
     String configurationSet) {
 
-  /** An entry without a configuration set. */
-  public SuppressionEntry(
-      String address,
-      SuppressionReason reason,
-      SuppressionOrigin origin,
-      Instant firstSeen,
-      Instant lastSeen,
-      long count,
-      String lastFeedbackId,
-      String diagnostic,
-      Instant recordedAt,
-      String firstLedgerKey,
-      SesSyncState sesState,
-      String sesLastError,
-      int sesAttempts,
-      Instant syncedAt,
-      boolean simulator) {
-    this(
-        address,
-        reason,
-        origin,
-        firstSeen,
-        lastSeen,
-        count,
-        lastFeedbackId,
-        diagnostic,
-        recordedAt,
-        firstLedgerKey,
-        sesState,
-        sesLastError,
-        sesAttempts,
-        syncedAt,
-        simulator,
-        null);
-  }
-
   public SuppressionEntry {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(reason, "reason");
