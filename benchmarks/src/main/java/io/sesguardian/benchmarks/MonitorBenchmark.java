@@ -4,6 +4,7 @@
 package io.sesguardian.benchmarks;
 
 import io.sesguardian.aws.AwsClients;
+import io.sesguardian.aws.CloudWatchSesMetrics;
 import io.sesguardian.aws.DynamoDbFeedbackStore;
 import io.sesguardian.aws.DynamoDbMonitorStore;
 import io.sesguardian.aws.DynamoDbTables;
@@ -16,6 +17,7 @@ import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorReport;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Sleeper;
+import io.sesguardian.testkit.LoopbackHttpStub;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -146,6 +148,20 @@ public final class MonitorBenchmark {
     }
   }
 
+  /**
+   * CloudWatch's answer to any GetMetricData with no data points, {@code {"MetricDataResults": []}}
+   * in CBOR: a one-entry map, a 17-byte text key, an empty array.
+   */
+  static byte[] emptyMetricData() {
+    byte[] key = "MetricDataResults".getBytes(StandardCharsets.US_ASCII);
+    byte[] out = new byte[key.length + 3];
+    out[0] = (byte) 0xA1;
+    out[1] = (byte) (0x60 + key.length);
+    System.arraycopy(key, 0, out, 2, key.length);
+    out[out.length - 1] = (byte) 0x80;
+    return out;
+  }
+
   private MonitorBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -158,7 +174,12 @@ public final class MonitorBenchmark {
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     RequestCounter counter = new RequestCounter();
     ReadUnits reads = new ReadUnits();
-    try (AwsClients base = MotoDynamoDbServer.clients(endpoint);
+    try (LoopbackHttpStub cloudWatch = LoopbackHttpStub.cbor(emptyMetricData());
+        AwsClients cloudWatchBase =
+            AwsClients.forEndpoint(
+                software.amazon.awssdk.regions.Region.US_EAST_1, cloudWatch.endpoint());
+        AwsClients cloudWatchClients = cloudWatchBase.instrumented(counter, h -> h);
+        AwsClients base = MotoDynamoDbServer.clients(endpoint);
         AwsClients clients = base.instrumented(counter, h -> h).instrumented(reads, h -> h)) {
       var dynamo = clients.dynamoDb();
       DynamoDbTables.createIfMissing(dynamo, "monitor-bench");
@@ -191,8 +212,18 @@ public final class MonitorBenchmark {
         }
       }
       DynamoDbMonitorStore store = feedback.monitorStore();
+      // SES's own figures: the real CloudWatch client (RPC v2 CBOR) against a loopback stub,
+      // counted with the DynamoDB requests (one GetMetricData per evaluation).
       ReputationMonitor monitor =
-          new ReputationMonitor(store, a -> {}, null, MonitorPolicy.DEFAULT);
+          new ReputationMonitor(
+              store,
+              a -> {},
+              null,
+              MonitorPolicy.DEFAULT,
+              new CloudWatchSesMetrics(
+                  cloudWatchClients.build(
+                      software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder())),
+              ReputationMonitor.DEFAULT_DISAGREEMENT_FACTOR);
       monitor.evaluate(now); // first evaluation writes the states; warm-up
       double[] millis = new double[evaluations];
       counter.reset();

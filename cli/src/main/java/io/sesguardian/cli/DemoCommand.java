@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
         "guardian: writing %d days of demo traffic (%s to %s) into %s%n",
         days, start, end, state.dir);
     err.flush();
-    try (LocalState local = LocalState.open(state.dir, fresh, clock, spec.commandLine())) {
+    try (LocalState local = LocalState.open(state, fresh, clock, spec.commandLine())) {
       IngestService ingest = new IngestService(local.feedback(), IngestPolicy.DEFAULT, clock);
       LocalAlerts file =
           new LocalAlerts(state.dir.resolve("alerts.jsonl"), new PrintWriter(Writer.nullWriter()));

@@ -69,7 +69,11 @@ public final class GuardianCli {
           // A store that turns out damaged mid-run, or cannot be written (full disk, read-only
           // file): one line naming it, not a stack trace. What was stored is intact.
           if (e instanceof NotAGuardianStoreException || e instanceof StoreUnavailableException) {
-            command.getErr().println("guardian: " + Addresses.maskAll(e.getMessage()));
+            String message =
+                e instanceof NotAGuardianStoreException n && n.file() != null
+                    ? StateFolder.whatToDo(n, n.file().getParent())
+                    : e.getMessage();
+            command.getErr().println("guardian: " + Addresses.maskAll(message));
             command.getErr().flush();
             return e instanceof NotAGuardianStoreException ? EXIT_USAGE : EXIT_REJECTED;
           }

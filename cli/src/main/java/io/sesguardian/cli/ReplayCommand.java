@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesguardian.aws.AwsClients;
+import io.sesguardian.aws.GuardianConfig;
+import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.feedback.Rejection;
@@ -15,6 +18,8 @@ import io.sesguardian.domain.ingest.Bucket;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestReport;
 import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.ingest.RejectedItem;
+import io.sesguardian.domain.ingest.RejectedItems;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,10 +60,24 @@ final class ReplayCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "PATH",
       description = "Files or folders (*.json, *.jsonl, searched recursively).")
-  List<Path> paths;
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--rejected",
+      description =
+          "Take back the input kept as rejected (the local store's, or with --aws the deployed"
+              + " table's, kept 14 days): ingest it again, forget what now passes, keep the rest.")
+  boolean rejected;
+
+  @Option(
+      names = "--aws",
+      description =
+          "With --rejected: the deployed stack's table (GUARDIAN_TABLE, AWS_REGION) instead of"
+              + " the local store.")
+  boolean aws;
 
   @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
   boolean json;
@@ -94,22 +113,52 @@ final class ReplayCommand implements Callable<Integer> {
           spec.commandLine(),
           "--soft-bounce-threshold and --soft-bounce-window-days must be at least 1");
     }
-    InputFiles.Inputs inputs = InputFiles.expand(paths, spec.commandLine());
-    PrintWriter err = spec.commandLine().getErr();
+    if (rejected != paths.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          rejected
+              ? "--rejected takes back kept input: give no PATH with it (replay files separately)"
+              : "give the files or folders to replay (PATH...), or --rejected");
+    }
+    if (aws && !rejected) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--aws goes with --rejected: 'guardian replay --rejected --aws'");
+    }
     Clock clock = Clock.systemUTC();
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     Totals totals = new Totals();
+    IngestPolicy policy =
+        new IngestPolicy(
+            softBounceThreshold,
+            Duration.ofDays(softBounceWindowDays),
+            counting.rules(spec.commandLine()));
+    if (rejected) {
+      Path where = state.dir;
+      if (aws) {
+        try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
+          GuardianRuntime runtime =
+              GuardianRuntime.of(GuardianConfig.fromEnvironment(System.getenv()), clients);
+          takeBack(runtime.rejectedItems(), runtime.ingestService(), normalizer, totals);
+          where = Path.of("table " + runtime.config().table());
+        }
+      } else {
+        try (LocalState local = LocalState.existing(state, clock, spec.commandLine())) {
+          takeBack(
+              local.rejected(),
+              new IngestService(local.feedback(), policy, clock),
+              normalizer,
+              totals);
+        }
+      }
+      return print(totals, 0, where);
+    }
+    InputFiles.Inputs inputs = InputFiles.expand(paths, spec.commandLine());
+    PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, "replayed", inputs.bytes());
-    try (LocalState local = LocalState.open(state.dir, fresh, clock, spec.commandLine())) {
+    try (LocalState local = LocalState.open(state, fresh, clock, spec.commandLine())) {
       IngestService service =
-          new IngestService(
-              local.feedback(),
-              local.recipientRefusals(),
-              new IngestPolicy(
-                  softBounceThreshold,
-                  Duration.ofDays(softBounceWindowDays),
-                  counting.rules(spec.commandLine())),
-              clock);
+          new IngestService(local.feedback(), local.recipientRefusals(), policy, clock);
+      RejectedItems kept = local.rejected();
       // Documents are streamed and stored a unit at a time: memory stays bounded by one unit.
       List<Normalized> unit = new ArrayList<>(UNIT);
       Runnable flush =
@@ -123,7 +172,12 @@ final class ReplayCommand implements Callable<Integer> {
           new InputFiles.Sink() {
             @Override
             public void document(InputFiles.Document d) {
-              unit.add(normalizer.normalize(d.source(), d.text()));
+              Normalized n = normalizer.normalize(d.source(), d.text());
+              if (!n.rejections().isEmpty()) {
+                // Kept so that 'replay --rejected' can take it back after a fix.
+                kept.keep(RejectedItem.of(d.source(), d.text(), clock.instant(), n.rejections()));
+              }
+              unit.add(n);
               if (unit.size() == UNIT) {
                 flush.run();
               }
@@ -137,6 +191,10 @@ final class ReplayCommand implements Callable<Integer> {
       InputFiles.readAll(inputs, sink, progress);
       flush.run();
     }
+    return print(totals, inputs.files().size(), state.dir);
+  }
+
+  private int print(Totals totals, int files, Path where) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(
@@ -144,10 +202,42 @@ final class ReplayCommand implements Callable<Integer> {
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsString(totals.json()));
     } else {
-      totals.print(out, inputs.files().size(), state.dir);
+      totals.print(out, files, where);
     }
     out.flush();
     return totals.rejected.isEmpty() && totals.failed.isEmpty() ? 0 : GuardianCli.EXIT_REJECTED;
+  }
+
+  /**
+   * Ingests every kept document again: one that now passes whole is forgotten; one still (partly)
+   * rejected, or not stored, stays kept. Items already recorded count as duplicates, so taking back
+   * twice changes nothing.
+   */
+  private static void takeBack(
+      RejectedItems kept, IngestService service, FeedbackNormalizer normalizer, Totals totals) {
+    totals.takeBack = true;
+    String after = null;
+    for (List<RejectedItem> page = kept.after(null, UNIT * 10);
+        !page.isEmpty();
+        page = kept.after(after, UNIT * 10)) {
+      for (RejectedItem item : page) {
+        after = item.id();
+        if (item.raw() == null) {
+          // Too large to keep whole: only its trace is there, nothing to ingest.
+          totals.withoutText++;
+          continue;
+        }
+        IngestReport report =
+            service.ingest(List.of(normalizer.normalize(item.source(), item.raw())));
+        totals.add(report);
+        if (report.stored() && report.rejected().isEmpty()) {
+          kept.forget(item.id());
+          totals.takenBack++;
+        } else {
+          totals.stillKept++;
+        }
+      }
+    }
   }
 
   /** The run's totals across ingest units. */
@@ -160,6 +250,10 @@ final class ReplayCommand implements Callable<Integer> {
     final List<SuppressionEntry> suppressed = new ArrayList<>();
     final List<String> escalated = new ArrayList<>();
     final List<String> failed = new ArrayList<>();
+    boolean takeBack;
+    int takenBack;
+    int stillKept;
+    int withoutText;
 
     void add(IngestReport r) {
       items += r.items();
@@ -193,12 +287,31 @@ final class ReplayCommand implements Callable<Integer> {
       if (!failed.isEmpty()) {
         failed.forEach(root.withArray("notStored")::add);
       }
+      if (takeBack) {
+        ObjectNode kept = root.putObject("kept");
+        kept.put("takenBack", takenBack);
+        kept.put("stillKept", stillKept);
+        kept.put("withoutText", withoutText);
+      }
       return root;
     }
 
     void print(PrintWriter out, int files, Path state) {
-      out.printf(
-          "Replayed %d item(s) from %d file(s) into %s%n", items, files, state.toAbsolutePath());
+      if (takeBack) {
+        out.printf(
+            "Took back %d kept document(s) into %s: %d now stored and forgotten, %d still"
+                + " rejected or not stored (kept), %d kept without their text (too large)%n",
+            takenBack + stillKept + withoutText,
+            state.isAbsolute() || state.toString().startsWith("table ")
+                ? state
+                : state.toAbsolutePath(),
+            takenBack,
+            stillKept,
+            withoutText);
+      } else {
+        out.printf(
+            "Replayed %d item(s) from %d file(s) into %s%n", items, files, state.toAbsolutePath());
+      }
       out.printf("  new recipient records: %s%n", recipients);
       out.printf("  duplicates (already recorded): %d%n", duplicates);
       out.printf("  ignored (no feedback): %d%n", ignored);

@@ -86,7 +86,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     String isoWeek = WeeklyFacts.week(week, spec.commandLine());
     MonitorPolicy policy = MonitorConfig.policy(System.getenv());
-    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, state.dir, policy, spec.commandLine());
+    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, state, policy, spec.commandLine());
     ReportRenderer renderer = new ReportRenderer(policy.thresholds());
     String text =
         switch (format) {

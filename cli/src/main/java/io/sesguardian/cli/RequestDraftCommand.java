@@ -6,6 +6,7 @@ package io.sesguardian.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.aws.MonitorConfig;
+import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.report.RequestDraft;
 import io.sesguardian.domain.report.WeeklyReport;
@@ -79,7 +80,7 @@ final class RequestDraftCommand implements Callable<Integer> {
     String isoWeek = WeeklyFacts.week(week, spec.commandLine());
     RequestDraft.TeamAnswers team = readAnswers();
     MonitorPolicy policy = MonitorConfig.policy(System.getenv());
-    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, state.dir, policy, spec.commandLine());
+    WeeklyReport report = WeeklyFacts.build(isoWeek, aws, state, policy, spec.commandLine());
     // Only the deployed pipeline's handling times are live; the local store holds replayed events.
     RequestDraft draft =
         RequestDraft.write(report, team, new RequestDraft.Context(policy.thresholds(), aws, force));
@@ -123,14 +124,18 @@ final class RequestDraftCommand implements Callable<Integer> {
     }
     out.flush();
     if (draft.verdict() == RequestDraft.Verdict.INCOMPLETE) {
-      draft.problems().forEach(p -> err.println("guardian: " + answers + ": " + p));
+      // The answers file's name and content may quote an address: masked like every error.
+      draft
+          .problems()
+          .forEach(p -> err.println(Addresses.maskAll("guardian: " + answers + ": " + p)));
       if (!draft.missing().isEmpty()) {
         err.println(
-            "guardian: still to fill in: "
-                + String.join(", ", draft.missing())
-                + ". Create "
-                + answers
-                + " like this and run again:");
+            Addresses.maskAll(
+                "guardian: still to fill in: "
+                    + String.join(", ", draft.missing())
+                    + ". Create "
+                    + answers
+                    + " like this and run again:"));
         err.print(ANSWERS_TEMPLATE);
       }
       err.println("guardian: no submit command until the answers are complete.");

@@ -3,6 +3,7 @@
  */
 package io.sesguardian.cli;
 
+import io.sesguardian.sqlite.NotAGuardianStoreException;
 import io.sesguardian.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,21 +67,47 @@ final class StateFolder {
   }
 
   /**
-   * Deletes the guardian's own files so the store starts empty; refuses, deleting nothing, when the
-   * folder holds anything else or its database is not a guardian store.
+   * Refuses, changing nothing, a {@code --fresh} on a folder that holds anything but the guardian's
+   * files or whose database is not a guardian store.
+   */
+  void checkClearable() throws IOException {
+    ownFiles();
+  }
+
+  /**
+   * Deletes the guardian's own files so the store starts empty (but the lock file, which the caller
+   * holds); refuses, deleting nothing, when the folder holds anything else or its database is not a
+   * guardian store.
    */
   void clear() throws IOException {
+    for (Path p : ownFiles()) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> old = Files.list(p)) {
+          for (Path f : old.toList()) {
+            Files.delete(f);
+          }
+        }
+      }
+      Files.delete(p);
+    }
+  }
+
+  /** The files {@code --fresh} deletes, after checking that nothing else is in the folder. */
+  private List<Path> ownFiles() throws IOException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       checkUsable();
     }
     if (!Files.isDirectory(dir)) {
-      return;
+      return List.of();
     }
     List<String> foreign = new ArrayList<>();
     List<Path> own = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path p : entries.sorted().toList()) {
         String name = String.valueOf(p.getFileName());
+        if (name.equals(StoreLock.FILE) && Files.isRegularFile(p)) {
+          continue;
+        }
         if (Files.isRegularFile(p) && (SqliteStore.FILES.contains(name) || name.equals(ALERTS))) {
           own.add(p);
         } else if (name.equals(OLD_LAYOUT) && oldStoreOnly(p)) {
@@ -105,16 +132,59 @@ final class StateFolder {
               + db
               + " is not a guardian store; give --state a folder of its own");
     }
-    for (Path p : own) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> old = Files.list(p)) {
-          for (Path f : old.toList()) {
-            Files.delete(f);
-          }
-        }
-      }
-      Files.delete(p);
+    return own;
+  }
+
+  /** A usage error when the store's database exists but may not be written. */
+  void requireWritableStore() {
+    Path db = dir.resolve(SqliteStore.DATABASE);
+    if (Files.isRegularFile(db) && !Files.isWritable(db)) {
+      throw error(
+          db
+              + " is read-only: the guardian writes to its store on every command; make it"
+              + " writable (chmod u+w "
+              + db
+              + ") or copy the folder somewhere writable and give that to --state");
     }
+  }
+
+  /** The usage error for a folder the operating system would not let us write. */
+  StateFolderException notWritable(java.nio.file.FileSystemException e) {
+    String reason = e.getReason() == null ? "" : e.getReason();
+    boolean readOnly =
+        e instanceof java.nio.file.AccessDeniedException
+            || reason.contains("Read-only file system")
+            || reason.contains("Operation not permitted");
+    return error(
+        readOnly
+            ? dir
+                + " is read-only (cannot write "
+                + e.getFile()
+                + "): make it writable (chmod u+w "
+                + dir
+                + ") or copy it somewhere writable and give that to --state"
+            : "cannot use "
+                + dir
+                + " for the store ("
+                + e.getMessage()
+                + "): give --state a"
+                + " writable folder of its own");
+  }
+
+  /**
+   * The one line for a database that cannot be used: a guardian store damaged behind its header is
+   * rebuilt from the input; anything else is another program's file and is left alone.
+   */
+  static String whatToDo(NotAGuardianStoreException e, Path dir) {
+    if (e.getMessage().contains("damaged") && SqliteStore.isStore(dir)) {
+      return e.file()
+          + " is a damaged guardian store: rebuild it from your feedback files with 'guardian"
+          + " replay --fresh --state "
+          + dir
+          + " PATH...' (or restore a backup of the folder)";
+    }
+    return e.getMessage()
+        + ": give --state a folder of its own (the guardian leaves that file alone)";
   }
 
   /** Whether an old-layout folder holds only DynamoDB Local's database files. */

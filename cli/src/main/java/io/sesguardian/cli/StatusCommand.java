@@ -12,9 +12,11 @@ import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
+import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.RecipientRefusalWatch;
 import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.SesFigures;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.WindowRates;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,17 +71,20 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Instant now = now();
     List<ScopeRates> scopes;
+    Map<Scope, SesFigures> ses = Map.of();
     MonitorPolicy policy = MonitorConfig.policy(System.getenv());
     if (aws) {
       try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
         GuardianRuntime runtime =
             GuardianRuntime.of(GuardianConfig.fromEnvironment(System.getenv()), clients);
-        scopes =
-            new ReputationMonitor(runtime.monitorStore(), alert -> {}, null, policy).rates(now);
+        ReputationMonitor reader =
+            new ReputationMonitor(runtime.monitorStore(), alert -> {}, null, policy);
+        scopes = reader.rates(now);
+        // SES's own figures beside the guardian's: one GetMetricData request.
+        ses = runtime.sesMetrics().read(scopes.stream().map(ScopeRates::scope).toList(), now);
       }
     } else {
-      try (LocalState local =
-          LocalState.existing(state.dir, Clock.systemUTC(), spec.commandLine())) {
+      try (LocalState local = LocalState.existing(state, Clock.systemUTC(), spec.commandLine())) {
         ReputationMonitor monitor =
             new ReputationMonitor(
                     local.monitor(),
@@ -95,9 +101,22 @@ final class StatusCommand implements Callable<Integer> {
       out.println(
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(json(overall, scopes)));
+              .writeValueAsString(json(overall, scopes, ses)));
     } else {
       print(out, overall, scopes, now, policy.thresholds());
+      ses.forEach(
+          (scope, f) ->
+              out.printf(
+                  Locale.ROOT,
+                  "SES's own figures for %s (CloudWatch, %s): bounce %s, complaint %s%n",
+                  scope.key(),
+                  f.at(),
+                  f.bounceRate() == null
+                      ? "-"
+                      : String.format(Locale.ROOT, "%.2f%%", f.bounceRate() * 100),
+                  f.complaintRate() == null
+                      ? "-"
+                      : String.format(Locale.ROOT, "%.3f%%", f.complaintRate() * 100)));
     }
     out.flush();
     return 0;
@@ -117,6 +136,11 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   static ObjectNode json(Level overall, List<ScopeRates> scopes) {
+    return json(overall, scopes, Map.of());
+  }
+
+  /** The status document; a scope SES has figures for shows them on each of its windows. */
+  static ObjectNode json(Level overall, List<ScopeRates> scopes, Map<Scope, SesFigures> ses) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("level", overall.jsonName());
     ArrayNode array = root.putArray("scopes");
@@ -125,8 +149,15 @@ final class StatusCommand implements Callable<Integer> {
       scope.put("scope", s.scope().key());
       scope.put("level", s.level().jsonName());
       ArrayNode windows = scope.putArray("windows");
+      SesFigures f = ses.get(s.scope());
       for (WindowRates w : s.windows()) {
-        ReportRenderer.window(windows.addObject(), w);
+        ObjectNode window = ReportRenderer.window(windows.addObject(), w);
+        if (f != null) {
+          ObjectNode node = window.putObject("ses");
+          node.put("bounceRate", f.bounceRate());
+          node.put("complaintRate", f.complaintRate());
+          node.put("at", f.at().toString());
+        }
       }
     }
     return root;

@@ -74,7 +74,7 @@ final class SuppressionsCommand implements Callable<Integer> {
     }
     Predicate<SuppressionEntry> keep = filter();
     List<SuppressionEntry> entries;
-    try (LocalState local = LocalState.existing(state.dir, Clock.systemUTC(), spec.commandLine())) {
+    try (LocalState local = LocalState.existing(state, Clock.systemUTC(), spec.commandLine())) {
       entries =
           address != null
               ? new ArrayList<>(local.suppressions().suppressions(List.of(normalised())).values())

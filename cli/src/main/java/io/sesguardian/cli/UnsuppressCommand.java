@@ -68,8 +68,7 @@ final class UnsuppressCommand implements Callable<Integer> {
                 .unsuppress(addresses, by, reason, now);
       }
     } else {
-      try (LocalState local =
-          LocalState.existing(state.dir, Clock.systemUTC(), spec.commandLine())) {
+      try (LocalState local = LocalState.existing(state, Clock.systemUTC(), spec.commandLine())) {
         outcome =
             new Unsuppression(local.feedback(), local.suppressionAdmin())
                 .unsuppress(addresses, by, reason, now);

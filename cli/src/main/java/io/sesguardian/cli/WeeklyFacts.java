@@ -18,7 +18,6 @@ import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.domain.report.WeeklyReports;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +43,10 @@ final class WeeklyFacts {
 
   /**
    * Builds the report from the deployed stack and SES ({@code aws}) or from the local store under
-   * {@code stateDir} (the account snapshot is then not taken).
+   * {@code --state} (the account snapshot is then not taken).
    */
   static WeeklyReport build(
-      String isoWeek, boolean aws, Path stateDir, MonitorPolicy policy, CommandLine cmd)
+      String isoWeek, boolean aws, StateOption state, MonitorPolicy policy, CommandLine cmd)
       throws IOException {
     if (aws) {
       try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
@@ -62,7 +61,7 @@ final class WeeklyFacts {
             new SesV2Account(clients.sesV2()).status());
       }
     }
-    try (LocalState local = LocalState.existing(stateDir, Clock.systemUTC(), cmd)) {
+    try (LocalState local = LocalState.existing(state, Clock.systemUTC(), cmd)) {
       return build(local.feedback(), local.monitor(), local.canary(), isoWeek, policy, null);
     }
   }

@@ -9,6 +9,7 @@ import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
 import io.sesguardian.domain.ingest.Effect;
 import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.RejectedItems;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
@@ -110,6 +111,11 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
   /** The weekly report archive on the same table. */
   public DynamoDbReportArchive reportArchive() {
     return new DynamoDbReportArchive(table, clock);
+  }
+
+  /** Rejected input kept in the same table for {@link RejectedItems#DEFAULT_RETENTION}. */
+  public DynamoDbRejectedItems rejectedItems() {
+    return new DynamoDbRejectedItems(table, clock, RejectedItems.DEFAULT_RETENTION);
   }
 
   @Override

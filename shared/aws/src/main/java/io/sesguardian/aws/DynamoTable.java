@@ -142,6 +142,11 @@ final class DynamoTable {
                 }));
   }
 
+  /** Deletes the item at {@code key}; nothing when there is none. */
+  void delete(String what, Map<String, AttributeValue> key) {
+    call(what, () -> dynamo.deleteItem(r -> r.tableName(name).key(key)));
+  }
+
   /** Updates the item at {@code key}. */
   void update(String what, Map<String, AttributeValue> key, Consumer<UpdateItemRequest.Builder> u) {
     call(
@@ -152,11 +157,6 @@ final class DynamoTable {
                   r.tableName(name).key(key);
                   u.accept(r);
                 }));
-  }
-
-  /** Deletes the item at {@code key}, if there is one. */
-  void delete(String what, Map<String, AttributeValue> key) {
-    call(what, () -> dynamo.deleteItem(r -> r.tableName(name).key(key)));
   }
 
   /** Writes {@code items} in one transaction, retried by the policy. */

@@ -4,6 +4,7 @@
 package io.sesguardian.aws;
 
 import io.sesguardian.domain.feedback.SuppressionReason;
+import io.sesguardian.domain.ingest.CountingRules;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -81,12 +82,29 @@ public record GuardianConfig(
     Duration window = Duration.ofDays(windowDays);
     return new GuardianConfig(
         table,
-        new IngestPolicy(threshold, window),
+        new IngestPolicy(threshold, window, counting(env)),
         new DynamoDbFeedbackStore.Settings(
             Duration.ofDays(ledgerDays),
             window.multipliedBy(2).plusDays(1),
             Duration.ofDays(counterDays)),
         accountListReasons(env.get("ACCOUNT_LIST_REASONS")));
+  }
+
+  /**
+   * {@code GUARDIAN_FEEDBACK_LOOP_DOMAINS}: comma-separated recipient domains whose complaints
+   * reach SES (template parameter {@code FeedbackLoopDomains}); blank means the documented default
+   * list. Verified domains are added by the runtime (SESv2 {@code ListEmailIdentities}).
+   */
+  static CountingRules counting(Map<String, String> env) {
+    String value = env.get("GUARDIAN_FEEDBACK_LOOP_DOMAINS");
+    if (value == null || value.isBlank()) {
+      return CountingRules.DEFAULT;
+    }
+    try {
+      return new CountingRules(CountingRules.parseDomains(value), Set::of);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("GUARDIAN_FEEDBACK_LOOP_DOMAINS: " + e.getMessage());
+    }
   }
 
   static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

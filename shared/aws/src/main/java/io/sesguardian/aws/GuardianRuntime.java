@@ -3,6 +3,7 @@
  */
 package io.sesguardian.aws;
 
+import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.monitor.RecipientRefusalWatch;
 import io.sesguardian.domain.monitor.ReputationMonitor;
@@ -24,9 +25,13 @@ public final class GuardianRuntime {
   private final DynamoDbFeedbackStore store;
   private final Clock clock = Clock.systemUTC();
 
+  /** One cache per container: SESv2 ListEmailIdentities at most hourly. */
+  private final SesV2VerifiedDomains verifiedDomains;
+
   private GuardianRuntime(GuardianConfig config, AwsClients clients) {
     this.config = config;
     this.clients = clients;
+    this.verifiedDomains = new SesV2VerifiedDomains(clients.sesV2(), clock);
     this.store =
         new DynamoDbFeedbackStore(
             clients.dynamoDb(), config.table(), config.store(), clock, Sleeper.REAL);
@@ -59,7 +64,23 @@ public final class GuardianRuntime {
   }
 
   public IngestService ingestService() {
-    return new IngestService(store, recipientRefusals(), config.policy(), clock);
+    IngestPolicy p = config.policy();
+    return new IngestService(
+        store,
+        recipientRefusals(),
+        new IngestPolicy(
+            p.softBounceThreshold(),
+            p.softBounceWindow(),
+            p.counting().withVerifiedDomains(verifiedDomains)),
+        clock);
+  }
+
+  /**
+   * Rejected input kept in the same table for 14 days, so that {@code guardian replay --rejected
+   * --aws} can take it back.
+   */
+  public DynamoDbRejectedItems rejectedItems() {
+    return store.rejectedItems();
   }
 
   /** The latest sender-side refusal per recipient domain, over the same table. */
@@ -89,7 +110,9 @@ public final class GuardianRuntime {
             monitorStore,
             monitor.alerts(clients.sns()),
             new SesV2Account(clients.sesV2()),
-            monitor.policy())
+            monitor.policy(),
+            sesMetrics(),
+            MonitorConfig.disagreementFactor(System.getenv()))
         .with(new RecipientRefusalWatch(monitorStore, recipientRefusals()));
   }
 
@@ -101,6 +124,12 @@ public final class GuardianRuntime {
   /** The SES account-level list through a client without SDK retries (callers pace). */
   public SesV2SuppressionList sesSuppressionList() {
     return new SesV2SuppressionList(clients.sesV2WithoutRetries());
+  }
+
+  /** SES's own reputation figures (CloudWatch {@code GetMetricData}, one request per read). */
+  public CloudWatchSesMetrics sesMetrics() {
+    return new CloudWatchSesMetrics(
+        clients.build(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder()));
   }
 
   /** The outbox writer, pacing SES calls at one per second. */

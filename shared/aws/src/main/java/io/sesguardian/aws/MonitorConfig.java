@@ -24,9 +24,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * @param alertTopicArn {@code ALERT_TOPIC_ARN} (required)
  * @param policy thresholds ({@code BOUNCE_WARNING}, {@code BOUNCE_CRITICAL}, {@code BOUNCE_REVIEW},
  *     {@code BOUNCE_PAUSE}, {@code COMPLAINT_*} as fractions, {@code HYSTERESIS}, {@code
- *     MIN_ELIGIBLE_SENDS}, {@code VOLUME_WINDOW_SENDS}, {@code VOLUME_LOOKBACK_DAYS}), pausing
- *     ({@code PAUSE_AT_LEVEL}, {@code NON_CRITICAL_CONFIGURATION_SETS}, {@code
- *     PAUSE_ACCOUNT_AT_LEVEL}: off by default) and {@code QUOTA_ALERT_SHARE}
+ *     MIN_ELIGIBLE_SENDS}, {@code VOLUME_WINDOW_SENDS}, {@code VOLUME_LOOKBACK_DAYS}, default
+ *     {@code COUNTER_RETENTION_DAYS} or 400), pausing ({@code PAUSE_AT_LEVEL}, {@code
+ *     NON_CRITICAL_CONFIGURATION_SETS}, {@code PAUSE_ACCOUNT_AT_LEVEL}: off by default) and {@code
+ *     QUOTA_ALERT_SHARE}
  * @param dashboardUrl {@code DASHBOARD_URL}: the stack's CloudWatch dashboard, linked from every
  *     alert; {@code null} when not set (no line in the alerts)
  */
@@ -35,6 +36,29 @@ public record MonitorConfig(String alertTopicArn, MonitorPolicy policy, String d
   public MonitorConfig {
     Objects.requireNonNull(alertTopicArn, "alertTopicArn");
     Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * {@code SES_DISAGREEMENT_FACTOR}: how far apart the guardian's and SES's own figures may be
+   * before alerts and status point it out (default 2, above 1).
+   */
+  public static double disagreementFactor(Map<String, String> env) {
+    String value = env.get("SES_DISAGREEMENT_FACTOR");
+    if (value == null || value.isBlank()) {
+      return io.sesguardian.domain.monitor.ReputationMonitor.DEFAULT_DISAGREEMENT_FACTOR;
+    }
+    try {
+      double factor = Double.parseDouble(value.trim());
+      if (factor > 1 && factor <= 1000) {
+        return factor;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigurationException(
+        "SES_DISAGREEMENT_FACTOR="
+            + value
+            + " is not a number above 1 and at most 1000 (default 2)");
   }
 
   public static MonitorConfig fromEnvironment(Map<String, String> env) {
@@ -93,7 +117,18 @@ public record MonitorConfig(String alertTopicArn, MonitorPolicy policy, String d
                   env, "VOLUME_WINDOW_SENDS", (int) d.volumeSends(), 100, 100_000_000),
               Duration.ofDays(
                   GuardianConfig.integer(
-                      env, "VOLUME_LOOKBACK_DAYS", (int) d.volumeLookback().toDays(), 1, 365)));
+                      env,
+                      "VOLUME_LOOKBACK_DAYS",
+                      // As far back as counters are kept: SES's representative volume of a
+                      // small sender reaches back over 200 days.
+                      GuardianConfig.integer(
+                          env,
+                          "COUNTER_RETENTION_DAYS",
+                          (int) d.volumeLookback().toDays(),
+                          91,
+                          3650),
+                      1,
+                      3650)));
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException("the rate thresholds are inconsistent: " + e.getMessage());
     }

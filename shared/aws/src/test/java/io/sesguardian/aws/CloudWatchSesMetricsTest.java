@@ -5,17 +5,14 @@ package io.sesguardian.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.SesFigures;
+import io.sesguardian.testkit.LoopbackHttpStub;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -70,27 +67,8 @@ class CloudWatchSesMetricsTest {
 
   @Test
   void accountAndConfigurationSets_areReadInOneRequest() throws Exception {
-    List<String> paths = new CopyOnWriteArrayList<>();
-    List<String> bodies = new CopyOnWriteArrayList<>();
-    byte[] reply = answer();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          paths.add(exchange.getRequestURI().getPath());
-          bodies.add(
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
-          exchange.getResponseHeaders().add("Content-Type", "application/cbor");
-          exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
-          exchange.sendResponseHeaders(200, reply.length);
-          exchange.getResponseBody().write(reply);
-          exchange.close();
-        });
-    server.start();
-    try (AwsClients clients =
-            AwsClients.forEndpoint(
-                Region.US_EAST_1,
-                java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+    LoopbackHttpStub server = LoopbackHttpStub.cbor(answer());
+    try (AwsClients clients = AwsClients.forEndpoint(Region.US_EAST_1, server.endpoint());
         CloudWatchClient cloudWatch = clients.build(CloudWatchClient.builder())) {
       Map<Scope, SesFigures> figures =
           new CloudWatchSesMetrics(cloudWatch)
@@ -101,9 +79,10 @@ class CloudWatchSesMetricsTest {
                       Scope.domain("example.com")),
                   NOW);
 
-      assertThat(paths)
+      assertThat(server.requests())
+          .extracting(LoopbackHttpStub.Request::path)
           .containsExactly("/service/GraniteServiceVersion20100801/operation/GetMetricData");
-      assertThat(bodies.get(0))
+      assertThat(server.requests().get(0).body())
           .contains("AWS/SES", "Reputation.BounceRate", "Reputation.ComplaintRate")
           .contains("ses:configuration-set", "marketing")
           .doesNotContain("example.com");
@@ -112,28 +91,17 @@ class CloudWatchSesMetricsTest {
           .containsEntry(Scope.configurationSet("marketing"), new SesFigures(0.01, null, SAMPLE))
           .hasSize(2);
     } finally {
-      server.stop(0);
+      server.close();
     }
   }
 
   @Test
   void anUnreadableAnswer_isNoFigures_neverAFailure() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          exchange.sendResponseHeaders(400, -1);
-          exchange.close();
-        });
-    server.start();
-    try (AwsClients clients =
-            AwsClients.forEndpoint(
-                Region.US_EAST_1,
-                java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+    try (LoopbackHttpStub server = new LoopbackHttpStub(400, Map.of(), new byte[0]);
+        AwsClients clients = AwsClients.forEndpoint(Region.US_EAST_1, server.endpoint());
         CloudWatchClient cloudWatch = clients.build(CloudWatchClient.builder())) {
       assertThat(new CloudWatchSesMetrics(cloudWatch).read(List.of(Scope.ACCOUNT), NOW)).isEmpty();
-    } finally {
-      server.stop(0);
+      assertThat(server.requests()).isNotEmpty();
     }
   }
 

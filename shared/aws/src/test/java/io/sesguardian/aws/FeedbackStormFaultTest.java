@@ -5,13 +5,9 @@ package io.sesguardian.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sesguardian.domain.feedback.Category;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
-import io.sesguardian.domain.feedback.FeedbackRecord;
-import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.IngestPolicy;
-import io.sesguardian.domain.ingest.IngestReport;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SesSyncState;
@@ -22,24 +18,17 @@ import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.domain.sync.SuppressionSync;
 import io.sesguardian.testkit.MotoExtension;
 import io.sesguardian.testkit.MotoServer;
+import io.sesguardian.testkit.Storm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +39,10 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 /**
  * A 150-notification storm with DynamoDB throttling and lost answers injected in the SDK's HTTP
  * path, and SES answering 429 and 500 to a share of requests: every hard bounce and complaint ends
- * on both suppression lists, and nothing is counted twice.
+ * on both suppression lists, and nothing is counted twice. A poison item in every fifth unit (one
+ * DynamoDB refuses, or one the normaliser rejects) is all that is lost: it ends in the dead-letter
+ * queue or rejected, and its unit-mates are stored once. (The 10,000-notification storm with a
+ * poison in every hundredth unit runs on the in-memory store: {@code StormOnInMemoryStoreTest}.)
  */
 @ExtendWith(MotoExtension.class)
 class FeedbackStormFaultTest {
@@ -65,7 +57,9 @@ class FeedbackStormFaultTest {
    */
   private static final int NOTIFICATIONS = 150;
 
-  private static final int SCALE = 10_000 / NOTIFICATIONS;
+  /** Every fifth unit: the 150-storm has ~30 units, so every hundredth would hold none. */
+  private static final int POISON_EVERY = 5;
+
   private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
 
   /** A clock tests move; the outbox writer's pacing and back-off advance it instead of sleeping. */
@@ -100,32 +94,21 @@ class FeedbackStormFaultTest {
   void stormWithInjectedFaults_putsEveryHardBounceAndComplaintOnBothLists_countedOnce(
       MotoServer moto) throws Exception {
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
-    List<List<String>> units = generate(new Random(20261122));
+    List<List<Storm.Doc>> units =
+        Storm.generate(new Random(20261122), START, NOTIFICATIONS, POISON_EVERY);
     int total = units.stream().mapToInt(List::size).sum();
     assertThat(total).isGreaterThanOrEqualTo(NOTIFICATIONS);
 
-    // What a perfect pipeline must end with: distinct records by idempotency key.
-    Map<String, FeedbackRecord> distinct = new HashMap<>();
-    for (List<String> unit : units) {
-      for (String json : unit) {
-        for (FeedbackRecord r : normalizer.normalize("x", json).records()) {
-          distinct.putIfAbsent(r.idempotencyKey().orElseThrow(), r);
-        }
-      }
-    }
-    Map<String, Long> expectedCount = new HashMap<>();
-    long hardBounces = 0;
-    long complaints = 0;
-    long deliveries = 0;
-    for (FeedbackRecord r : distinct.values()) {
-      Category c = r.classification().category();
-      if (c == Category.HARD_BOUNCE || c == Category.COMPLAINT) {
-        expectedCount.merge(r.address(), 1L, Long::sum);
-      }
-      hardBounces += c == Category.HARD_BOUNCE ? 1 : 0;
-      complaints += c == Category.COMPLAINT ? 1 : 0;
-      deliveries += r.kind() == io.sesguardian.domain.feedback.FeedbackKind.DELIVERY ? 1 : 0;
-    }
+    // What a perfect pipeline must end with: distinct records by idempotency key, poison aside.
+    Storm.Expected expected = Storm.expected(units, normalizer);
+    Set<String> storePoison = expected.storePoison();
+    Set<String> rejectedPoison = expected.rejectedPoison();
+    assertThat(storePoison).as("poison the store refuses").hasSizeGreaterThanOrEqualTo(1);
+    assertThat(rejectedPoison).as("poison the normaliser rejects").hasSizeGreaterThanOrEqualTo(1);
+    Map<String, Long> expectedCount = expected.suppressionCounts();
+    long hardBounces = expected.hardBounces();
+    long complaints = expected.complaints();
+    long deliveries = expected.deliveries();
 
     try (AwsClients clean = MotoDynamoDb.clients(moto);
         SesHttpStub ses = new SesHttpStub()) {
@@ -162,40 +145,10 @@ class FeedbackStormFaultTest {
         IngestService service = new IngestService(store, IngestPolicy.DEFAULT, clock);
 
         long ingestStart = System.nanoTime();
-        // Ingest: every unit is retried (like Lambda or SQS) until it is stored.
-        ConcurrentLinkedQueue<List<String>> queue = new ConcurrentLinkedQueue<>(units);
-        AtomicInteger retries = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(8);
-        List<Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < 8; w++) {
-          running.add(
-              workers.submit(
-                  () -> {
-                    List<String> unit;
-                    while ((unit = queue.poll()) != null) {
-                      List<Normalized> docs = new ArrayList<>();
-                      for (String json : unit) {
-                        docs.add(normalizer.normalize("storm", json));
-                      }
-                      boolean stored;
-                      try {
-                        IngestReport report = service.ingest(docs);
-                        stored = report.stored();
-                      } catch (RuntimeException e) {
-                        stored = false;
-                      }
-                      if (!stored) {
-                        retries.incrementAndGet();
-                        queue.add(unit);
-                      }
-                    }
-                    return null;
-                  }));
-        }
-        for (Future<?> f : running) {
-          f.get(10, TimeUnit.MINUTES);
-        }
-        workers.shutdown();
+        // Ingest with SQS's semantics: a failed item goes back alone, to the dead-letter queue
+        // after its fifth receive.
+        Storm.Result delivered =
+            Storm.deliver(units, normalizer, service, 8, Duration.ofMinutes(10));
         long ingestSeconds = (System.nanoTime() - ingestStart) / 1_000_000_000L;
         long syncStart = System.nanoTime();
 
@@ -242,6 +195,8 @@ class FeedbackStormFaultTest {
             .as("retries of lost transactions answered by token (emulated: moto ignores tokens)")
             .isPositive();
         assertThat(verify.pendingOutboxSize()).isZero();
+        assertThat(delivered.deadLetters()).as("dead-letter queue").isEqualTo(storePoison);
+        assertThat(delivered.rejected()).as("rejected").isEqualTo(rejectedPoison);
 
         List<SuppressionEntry> entries = verify.allSuppressions();
         Set<String> escalated = new HashSet<>();
@@ -276,12 +231,14 @@ class FeedbackStormFaultTest {
         assertThat(countedComplaints).isEqualTo(complaints);
         assertThat(countedDeliveries).isEqualTo(deliveries);
         System.out.printf(
-            "storm: %d notifications in %d units, %d unit retries, %d throttles and %d lost"
+            "storm: %d notifications in %d units (%d poison items dead-lettered, %d rejected), %d redeliveries, %d throttles and %d lost"
                 + " answers injected (%d transactions replayed by token), %d suppressed (%d by escalation), %d SES puts; ingest %d s,"
                 + " sync %d s%n",
             total,
             units.size(),
-            retries.get(),
+            storePoison.size(),
+            rejectedPoison.size(),
+            delivered.redeliveries(),
             faults[0].throttled.get(),
             faults[0].lostAnswers.get(),
             faults[0].replayedTokens.get(),
@@ -292,78 +249,5 @@ class FeedbackStormFaultTest {
             syncSeconds);
       }
     }
-  }
-
-  /**
-   * {@link #NOTIFICATIONS}+ notifications in delivery units: single SNS notifications and SQS
-   * batches of ten, with repeats of the same message and the same feedback through the other
-   * channel.
-   */
-  static List<List<String>> generate(Random random) {
-    List<String> notifications = new ArrayList<>();
-    for (int i = 0; notifications.size() < NOTIFICATIONS; i++) {
-      Instant t = START.plusSeconds(random.nextInt(48 * 3600));
-      int roll = random.nextInt(100);
-      String json;
-      if (roll < 30) {
-        json =
-            bounce(
-                random.nextBoolean(),
-                "Permanent",
-                "General",
-                "hard" + random.nextInt(2500 / SCALE) + "@example.com",
-                "h" + i,
-                t);
-      } else if (roll < 45) {
-        json = complaint("c" + random.nextInt(1000 / SCALE) + "@example.net", "c" + i, t);
-      } else if (roll < 60) {
-        json =
-            bounce(
-                true,
-                "Transient",
-                "MailboxFull",
-                "soft" + random.nextInt(300 / SCALE) + "@example.org",
-                "s" + i,
-                t);
-      } else {
-        json = delivery("d" + random.nextInt(100_000 / SCALE) + "@example.com", "d" + i, t);
-      }
-      notifications.add(json);
-      if (random.nextInt(10) == 0) {
-        notifications.add(json); // SNS delivered it twice
-      }
-      if (roll < 30 && random.nextInt(20) == 0) {
-        notifications.add(json.replace("\"notificationType\"", "\"eventType\"")); // both channels
-      }
-    }
-    List<List<String>> units = new ArrayList<>();
-    for (int i = 0; i < notifications.size(); ) {
-      int size = random.nextBoolean() ? 1 : Math.min(10, notifications.size() - i);
-      units.add(List.copyOf(notifications.subList(i, i + size)));
-      i += size;
-    }
-    return units;
-  }
-
-  private static String bounce(
-      boolean notification, String type, String subType, String to, String id, Instant t) {
-    return ("{\"%s\":\"Bounce\",\"bounce\":{\"bounceType\":\"%s\",\"bounceSubType\":\"%s\","
-            + "\"feedbackId\":\"fb-%s\",\"timestamp\":\"%s\",\"bouncedRecipients\":[{\"emailAddress\":\"%s\"}]},"
-            + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\"}}")
-        .formatted(
-            notification ? "notificationType" : "eventType", type, subType, id, t, to, t, id);
-  }
-
-  private static String complaint(String to, String id, Instant t) {
-    return ("{\"notificationType\":\"Complaint\",\"complaint\":{\"feedbackId\":\"fb-%s\","
-            + "\"complaintFeedbackType\":\"abuse\",\"timestamp\":\"%s\",\"complainedRecipients\":[{\"emailAddress\":\"%s\"}]},"
-            + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\"}}")
-        .formatted(id, t, to, t, id);
-  }
-
-  private static String delivery(String to, String id, Instant t) {
-    return ("{\"notificationType\":\"Delivery\",\"delivery\":{\"timestamp\":\"%s\",\"recipients\":[\"%s\"]},"
-            + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\"}}")
-        .formatted(t, to, t, id);
   }
 }

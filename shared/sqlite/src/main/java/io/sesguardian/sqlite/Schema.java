@@ -38,6 +38,7 @@ final class Schema {
     all.addAll(SqliteMonitorStore.SCHEMA);
     all.addAll(SqliteSuppressionAdmin.SCHEMA);
     all.addAll(SqliteRecipientRefusals.SCHEMA);
+    all.addAll(SqliteRejectedItems.SCHEMA);
     return all;
   }
 

@@ -3,6 +3,7 @@
  */
 package io.sesguardian.sqlite;
 
+import io.sesguardian.domain.ingest.RejectedItems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ public final class SqliteStore implements AutoCloseable {
   private final SqliteCanaryStore canary;
   private final SqliteSuppressionAdmin admin;
   private final SqliteRecipientRefusals refusals;
+  private final SqliteRejectedItems rejected;
 
   private SqliteStore(Database db, Clock clock, Duration ledgerRetention) {
     this.db = db;
@@ -42,6 +44,7 @@ public final class SqliteStore implements AutoCloseable {
     this.canary = new SqliteCanaryStore(db);
     this.admin = new SqliteSuppressionAdmin(db);
     this.refusals = new SqliteRecipientRefusals(db);
+    this.rejected = new SqliteRejectedItems(db, clock, RejectedItems.DEFAULT_RETENTION);
   }
 
   /**
@@ -116,6 +119,11 @@ public final class SqliteStore implements AutoCloseable {
 
   public SqliteCanaryStore canary() {
     return canary;
+  }
+
+  /** Input the local replay rejected, kept for {@link RejectedItems#DEFAULT_RETENTION}. */
+  public SqliteRejectedItems rejected() {
+    return rejected;
   }
 
   @Override

@@ -71,7 +71,8 @@ public final class IngestHandler implements RequestStreamHandler {
   /** The production use case over a runtime, reporting as {@code telemetry}. */
   static FeedbackIngest feedbackIngest(GuardianRuntime runtime, Telemetry telemetry) {
     return new FeedbackIngest(
-        new FeedbackIngestion(new FeedbackNormalizer(), runtime.ingestService(), UNIT),
+        new FeedbackIngestion(
+            new FeedbackNormalizer(), runtime.ingestService(), UNIT, runtime.rejectedItems()),
         telemetry,
         runtime.clock());
   }

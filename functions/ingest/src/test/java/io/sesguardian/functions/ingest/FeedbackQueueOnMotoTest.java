@@ -84,12 +84,13 @@ class FeedbackQueueOnMotoTest {
   private static final String POISON_MARKER = "poison-key-over-dynamodb-limit-";
 
   /**
-   * Within the normaliser's 2,048-character field limit, but the hourly counter of its
-   * configuration set ({@code C#configset:{name}}) would have a partition key over DynamoDB's
-   * 2,048-byte limit. (A feedback id that long no longer poisons anything: long idempotency keys
-   * are hashed.)
+   * Within the normaliser's 2,048-character tag limit, but the hourly counter of its sender domain
+   * ({@code C#domain:{name}}, 2,050 bytes) would have a partition key over DynamoDB's 2,048-byte
+   * limit. (SES uses {@code ses:from-domain} when {@code mail.source} gives no domain. A long
+   * feedback id no longer poisons anything: long idempotency keys are hashed; a configuration set
+   * over SES's 64 characters is rejected by the normaliser.)
    */
-  private static final String POISON_CONFIGURATION_SET = POISON_MARKER + "p".repeat(2000);
+  private static final String POISON_FROM_DOMAIN = POISON_MARKER + "p".repeat(2010);
 
   /** Operational counters: counted by processing hour, once per delivery attempt. */
   private static final Set<CounterField> OPERATIONAL =
@@ -285,10 +286,9 @@ class FeedbackQueueOnMotoTest {
   }
 
   /**
-   * A hard bounce whose configuration-set tag makes a counter key longer than DynamoDB's partition
-   * key limit: SES never sends one, but every write of it is refused (ValidationException), so it
-   * fails on every receive and must end in the dead-letter queue without holding back its
-   * batch-mates.
+   * A hard bounce whose sender-domain tag makes a counter key longer than DynamoDB's partition key
+   * limit: SES never sends one, but every write of it is refused (ValidationException), so it fails
+   * on every receive and must end in the dead-letter queue without holding back its batch-mates.
    */
   private static String poison() {
     String address = "poison@example.com";
@@ -297,9 +297,9 @@ class FeedbackQueueOnMotoTest {
             + "\"timestamp\":\"2026-04-01T10:00:00.000Z\","
             + "\"bouncedRecipients\":[{\"emailAddress\":\"%s\"}]},"
             + "\"mail\":{\"timestamp\":\"2026-04-01T09:59:58.000Z\",\"messageId\":\"m-poison\","
-            + "\"source\":\"news@shop.example\",\"destination\":[\"%s\"],"
-            + "\"tags\":{\"ses:configuration-set\":[\"%s\"]}}}")
-        .formatted(address, address, POISON_CONFIGURATION_SET);
+            + "\"destination\":[\"%s\"],"
+            + "\"tags\":{\"ses:from-domain\":[\"%s\"]}}}")
+        .formatted(address, address, POISON_FROM_DOMAIN);
   }
 
   /** An SQS event as Lambda's event source mapping delivers it. */

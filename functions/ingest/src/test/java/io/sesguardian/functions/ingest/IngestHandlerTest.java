@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
+import io.sesguardian.domain.feedback.Rejection;
 import io.sesguardian.domain.ingest.FeedbackIngestion;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
@@ -18,6 +20,7 @@ import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.MetricUnit;
 import io.sesguardian.testkit.Fixtures;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
+import io.sesguardian.testkit.InMemoryRejectedItems;
 import io.sesguardian.testkit.MutableClock;
 import io.sesguardian.testkit.RecordingTelemetry;
 import io.sesguardian.testkit.TestContext;
@@ -111,6 +114,52 @@ class IngestHandlerTest {
     assertThat(warn.level()).isEqualTo(LogLevel.WARN);
     assertThat(warn.field("source")).isEqualTo("request:req-9");
     assertThat(String.valueOf(warn.field("code"))).isEqualTo("NOT_JSON");
+  }
+
+  @Test
+  void snsBounceRejectedForAnOversizedField_isKeptWithWhyAndWhen_goodOnesAreNot() throws Exception {
+    InMemoryRejectedItems kept = new InMemoryRejectedItems(clock);
+    IngestHandler keeping =
+        new IngestHandler(
+            new FeedbackIngest(
+                new FeedbackIngestion(
+                    new FeedbackNormalizer(),
+                    new IngestService(store, IngestPolicy.DEFAULT, clock),
+                    IngestHandler.UNIT,
+                    kept),
+                telemetry,
+                clock));
+    ObjectNode event =
+        (ObjectNode) JSON.readTree(Fixtures.eventBytes("lambda-sns/bounce-permanent-general.json"));
+    ObjectNode sns = (ObjectNode) event.path("Records").path(0).path("Sns");
+    ObjectNode message = (ObjectNode) JSON.readTree(sns.path("Message").asText());
+    ((ObjectNode) message.path("mail"))
+        .putObject("tags")
+        .putArray("ses:configuration-set")
+        .add("c".repeat(65));
+    String raw = JSON.writeValueAsString(message);
+    sns.put("Message", raw);
+
+    keeping.handleRequest(
+        new ByteArrayInputStream(Fixtures.eventBytes("lambda-sns/delivery.json")),
+        new ByteArrayOutputStream(),
+        new TestContext("req-good"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    keeping.handleRequest(
+        new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, new TestContext("req-bad"));
+
+    assertThat(JSON.readTree(out.toByteArray()).get("rejected").asInt()).isEqualTo(1);
+    assertThat(store.allSuppressions()).isEmpty();
+    assertThat(kept.after(null, 10))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.raw()).as("the SES message as SNS carried it").isEqualTo(raw);
+              assertThat(item.rejectedAt()).isEqualTo(clock.instant());
+              assertThat(item.rejections())
+                  .singleElement()
+                  .satisfies(r -> assertThat(r.code()).isEqualTo(Rejection.Code.TOO_LARGE));
+            });
   }
 
   private JsonNode invoke(String event, TestContext context) throws Exception {

@@ -111,6 +111,8 @@ class IamActionsTest {
             snsEvent(softBounce()));
     Set<String> sns = record(r -> new IngestHandler(r), events);
     assertThat(sns).isEqualTo(templateActions("IngestFunction"));
+    // Verified domains leave the bounce rate (read at most hourly).
+    assertThat(sns).contains("ses:ListEmailIdentities");
     Set<String> sqs =
         record(
             r -> new IngestQueueHandler(r),
@@ -142,6 +144,8 @@ class IamActionsTest {
                 "PAUSE_ACCOUNT_AT_LEVEL", "pause"));
     Set<String> actions = record(r -> new MonitorHandler(r, config), List.of("{}".getBytes()));
     assertThat(actions).isEqualTo(templateActions("MonitorFunction"));
+    // SES's own figures: one GetMetricData per evaluation.
+    assertThat(actions).contains("cloudwatch:GetMetricData");
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,42 @@ class OutboxHandlerTest {
     assertThat(telemetry.metric("OutboxOldestAgeSeconds"))
         .map(Metric::unit)
         .contains(MetricUnit.SECONDS);
+  }
+
+  @Test
+  void logs_neverShowTheFullAddress_whenSesOrTheStoreFailQuotingIt() throws Exception {
+    String event = "ses/notification/bounce-permanent-general.json";
+    String address =
+        new FeedbackNormalizer()
+            .normalize(event, new String(Fixtures.eventBytes(event), StandardCharsets.UTF_8))
+            .records()
+            .get(0)
+            .address();
+    String local = address.substring(0, address.indexOf('@'));
+    ses.productionAccess(true);
+    ses.suppressedReasons();
+    ses.refuse(address, "BadRequestException: Email address " + address + " is not valid");
+    List<String> thrown = new ArrayList<>();
+
+    runCatching(new TestContext("refused"), thrown);
+    ses.allow(address);
+    clock.advance(Duration.ofHours(2));
+    store.unavailableForNext(1);
+    runCatching(new TestContext("outage"), thrown);
+    clock.advance(Duration.ofDays(1));
+    runCatching(new TestContext("synced"), thrown);
+
+    assertThat(ses.held()).as("synced in the end").hasSize(1);
+    assertThat(telemetry.text()).doesNotContain(address).doesNotContain(local + "@");
+    assertThat(String.join("\n", thrown)).doesNotContain(address).doesNotContain(local + "@");
+  }
+
+  private void runCatching(TestContext context, List<String> thrown) {
+    try {
+      thrown.add(run(context).toString());
+    } catch (Exception e) {
+      thrown.add(String.valueOf(e));
+    }
   }
 
   private JsonNode run(TestContext context) throws Exception {

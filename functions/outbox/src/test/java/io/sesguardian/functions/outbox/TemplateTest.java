@@ -482,13 +482,41 @@ class TemplateTest {
   }
 
   @Test
+  void sesOwnReputationMetrics_alarmAtTheReviewThresholds() {
+    Map<String, Double> thresholds = new java.util.TreeMap<>();
+    template
+        .resources("AWS::CloudWatch::Alarm")
+        .values()
+        .forEach(
+            a -> {
+              JsonNode p = a.path("Properties");
+              if (p.path("Namespace").asText().equals("AWS/SES")) {
+                thresholds.put(p.path("MetricName").asText(), p.path("Threshold").asDouble());
+              }
+            });
+    assertThat(thresholds)
+        .containsExactlyEntriesOf(
+            new java.util.TreeMap<>(
+                Map.of(
+                    "Reputation.BounceRate",
+                    io.sesguardian.domain.rates.Thresholds.DEFAULT.bounceReview(),
+                    "Reputation.ComplaintRate",
+                    io.sesguardian.domain.rates.Thresholds.DEFAULT.complaintReview())));
+  }
+
+  @Test
   void everyFunctionAndTheDeadLetterQueue_alarmToTheAlertTopic() {
     Map<String, JsonNode> alarms = template.resources("AWS::CloudWatch::Alarm");
     for (JsonNode alarm : alarms.values()) {
       JsonNode p = alarm.path("Properties");
       assertThat(p.path("AlarmActions").toString()).isEqualTo("[" + ref("AlertTopic") + "]");
       assertThat(p.path("TreatMissingData").asText()).isEqualTo("notBreaching");
-      assertThat(p.path("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+      // SES's reputation alarms fire at the review rate itself, as SES reviews at it.
+      assertThat(p.path("ComparisonOperator").asText())
+          .isEqualTo(
+              p.path("Namespace").asText().equals("AWS/SES")
+                  ? "GreaterThanOrEqualToThreshold"
+                  : "GreaterThanThreshold");
     }
     for (String fn : template.functions()) {
       long errors =

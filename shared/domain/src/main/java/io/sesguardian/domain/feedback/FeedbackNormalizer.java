@@ -38,6 +38,14 @@ public final class FeedbackNormalizer {
   /** Identifiers, addresses, tags and names: SES never sends one longer than this. */
   static final int MAX_SHORT_FIELD = 2048;
 
+  /**
+   * SES's limit on a configuration set's name ("Contain 64 characters or fewer", Amazon SES API
+   * Reference, ConfigurationSet:
+   * https://docs.aws.amazon.com/ses/latest/APIReference/API_ConfigurationSet.html). A longer name
+   * cannot come from SES, and it would make a counter key no store can hold.
+   */
+  static final int MAX_CONFIGURATION_SET = 64;
+
   /** Diagnostic codes and SMTP responses. */
   static final int MAX_LONG_FIELD = 64 * 1024;
 
@@ -299,6 +307,14 @@ public final class FeedbackNormalizer {
     String configurationSet = firstTag(tags, "ses:configuration-set");
     if (configurationSet == null) {
       configurationSet = header(mail, "X-SES-CONFIGURATION-SET");
+    }
+    if (configurationSet != null && configurationSet.length() > MAX_CONFIGURATION_SET) {
+      throw new BadItemException(
+          Rejection.Code.TOO_LARGE,
+          "the configuration set name is "
+              + configurationSet.length()
+              + " characters long; SES allows at most "
+              + MAX_CONFIGURATION_SET);
     }
 
     String detailField = detailField(kind);

@@ -43,8 +43,10 @@ public record Rejection(String source, Code code, String reason) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");
     // Reasons quote input and reach logs: no full address may leave in one (addresses are
-    // personal data; only suppression records hold them).
+    // personal data; only suppression records hold them). Sources too: a file may be named after
+    // one.
     reason = Addresses.maskAll(reason);
+    source = Addresses.maskAll(source);
   }
 
   @Override

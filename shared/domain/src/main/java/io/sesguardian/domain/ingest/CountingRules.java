@@ -16,15 +16,17 @@ import java.util.function.Supplier;
  *   <li><b>Feedback-loop domains.</b> SES's complaint rate only includes complaints it receives
  *       through ISP feedback loops, over mail to the domains that provide them (developer guide,
  *       "Amazon SES Complaints Through ISP Feedback Loops FAQ", Q2:
- *       https://docs.aws.amazon.com/ses/latest/dg/faqs-enforcement.html and the former
- *       cm-feedback-loop.html page). Gmail sends SES no complaint feedback (AWS Messaging blog,
- *       "Understanding Google Postmaster Tools (spam complaints) for Amazon SES email senders"), so
- *       Gmail and Google-hosted domains are never in the list: a configured list naming {@code
- *       gmail.com} or {@code googlemail.com} is refused. A domain matches when it or a parent
- *       domain is listed ({@code mail.yahoo.com} matches {@code yahoo.com}).
+ *       http://docs.aws.amazon.com/ses/latest/DeveloperGuide/cm-feedback-loop.html). Gmail sends
+ *       SES no complaint feedback (AWS Messaging blog, "Understanding Google Postmaster Tools (spam
+ *       complaints) for Amazon SES email senders"), so Gmail and Google-hosted domains are never in
+ *       the list: a configured list naming {@code gmail.com} or {@code googlemail.com} is refused.
+ *       A domain matches when it or a parent domain is listed ({@code mail.yahoo.com} matches
+ *       {@code yahoo.com}).
  *   <li><b>Verified domains.</b> SES's bounce rate counts only bounces to domains the account has
  *       not verified, over mail to domains not verified (developer guide, "Reputation dashboard
- *       messages": https://docs.aws.amazon.com/ses/latest/dg/reputationdashboardmessages.html). The
+ *       messages": https://docs.aws.amazon.com/ses/latest/dg/reputationdashboardmessages.html; SES
+ *       blog "Bounces To Domains You Have Verified":
+ *       https://sesblog.amazon.com/post/Tx1XK3HFZ6LZC2F/Bounces-To-Domains-You-Have-Verified). The
  *       set is supplied on each use so a deployed function can refresh it (SESv2 {@code
  *       ListEmailIdentities}, cached hourly).
  * </ul>
@@ -105,6 +107,11 @@ public final class CountingRules {
   public CountingRules withVerifiedDomains(Set<String> verified) {
     Set<String> copy = normalise(verified);
     return new CountingRules(feedbackLoopDomains, () -> copy);
+  }
+
+  /** These rules with the verified domains asked of {@code verified} on every use. */
+  public CountingRules withVerifiedDomains(Supplier<Set<String>> verified) {
+    return new CountingRules(feedbackLoopDomains, verified);
   }
 
   /** The feedback-loop domains (sorted, lower case). */

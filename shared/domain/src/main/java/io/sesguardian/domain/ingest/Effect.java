@@ -229,7 +229,10 @@ public record Effect(
     }
   }
 
-  /** A hard bounce SES counts: verified recipient domains are left out of the bounce rate. */
+  /**
+   * A hard bounce SES counts: verified recipient domains are left out of the bounce rate (SES blog
+   * "Bounces To Domains You Have Verified"; reputationdashboardmessages.html).
+   */
   private boolean countsBounce() {
     return record.classification().countsTowardBounceRate() && !counting.verified();
   }

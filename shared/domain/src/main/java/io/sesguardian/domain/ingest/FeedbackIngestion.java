@@ -32,8 +32,20 @@ public final class FeedbackIngestion {
   private final FeedbackNormalizer normalizer;
   private final IngestService service;
   private final int unitSize;
+  private final RejectedItems kept;
 
   public FeedbackIngestion(FeedbackNormalizer normalizer, IngestService service, int unitSize) {
+    this(normalizer, service, unitSize, RejectedItems.NONE);
+  }
+
+  /**
+   * Like {@link #FeedbackIngestion(FeedbackNormalizer, IngestService, int)}, keeping each delivery
+   * that holds a rejected item in {@code kept} (before its unit is stored: a unit whose keeping
+   * fails is {@link DeliveryOutcome#FAILED} and delivered again).
+   */
+  public FeedbackIngestion(
+      FeedbackNormalizer normalizer, IngestService service, int unitSize, RejectedItems kept) {
+    this.kept = Objects.requireNonNull(kept, "kept");
     if (unitSize < 1) {
       throw new IllegalArgumentException("unitSize must be at least 1: " + unitSize);
     }
@@ -55,15 +67,17 @@ public final class FeedbackIngestion {
         continue;
       }
       Instant began = deadline.clock().instant();
-      total = total.plus(unit(unit, outcomes));
+      total = total.plus(unit(unit, outcomes, began));
       Duration took = Duration.between(began, deadline.clock().instant());
       longest = took.compareTo(longest) > 0 ? took : longest;
     }
     return new IngestResult(outcomes, total);
   }
 
-  private IngestReport unit(List<RawDelivery> unit, Map<String, DeliveryOutcome> outcomes) {
+  private IngestReport unit(
+      List<RawDelivery> unit, Map<String, DeliveryOutcome> outcomes, Instant now) {
     List<Normalized> normalized = new ArrayList<>(unit.size());
+    List<RejectedItem> toKeep = new ArrayList<>();
     // Which delivery each record came from, by identity: failures map back without parsing ids.
     Map<FeedbackRecord, String> origin = new IdentityHashMap<>();
     for (RawDelivery d : unit) {
@@ -71,9 +85,19 @@ public final class FeedbackIngestion {
       normalized.add(n);
       n.records().forEach(r -> origin.put(r, d.id()));
       outcomes.put(d.id(), settled(n));
+      if (!n.rejections().isEmpty()) {
+        toKeep.add(
+            d.message() == null
+                // The envelope was refused before any message: only its trace can be kept.
+                ? new RejectedItem(RejectedItem.idOf(d.id()), d.id(), now, null, 0, n.rejections())
+                : RejectedItem.of(d.id(), d.message(), now, n.rejections()));
+      }
     }
     IngestReport report;
     try {
+      for (RejectedItem item : toKeep) {
+        kept.keep(item);
+      }
       report = service.ingest(normalized);
     } catch (StoreUnavailableException e) {
       unit.forEach(d -> outcomes.put(d.id(), DeliveryOutcome.FAILED));

@@ -108,6 +108,30 @@ public final class Readiness {
                 + " --notification-type $t --sns-topic "
                 + feedbackTopic
                 + "; done"));
+    // Without Send or Delivery events there is no denominator: no rate, level unknown (issue 11).
+    String denominatorSet = null;
+    for (SesSetup.ConfigurationSet set : ses.configurationSets()) {
+      Set<String> types = set.snsDestinations().get(feedbackTopic);
+      if (types != null && (types.contains("SEND") || types.contains("DELIVERY"))) {
+        denominatorSet = set.name();
+      }
+    }
+    boolean identityDeliveries = feedbackTopic.equals(notifications.get("Delivery"));
+    checks.add(
+        new ReadinessCheck(
+            "rates can be computed (Send or Delivery events)",
+            denominatorSet != null || identityDeliveries,
+            denominatorSet != null
+                ? "configuration set " + denominatorSet + " publishes SEND or DELIVERY"
+                : identityDeliveries
+                    ? "Delivery notifications of " + domain + " go to the guardian"
+                    : "no Send or Delivery events reach the guardian: bounces and complaints"
+                        + " cannot be turned into rates",
+            "aws ses set-identity-notification-topic --identity "
+                + domain
+                + " --notification-type Delivery --sns-topic "
+                + feedbackTopic
+                + "  # or add SEND to a configuration set's event destination"));
     Set<SuppressionReason> reasons = ses.accountSuppressedReasons();
     checks.add(
         new ReadinessCheck(

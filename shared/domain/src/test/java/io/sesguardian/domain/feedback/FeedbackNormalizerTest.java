@@ -299,6 +299,43 @@ class FeedbackNormalizerTest {
   }
 
   @Test
+  void configurationSetNameOverSesLimit_isRejectedAsTooLarge_andSixtyFourCharactersPass() {
+    String template =
+        "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+            + "\"feedbackId\":\"F\",\"bouncedRecipients\":[{\"emailAddress\":\"a@b.c\"}]},"
+            + "\"mail\":{\"timestamp\":\"2026-01-01T00:00:00Z\","
+            + "\"tags\":{\"ses:configuration-set\":[\"%s\"]}}}";
+    Normalized over = normalizer.normalize("f", template.formatted("c".repeat(65)));
+    assertThat(over.records()).isEmpty();
+    assertThat(over.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.code()).isEqualTo(Rejection.Code.TOO_LARGE);
+              assertThat(r.reason()).contains("configuration set").contains("65").contains("64");
+            });
+    Normalized atLimit = normalizer.normalize("f", template.formatted("c".repeat(64)));
+    assertThat(atLimit.rejections()).isEmpty();
+    assertThat(atLimit.records())
+        .singleElement()
+        .satisfies(r -> assertThat(r.configurationSet()).isEqualTo("c".repeat(64)));
+  }
+
+  @Test
+  void configurationSetNameFromTheHeader_isHeldToTheSameLimit() {
+    String json =
+        "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"feedbackId\":\"F\","
+            + "\"bouncedRecipients\":[{\"emailAddress\":\"a@b.c\"}]},"
+            + "\"mail\":{\"timestamp\":\"2026-01-01T00:00:00Z\",\"headers\":["
+            + "{\"name\":\"X-SES-CONFIGURATION-SET\",\"value\":\""
+            + "h".repeat(2000)
+            + "\"}]}}";
+    Rejection r = normalizer.normalize("f", json).rejections().get(0);
+    assertThat(r.code()).isEqualTo(Rejection.Code.TOO_LARGE);
+    assertThat(r.reason()).contains("2000");
+  }
+
+  @Test
   void oneBadRecordInABatch_neverStopsTheOthers() {
     String good =
         quote(

@@ -71,7 +71,7 @@ class ReadinessTest {
   @Test
   void goodSetUp_passesEveryCheck() {
     assertThat(failing(s -> s)).isEmpty();
-    assertThat(Readiness.check(Stub.good(), "example.com", TOPIC, 0L, Duration.ZERO)).hasSize(7);
+    assertThat(Readiness.check(Stub.good(), "example.com", TOPIC, 0L, Duration.ZERO)).hasSize(8);
   }
 
   @Test
@@ -88,7 +88,10 @@ class ReadinessTest {
                         s.reasons())))
         .containsExactly("DKIM verified");
     assertThat(failing(s -> new Stub(s.identity(), List.of(), s.notifications(), s.reasons())))
-        .containsExactly("bounces and complaints reach the guardian", "reputation metrics enabled");
+        .containsExactly(
+            "bounces and complaints reach the guardian",
+            "rates can be computed (Send or Delivery events)",
+            "reputation metrics enabled");
     assertThat(
             failing(
                 s ->
@@ -99,7 +102,8 @@ class ReadinessTest {
                                 "guardian", false, Map.of(TOPIC, Set.of("BOUNCE", "COMPLAINT")))),
                         s.notifications(),
                         s.reasons())))
-        .containsExactly("reputation metrics enabled");
+        .containsExactly(
+            "rates can be computed (Send or Delivery events)", "reputation metrics enabled");
     assertThat(
             failing(
                 s ->
@@ -132,7 +136,18 @@ class ReadinessTest {
             List.of(),
             Map.of("Bounce", TOPIC, "Complaint", TOPIC),
             EnumSet.allOf(SuppressionReason.class));
-    assertThat(failing(wired, 0L, Duration.ZERO)).containsExactly("reputation metrics enabled");
+    // Bounces and complaints alone give no denominator: rates cannot be computed.
+    assertThat(failing(wired, 0L, Duration.ZERO))
+        .containsExactly(
+            "rates can be computed (Send or Delivery events)", "reputation metrics enabled");
+    Stub withDeliveries =
+        new Stub(
+            wired.identity(),
+            List.of(),
+            Map.of("Bounce", TOPIC, "Complaint", TOPIC, "Delivery", TOPIC),
+            wired.reasons());
+    assertThat(failing(withDeliveries, 0L, Duration.ZERO))
+        .containsExactly("reputation metrics enabled");
   }
 
   @Test

@@ -14,14 +14,9 @@ import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.PreviousLevels;
 import io.sesguardian.domain.rates.Window;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,21 +77,13 @@ public abstract class MonitorStateContract extends StoreContract {
   @Test
   void racingFirstWritesOfOneScope_exactlyOneWins() throws Exception {
     Scope scope = Scope.domain("example.com");
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Future<Boolean>> results = new ArrayList<>();
-    try {
-      for (int i = 0; i < 16; i++) {
-        Level level = i % 2 == 0 ? Level.WARNING : Level.CRITICAL;
-        results.add(pool.submit(() -> monitor.replaceScopeState(state(scope, level, 1), 0)));
-      }
-      int won = 0;
-      for (Future<Boolean> r : results) {
-        won += r.get() ? 1 : 0;
-      }
-      assertThat(won).isEqualTo(1);
-    } finally {
-      pool.shutdownNow();
-    }
+    int won =
+        successes(
+            i -> {
+              Level level = i % 2 == 0 ? Level.WARNING : Level.CRITICAL;
+              return monitor.replaceScopeState(state(scope, level, 1), 0);
+            });
+    assertThat(won).isEqualTo(1);
     assertThat(stateOf(scope).orElseThrow().version()).isEqualTo(1);
   }
 

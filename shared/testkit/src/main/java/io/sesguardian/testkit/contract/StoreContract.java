@@ -64,6 +64,26 @@ public abstract class StoreContract {
 
   // ---------------------------------------------------------------- helpers (port methods only)
 
+  /** Runs {@code attempt(i)} for i in 0..15 on 8 threads at once; how many answered true. */
+  static int successes(java.util.function.IntFunction<Boolean> attempt) throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 16; i++) {
+        int n = i;
+        results.add(pool.submit(() -> attempt.apply(n)));
+      }
+      int won = 0;
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        won += r.get() ? 1 : 0;
+      }
+      return won;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   boolean suppress(String address) {
     return store.suppressIfAbsent(
         new SuppressionUpdate(
