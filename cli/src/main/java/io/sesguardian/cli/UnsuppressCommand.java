@@ -80,7 +80,7 @@ final class UnsuppressCommand implements Callable<Integer> {
     if (outcome instanceof Unsuppression.Outcome.Implausible bad) {
       throw new ParameterException(
           spec.commandLine(),
-          Addresses.mask(bad.raw())
+          Addresses.maskAll(bad.raw())
               + " is not a plausible address: it "
               + bad.problem()
               + " (nothing was changed)");
@@ -101,7 +101,7 @@ final class UnsuppressCommand implements Callable<Integer> {
     }
     out.printf(
         "%d address(es) removed by %s; the outbox writer sends the deletes to SES%n",
-        removed.removals().size(), by);
+        removed.removals().size(), Addresses.maskAll(by));
     out.flush();
     return 0;
   }

@@ -4,6 +4,7 @@
 package io.sesguardian.aws;
 
 import io.sesguardian.domain.ingest.ApplyResult;
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * runs and reports live beside ({@link DynamoDbMonitorStore}, {@link DynamoDbCanaryStore}, {@link
  * DynamoDbReportArchive}).
  */
-public final class DynamoDbFeedbackStore implements FeedbackStore {
+public final class DynamoDbFeedbackStore implements FeedbackStore, BatchCounters {
 
   /**
    * Retention settings.
@@ -121,6 +122,11 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
   @Override
   public ApplyResult applyOnce(List<Effect> effects, Counts operational, CounterKey duplicatesKey) {
     return ledger.applyOnce(effects, operational, duplicatesKey);
+  }
+
+  @Override
+  public void addBatchCounts(Counts counts, String batchKey) {
+    ledger.addBatchCounts(counts, batchKey);
   }
 
   @Override

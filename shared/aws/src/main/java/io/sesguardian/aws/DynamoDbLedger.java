@@ -11,6 +11,7 @@ import static io.sesguardian.aws.DynamoTable.timeKey;
 
 import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.ingest.ApplyResult;
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
@@ -19,6 +20,7 @@ import io.sesguardian.domain.ingest.EventCounters;
 import io.sesguardian.domain.ingest.FeedbackLedger;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SoftBounce;
+import io.sesguardian.domain.ingest.StoreUnavailableException;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import io.sesguardian.domain.time.Deadline;
 import io.sesguardian.domain.time.RetryPolicy;
@@ -41,6 +43,7 @@ import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -66,7 +69,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <p>GSI {@code scopes}: partition {@code cday} ({@code D#yyyy-MM-dd}), sort {@code pk}, keys only,
  * on counter items: which scopes had traffic on a day.
  */
-final class DynamoDbLedger implements FeedbackLedger, EventCounters {
+final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounters {
 
   /** DynamoDB's limit on items per transaction. */
   static final int MAX_TRANSACTION_ITEMS = 100;
@@ -340,6 +343,64 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters {
                 .build())
         .build();
   }
+
+  // ---------------------------------------------------------------- batch counters
+
+  /**
+   * One {@code TransactWriteItems} of counter-row {@code ADD}s (one row per scope and hour, rows in
+   * key order; more than 100 rows take several transactions), whose {@code ClientRequestToken} is
+   * derived from {@code batchKey}: every retry of this call, and any call with the same key within
+   * DynamoDB's 10-minute token window, commits at most once. A token that comes back with other
+   * parameters ({@code IdempotentParameterMismatchException}: the same events, counted under other
+   * rules or another operational hour) means they were counted already.
+   */
+  @Override
+  public void addBatchCounts(Counts counts, String batchKey) {
+    Objects.requireNonNull(batchKey, "batchKey");
+    List<Map.Entry<CounterKey, Map<CounterField, Long>>> rows =
+        new ArrayList<>(counts.buckets().entrySet());
+    rows.sort(
+        Comparator.comparing(
+                (Map.Entry<CounterKey, Map<CounterField, Long>> r) -> r.getKey().scope().key())
+            .thenComparing(r -> r.getKey().hour()));
+    for (int from = 0, part = 0; from < rows.size(); from += MAX_TRANSACTION_ITEMS, part++) {
+      List<TransactWriteItem> items = new ArrayList<>();
+      for (var row : rows.subList(from, Math.min(rows.size(), from + MAX_TRANSACTION_ITEMS))) {
+        items.add(counterUpdate(row.getKey(), row.getValue()));
+      }
+      String token = hash(batchKey + "#" + part).substring(0, 32);
+      RetryPolicy.Execution run = dynamo.start();
+      SdkException last = null;
+      boolean written = false;
+      while (!written && run.next()) {
+        try {
+          dynamo.transactOnce(items, token);
+          written = true;
+        } catch (IdempotentParameterMismatchException e) {
+          written = true;
+        } catch (TransactionCanceledException e) {
+          // Concurrent batches updating the same hot counter row conflict: that passes.
+          if (!e.cancellationReasons().stream()
+              .allMatch(r -> r.code() == null || CANCEL_RETRYABLE.contains(r.code()))) {
+            throw new StoreUnavailableException("add a batch's counts", e);
+          }
+          last = e;
+        } catch (SdkException e) {
+          if (!DynamoTable.retryable(e)) {
+            throw new StoreUnavailableException("add a batch's counts", e);
+          }
+          last = e;
+        }
+      }
+      if (!written) {
+        throw new StoreUnavailableException("add a batch's counts", run.giveUp(), last);
+      }
+    }
+  }
+
+  /** Cancellation reasons that say "try again", not "this request is wrong". */
+  private static final Set<String> CANCEL_RETRYABLE =
+      Set.of("None", "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded");
 
   // ---------------------------------------------------------------- counters
 

@@ -25,13 +25,15 @@ public final class GuardianRuntime {
   private final DynamoDbFeedbackStore store;
   private final Clock clock = Clock.systemUTC();
 
-  /** One cache per container: SESv2 ListEmailIdentities at most hourly. */
-  private final SesV2VerifiedDomains verifiedDomains;
+  /**
+   * One cache per container: SESv2 ListEmailIdentities at most hourly. Built on first use, so
+   * functions that never count feedback need no SESv2 client.
+   */
+  private SesV2VerifiedDomains verifiedDomains;
 
   private GuardianRuntime(GuardianConfig config, AwsClients clients) {
     this.config = config;
     this.clients = clients;
-    this.verifiedDomains = new SesV2VerifiedDomains(clients.sesV2(), clock);
     this.store =
         new DynamoDbFeedbackStore(
             clients.dynamoDb(), config.table(), config.store(), clock, Sleeper.REAL);
@@ -63,16 +65,26 @@ public final class GuardianRuntime {
     return clock;
   }
 
+  private synchronized SesV2VerifiedDomains verifiedDomains() {
+    if (verifiedDomains == null) {
+      verifiedDomains = new SesV2VerifiedDomains(clients.sesV2(), clock);
+    }
+    return verifiedDomains;
+  }
+
   public IngestService ingestService() {
     IngestPolicy p = config.policy();
+    // Sends, deliveries and other count-only events: one counter transaction per batch, no
+    // per-event ledger entry (README, "Costs per million messages").
     return new IngestService(
-        store,
-        recipientRefusals(),
-        new IngestPolicy(
-            p.softBounceThreshold(),
-            p.softBounceWindow(),
-            p.counting().withVerifiedDomains(verifiedDomains)),
-        clock);
+            store,
+            recipientRefusals(),
+            new IngestPolicy(
+                p.softBounceThreshold(),
+                p.softBounceWindow(),
+                p.counting().withVerifiedDomains(() -> verifiedDomains().get())),
+            clock)
+        .batchingCountOnlyEvents(store);
   }
 
   /**
@@ -86,6 +98,16 @@ public final class GuardianRuntime {
   /** The latest sender-side refusal per recipient domain, over the same table. */
   public DynamoDbRecipientRefusals recipientRefusals() {
     return store.recipientRefusals();
+  }
+
+  /** Removals, imports and the queued deletes over the same table. */
+  public DynamoDbSuppressionAdmin suppressionAdmin() {
+    return store.suppressionAdmin();
+  }
+
+  /** The SES account-level list through a client without SDK retries (callers pace). */
+  public SesV2SuppressionList sesSuppressionList() {
+    return new SesV2SuppressionList(clients.sesV2WithoutRetries());
   }
 
   /** The monitor store over the same table. */
@@ -114,16 +136,6 @@ public final class GuardianRuntime {
             sesMetrics(),
             MonitorConfig.disagreementFactor(System.getenv()))
         .with(new RecipientRefusalWatch(monitorStore, recipientRefusals()));
-  }
-
-  /** Removals, imports and the queued deletes over the same table. */
-  public DynamoDbSuppressionAdmin suppressionAdmin() {
-    return store.suppressionAdmin();
-  }
-
-  /** The SES account-level list through a client without SDK retries (callers pace). */
-  public SesV2SuppressionList sesSuppressionList() {
-    return new SesV2SuppressionList(clients.sesV2WithoutRetries());
   }
 
   /** SES's own reputation figures (CloudWatch {@code GetMetricData}, one request per read). */

@@ -29,7 +29,11 @@ class DynamoDbStoresContractTest extends RolePortContracts {
 
   @BeforeEach
   void connect(MotoServer moto) {
-    clients = MotoDynamoDb.clients(moto);
+    // moto ignores ClientRequestToken: the batch counters' idempotency is tested against an
+    // emulation of DynamoDB's 10-minute token window.
+    try (AwsClients plain = MotoDynamoDb.clients(moto)) {
+      clients = plain.instrumented(new RequestCounter(), FaultInjectingHttpClient::tokenWindow);
+    }
   }
 
   @AfterEach

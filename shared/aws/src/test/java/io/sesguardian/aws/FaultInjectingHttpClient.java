@@ -51,8 +51,33 @@ final class FaultInjectingHttpClient implements SdkHttpClient {
   /** A transaction moto applied but whose answer was lost: its body and the real answer. */
   private record Committed(byte[] body, int status, byte[] answer) {}
 
+  /**
+   * Whether every committed transaction's token is remembered, not only those whose answer was
+   * lost.
+   */
+  private final boolean rememberEveryToken;
+
   FaultInjectingHttpClient(
       SdkHttpClient delegate, double throttleShare, double lostAnswerShare, long seed) {
+    this(delegate, throttleShare, lostAnswerShare, seed, false);
+  }
+
+  /**
+   * No faults, only DynamoDB's token window: every committed {@code TransactWriteItems} is
+   * remembered, so a later one with its {@code ClientRequestToken} is answered as DynamoDB does
+   * within 10 minutes (moto ignores the token).
+   */
+  static FaultInjectingHttpClient tokenWindow(SdkHttpClient delegate) {
+    return new FaultInjectingHttpClient(delegate, 0, 0, 1, true);
+  }
+
+  private FaultInjectingHttpClient(
+      SdkHttpClient delegate,
+      double throttleShare,
+      double lostAnswerShare,
+      long seed,
+      boolean rememberEveryToken) {
+    this.rememberEveryToken = rememberEveryToken;
     this.delegate = delegate;
     this.throttleShare = throttleShare;
     this.lostAnswerShare = lostAnswerShare;
@@ -84,7 +109,7 @@ final class FaultInjectingHttpClient implements SdkHttpClient {
     // Until one committed transaction has lost its answer, every transaction loses it: which
     // requests the shared random source hits depends on thread interleaving, and a storm whose
     // lost answers all fell on reads would not test the token path at all.
-    boolean forceLost = token != null && committed.isEmpty();
+    boolean forceLost = token != null && lostAnswerShare > 0 && committed.isEmpty();
     if (forceLost || roll < throttleShare + lostAnswerShare) {
       return new ExecutableHttpRequest() {
         @Override
@@ -104,6 +129,29 @@ final class FaultInjectingHttpClient implements SdkHttpClient {
                   "InternalServerError",
                   "answer lost after the request was applied (injected)")
               .call();
+        }
+
+        @Override
+        public void abort() {
+          real.abort();
+        }
+      };
+    }
+    if (token != null && rememberEveryToken) {
+      return new ExecutableHttpRequest() {
+        @Override
+        public HttpExecuteResponse call() throws IOException {
+          HttpExecuteResponse response = real.call();
+          if (!response.httpResponse().isSuccessful()) {
+            return response;
+          }
+          byte[] answer = new byte[0];
+          if (response.responseBody().isPresent()) {
+            answer = response.responseBody().get().readAllBytes();
+            response.responseBody().get().close();
+          }
+          committed.put(token, new Committed(body, response.httpResponse().statusCode(), answer));
+          return answer(response.httpResponse().statusCode(), answer).call();
         }
 
         @Override

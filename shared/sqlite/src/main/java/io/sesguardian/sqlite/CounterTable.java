@@ -30,7 +30,13 @@ final class CounterTable {
           "CREATE TABLE IF NOT EXISTS counters ("
               + " scope TEXT NOT NULL, hour TEXT NOT NULL, field TEXT NOT NULL,"
               + " value INTEGER NOT NULL, PRIMARY KEY (scope, hour, field)) WITHOUT ROWID",
-          "CREATE INDEX IF NOT EXISTS counters_by_hour ON counters (hour, scope)");
+          "CREATE INDEX IF NOT EXISTS counters_by_hour ON counters (hour, scope)",
+          // Keys of count-only batches already added (BatchCounters): kept for the store's life.
+          "CREATE TABLE IF NOT EXISTS batch_keys ("
+              + " batch_key TEXT PRIMARY KEY, recorded_at TEXT NOT NULL) WITHOUT ROWID");
+
+  private static final String CLAIM_BATCH =
+      "INSERT INTO batch_keys (batch_key, recorded_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
   private static final String ADD =
       "INSERT INTO counters (scope, hour, field, value) VALUES (?, ?, ?, ?)"
@@ -56,6 +62,18 @@ final class CounterTable {
         }
       }
       add.executeBatch();
+    }
+  }
+
+  /**
+   * Records {@code batchKey} in the caller's transaction; {@code false} when it was there already
+   * (the batch was added before).
+   */
+  static boolean claimBatch(Connection c, String batchKey, Instant now) throws SQLException {
+    try (PreparedStatement claim = c.prepareStatement(CLAIM_BATCH)) {
+      claim.setString(1, batchKey);
+      claim.setString(2, Times.text(now));
+      return claim.executeUpdate() == 1;
     }
   }
 

@@ -4,6 +4,7 @@
 package io.sesguardian.sqlite;
 
 import io.sesguardian.domain.ingest.ApplyResult;
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
@@ -40,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The idempotency ledger and the soft-bounce history live here; suppressions and counters in their
  * own tables.
  */
-public final class SqliteFeedbackStore implements FeedbackStore {
+public final class SqliteFeedbackStore implements FeedbackStore, BatchCounters {
 
   static final List<String> SCHEMA =
       List.of(
@@ -293,6 +294,21 @@ public final class SqliteFeedbackStore implements FeedbackStore {
       throw new IllegalStateException(
           "cannot " + what + ": the address is not on the suppression list");
     }
+  }
+
+  @Override
+  public void addBatchCounts(Counts counts, String batchKey) {
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(batchKey, "batchKey");
+    db.write(
+        "add a batch's counts",
+        c -> {
+          // Key and counts in one transaction: either both are stored or neither.
+          if (CounterTable.claimBatch(c, batchKey, clock.instant())) {
+            CounterTable.add(c, counts);
+          }
+          return null;
+        });
   }
 
   @Override

@@ -5,6 +5,7 @@ package io.sesguardian.testkit;
 
 import io.sesguardian.domain.feedback.SuppressionReason;
 import io.sesguardian.domain.ingest.ApplyResult;
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
@@ -79,7 +80,7 @@ import java.util.TreeSet;
  * for assertions.
  */
 public final class InMemoryFeedbackStore
-    implements FeedbackStore, SuppressionAdmin, RecipientRefusals {
+    implements FeedbackStore, BatchCounters, SuppressionAdmin, RecipientRefusals {
 
   /** Longest stored SES error, like the DynamoDB store. */
   public static final int MAX_ERROR = SuppressionOutbox.MAX_ERROR_LENGTH;
@@ -101,6 +102,9 @@ public final class InMemoryFeedbackStore
   private final Map<String, Map<String, Instant>> canaryObservations = new HashMap<>();
   private int unavailableCalls;
   private int applyCalls;
+
+  /** Batch keys already added ({@link #addBatchCounts}), remembered for the store's life. */
+  private final Set<String> batchKeys = new HashSet<>();
 
   /** A store whose ledger never forgets. */
   public InMemoryFeedbackStore(Clock clock) {
@@ -291,6 +295,16 @@ public final class InMemoryFeedbackStore
     e.lastError = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
     e.due = retryAt;
     e.attempts++;
+  }
+
+  @Override
+  public synchronized void addBatchCounts(Counts counts, String batchKey) {
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(batchKey, "batchKey");
+    available("add a batch's counts");
+    if (batchKeys.add(batchKey)) {
+      addCountsLocked(counts);
+    }
   }
 
   @Override

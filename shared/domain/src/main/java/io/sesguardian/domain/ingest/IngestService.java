@@ -38,6 +38,9 @@ public final class IngestService {
   private final IngestPolicy policy;
   private final Clock clock;
 
+  /** Where count-only events go without ledger entries; {@code null}: every event is ledgered. */
+  private final BatchCounters batchCounters;
+
   /**
    * An ingest over the three roles it uses, usually one store that plays them all (a {@link
    * FeedbackStore}).
@@ -69,6 +72,42 @@ public final class IngestService {
     this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.batchCounters = null;
+  }
+
+  private IngestService(IngestService base, BatchCounters batchCounters) {
+    this.ledger = base.ledger;
+    this.softBounceHistory = base.softBounceHistory;
+    this.suppressions = base.suppressions;
+    this.refusals = base.refusals;
+    this.policy = base.policy;
+    this.clock = base.clock;
+    this.batchCounters = Objects.requireNonNull(batchCounters, "batchCounters");
+  }
+
+  /**
+   * The same ingest, but count-only events ({@link #countOnly}) get no ledger entry: their counters
+   * are summed per call and written once through {@code counters}, idempotent per batch (the same
+   * events again within the adapter's window add nothing), not per event. Duplicates of such events
+   * across calls are then no longer detected (nor counted in {@link CounterField#DUPLICATES});
+   * within one call they still are. Bounces, complaints, suppressions and soft bounces stay
+   * exactly-once through the ledger.
+   */
+  public IngestService batchingCountOnlyEvents(BatchCounters counters) {
+    return new IngestService(this, counters);
+  }
+
+  /**
+   * An event whose only effect is counter increments: no suppression, no soft-bounce history, no
+   * canary observation, and no bounce or complaint (the rates' numerators stay exactly-once).
+   */
+  static boolean countOnly(Effect e) {
+    FeedbackKind kind = e.record().kind();
+    return e.suppression() == null
+        && e.softBounce() == null
+        && e.canaryRun().isEmpty()
+        && kind != FeedbackKind.BOUNCE
+        && kind != FeedbackKind.COMPLAINT;
   }
 
   public IngestReport ingest(List<Normalized> documents) {
@@ -105,8 +144,29 @@ public final class IngestService {
     operational.add(operationalKey, CounterField.REJECTED, rejected.size());
     operational.add(operationalKey, CounterField.DUPLICATES, duplicatesInCall);
 
-    ApplyResult result =
-        ledger.applyOnce(List.copyOf(effects.values()), operational, operationalKey);
+    List<Effect> ledgered = new ArrayList<>();
+    List<Effect> counted = new ArrayList<>();
+    for (Effect effect : effects.values()) {
+      (batchCounters != null && countOnly(effect) ? counted : ledgered).add(effect);
+    }
+    Set<String> failedKeys = new HashSet<>();
+    ApplyResult result = new ApplyResult(Set.of(), Set.of());
+    Counts batch = new Counts();
+    counted.forEach(e -> e.addCountsTo(batch));
+    if (counted.isEmpty() || !ledgered.isEmpty()) {
+      result = ledger.applyOnce(ledgered, operational, operationalKey);
+      failedKeys.addAll(result.failed());
+    } else {
+      // Nothing needs the ledger: the operational counts ride with the batch's one write.
+      batch.addAll(operational);
+    }
+    if (!counted.isEmpty()) {
+      try {
+        batchCounters.addBatchCounts(batch, batchKey(counted));
+      } catch (StoreUnavailableException e) {
+        counted.forEach(c -> failedKeys.add(c.ledgerKey()));
+      }
+    }
 
     noteRefusals(effects.values(), result);
 
@@ -116,7 +176,7 @@ public final class IngestService {
     Set<String> suppressedCandidates = new LinkedHashSet<>();
     for (Effect effect : effects.values()) {
       String key = effect.ledgerKey();
-      if (result.failed().contains(key)) {
+      if (failedKeys.contains(key)) {
         failed.add(effect.record());
       } else if (!result.duplicates().contains(key)) {
         applied.add(key);
@@ -129,7 +189,7 @@ public final class IngestService {
 
     // Duplicates are re-checked too: a retry after a failed check must still escalate.
     List<String> escalated = new ArrayList<>();
-    for (List<Effect> softBounces : softBouncesByAddress(effects.values(), result.failed())) {
+    for (List<Effect> softBounces : softBouncesByAddress(effects.values(), failedKeys)) {
       Effect escalating = escalation(softBounces);
       if (escalating != null && suppress(escalating, now)) {
         String address = escalating.softBounce().address();
@@ -181,6 +241,27 @@ public final class IngestService {
       latest.merge(refusal.domain(), refusal, (a, b) -> b.at().isAfter(a.at()) ? b : a);
     }
     latest.values().forEach(refusals::note);
+  }
+
+  /**
+   * The key of a batch of count-only events: a digest of their ledger keys in order, so the same
+   * events (an SDK retry, a redelivery of the same batch) give the same key, whatever the
+   * deliveries' own ids.
+   */
+  static String batchKey(List<Effect> counted) {
+    List<String> keys = new ArrayList<>(counted.size());
+    counted.forEach(e -> keys.add(e.ledgerKey()));
+    java.util.Collections.sort(keys);
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      for (String k : keys) {
+        digest.update(k.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+      }
+      return "B#" + java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   /** The stored soft bounces of this call, grouped by address. */

@@ -162,4 +162,25 @@ final class ReportText {
         ? subject.substring("SES guardian: ".length())
         : subject;
   }
+
+  /** A window's bounce rate, or {@code —} when it has no denominator. */
+  static String bounceRate(WindowRates w) {
+    return w.bounceLevel() == io.sesguardian.domain.rates.Level.UNKNOWN
+        ? "—"
+        : percent(w.bounceRate());
+  }
+
+  /** A window's complaint rate, or {@code —} when it has no denominator. */
+  static String complaintRate(WindowRates w) {
+    return w.complaintLevel() == io.sesguardian.domain.rates.Level.UNKNOWN
+        ? "—"
+        : percent(w.complaintRate());
+  }
+
+  /** What the two rates count, said once under each rates table. */
+  static final String COUNTED =
+      "Bounce rate: counted hard bounces ÷ eligible sends outside the account's verified domains."
+          + " Complaint rate: complaints, one per feedback report ÷ eligible sends to feedback-loop"
+          + " domains (\"FBL sends\"; Gmail sends none). Rejected, account-suppressed and mailbox"
+          + "-simulator sends are not eligible. — : no Send or Delivery events, no rate.";
 }

@@ -5,6 +5,7 @@ package io.sesguardian.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
@@ -102,5 +103,62 @@ public abstract class EventCountersContract extends StoreContract {
         .containsEntry(CounterField.SEND, 9L);
     assertThat(stores.monitor().activeScopes(hour, hour))
         .isEqualTo(counters.activeScopes(hour, hour));
+  }
+
+  // ------------------------------------------------------------------ batch counters
+
+  private BatchCounters batch() {
+    // Every adapter's counters take count-only batches too (the ingest's cheap path).
+    return (BatchCounters) store;
+  }
+
+  @Test
+  void batchCounts_sameKeyTwice_addOnce() {
+    Instant hour = Instant.parse("2026-03-01T01:00:00Z");
+    Counts counts =
+        new Counts()
+            .add(CounterKey.of(Scope.ACCOUNT, hour), CounterField.SEND, 3)
+            .add(
+                CounterKey.of(Scope.configurationSet("marketing"), hour), CounterField.DELIVERY, 2);
+
+    batch().addBatchCounts(counts, "B#one");
+    batch().addBatchCounts(counts, "B#one");
+
+    assertThat(count(Scope.ACCOUNT, hour, CounterField.SEND)).isEqualTo(3);
+    assertThat(count(Scope.configurationSet("marketing"), hour, CounterField.DELIVERY))
+        .isEqualTo(2);
+    assertThat(counters.activeScopes(hour, hour))
+        .containsExactlyInAnyOrder(Scope.ACCOUNT, Scope.configurationSet("marketing"));
+  }
+
+  @Test
+  void batchCounts_otherKeys_addUp_andMixWithPlainCounts() {
+    Instant hour = Instant.parse("2026-03-01T01:00:00Z");
+    Counts counts = new Counts().add(CounterKey.of(Scope.ACCOUNT, hour), CounterField.SEND, 3);
+
+    batch().addBatchCounts(counts, "B#one");
+    batch().addBatchCounts(counts, "B#two");
+    counters.addCounts(counts);
+
+    assertThat(count(Scope.ACCOUNT, hour, CounterField.SEND)).isEqualTo(9);
+  }
+
+  @Test
+  void batchCounts_overManyRows_allArrive() {
+    // More rows than one DynamoDB transaction holds (100).
+    Instant hour = Instant.parse("2026-03-01T01:00:00Z");
+    Counts counts = new Counts();
+    for (int i = 0; i < 130; i++) {
+      counts.add(CounterKey.of(Scope.domain("d" + i + ".example"), hour), CounterField.SEND, i + 1);
+    }
+
+    batch().addBatchCounts(counts, "B#many");
+    batch().addBatchCounts(counts, "B#many");
+
+    for (int i = 0; i < 130; i += 43) {
+      assertThat(count(Scope.domain("d" + i + ".example"), hour, CounterField.SEND))
+          .isEqualTo(i + 1);
+    }
+    assertThat(counters.activeScopes(hour, hour)).hasSize(130);
   }
 }

@@ -1,10 +1,10 @@
 /*
  * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
  */
-package io.sesguardian.functions.outbox;
+package io.sesguardian.stack;
 
-import static io.sesguardian.functions.outbox.SamTemplate.getAtt;
-import static io.sesguardian.functions.outbox.SamTemplate.ref;
+import static io.sesguardian.stack.SamTemplate.getAtt;
+import static io.sesguardian.stack.SamTemplate.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -411,8 +411,11 @@ class TemplateTest {
     assertThat(mappings).containsOnlyKeys("IngestQueueFunctionFeedback");
     JsonNode m = mappings.get("IngestQueueFunctionFeedback").path("Properties");
     assertThat(m.path("EventSourceArn")).isEqualTo(getAtt("FeedbackQueue", "Arn"));
-    assertThat(m.path("BatchSize").asInt()).isEqualTo(10);
-    assertThat(m.path("MaximumBatchingWindowInSeconds").asInt()).isEqualTo(5);
+    // The recommended wiring: sends and deliveries cost one counter write per batch, so batches
+    // are large (IngestHandler.UNIT matches the batch size) and gathered over a window.
+    assertThat(template.parameters().path("Wiring").path("Default").asText()).isEqualTo("SQS");
+    assertThat(m.path("BatchSize").asInt()).isEqualTo(1000);
+    assertThat(m.path("MaximumBatchingWindowInSeconds").asInt()).isEqualTo(30);
     assertThat(m.path("FunctionResponseTypes").toString())
         .isEqualTo("[\"ReportBatchItemFailures\"]");
     JsonNode queue = template.properties("FeedbackQueue");
