@@ -169,7 +169,7 @@ final class ReplayCommand implements Callable<Integer> {
       FeedbackIngestion ingestion =
           FeedbackIngestion.forDocuments(
               normalizer,
-              new IngestService(local.feedback(), policy, clock),
+              new IngestService(local.feedback(), local.recipientRefusals(), policy, clock),
               UNIT,
               local.rejected());
       Deadline none = Deadline.none(clock);
@@ -355,6 +355,7 @@ final class ReplayCommand implements Callable<Integer> {
         case PENDING -> "PENDING (outbox)";
         case NOT_NEEDED -> "NOT_NEEDED (already on SES's list)";
         case SIMULATOR -> "SIMULATOR (never sent)";
+        case LOCAL_ONLY -> "LOCAL_ONLY (AccountListReasons keeps it off SES's list)";
         case SYNCED -> "SYNCED";
       };
     }

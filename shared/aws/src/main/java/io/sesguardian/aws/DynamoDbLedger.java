@@ -310,7 +310,8 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
                     latest.diagnostic(),
                     first.initialState(),
                     first.simulator(),
-                    first.ledgerKey()),
+                    first.ledgerKey(),
+                    first.configurationSet()),
                 a.count + b.count);
           });
     }

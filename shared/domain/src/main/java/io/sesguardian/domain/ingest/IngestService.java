@@ -3,6 +3,7 @@
  */
 package io.sesguardian.domain.ingest;
 
+import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.feedback.FeedbackKind;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Ignored;
@@ -33,6 +34,7 @@ public final class IngestService {
   private final FeedbackLedger ledger;
   private final SoftBounceHistory softBounceHistory;
   private final SuppressionList suppressions;
+  private final RecipientRefusals refusals;
   private final IngestPolicy policy;
   private final Clock clock;
 
@@ -45,15 +47,26 @@ public final class IngestService {
    */
   public <S extends FeedbackLedger & SoftBounceHistory & SuppressionList> IngestService(
       S store, IngestPolicy policy, Clock clock) {
-    this(store, store, store, policy, clock);
+    this(store, store, store, RecipientRefusals.NONE, policy, clock);
+  }
+
+  /**
+   * Like the above, noting the latest sender-side refusal of each recipient domain in {@code
+   * refusals} for the monitor's {@link io.sesguardian.domain.monitor.RecipientRefusalWatch}.
+   */
+  public <S extends FeedbackLedger & SoftBounceHistory & SuppressionList> IngestService(
+      S store, RecipientRefusals refusals, IngestPolicy policy, Clock clock) {
+    this(store, store, store, refusals, policy, clock);
   }
 
   public IngestService(
       FeedbackLedger ledger,
       SoftBounceHistory softBounces,
       SuppressionList suppressions,
+      RecipientRefusals refusals,
       IngestPolicy policy,
       Clock clock) {
+    this.refusals = Objects.requireNonNull(refusals, "refusals");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.softBounceHistory = Objects.requireNonNull(softBounces, "softBounces");
     this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
@@ -66,6 +79,7 @@ public final class IngestService {
     this.ledger = base.ledger;
     this.softBounceHistory = base.softBounceHistory;
     this.suppressions = base.suppressions;
+    this.refusals = base.refusals;
     this.policy = base.policy;
     this.clock = base.clock;
     this.batchCounters = Objects.requireNonNull(batchCounters, "batchCounters");
@@ -154,6 +168,8 @@ public final class IngestService {
       }
     }
 
+    noteRefusals(effects.values(), result);
+
     Map<Bucket, Integer> recipients = new EnumMap<>(Bucket.class);
     Set<String> applied = new HashSet<>();
     List<FeedbackRecord> failed = new ArrayList<>();
@@ -202,6 +218,29 @@ public final class IngestService {
         suppressed,
         escalated,
         failed);
+  }
+
+  /** The latest applied sender-side refusal of each recipient domain, noted for the monitor. */
+  private void noteRefusals(Iterable<Effect> effects, ApplyResult result) {
+    Map<String, RecipientRefusals.Refusal> latest = new LinkedHashMap<>();
+    for (Effect effect : effects) {
+      FeedbackRecord r = effect.record();
+      if (!r.classification().feedbackClass().senderSide()
+          || r.address() == null
+          || r.simulator()
+          || result.failed().contains(effect.ledgerKey())
+          || result.duplicates().contains(effect.ledgerKey())) {
+        continue;
+      }
+      RecipientRefusals.Refusal refusal =
+          new RecipientRefusals.Refusal(
+              Addresses.domainOf(r.address()),
+              r.status(),
+              r.diagnosticCode() == null ? null : Addresses.maskAll(r.diagnosticCode()),
+              r.eventTime());
+      latest.merge(refusal.domain(), refusal, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+    }
+    latest.values().forEach(refusals::note);
   }
 
   /**
@@ -285,7 +324,8 @@ public final class IngestService {
             r.diagnosticCode(),
             SuppressionUpdate.initialState(r.simulator(), false),
             r.simulator(),
-            effect.ledgerKey()),
+            effect.ledgerKey(),
+            r.configurationSet()),
         now);
   }
 
