@@ -240,7 +240,7 @@ public final class IngestService {
   }
 
   /**
-   * The key of a batch of count-only events: a digest of their ledger keys in order, so the same
+   * The key of a batch of count-only events: a digest of their sorted ledger keys, so the same
    * events (an SDK retry, a redelivery of the same batch) give the same key, whatever the
    * deliveries' own ids.
    */
