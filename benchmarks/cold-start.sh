@@ -4,8 +4,12 @@
 # moto (moto_server must be on the PATH). Run from the repository root after
 # `mvn -q package -DskipTests -Dspotbugs.skip=true`.
 # Usage: benchmarks/cold-start.sh [runs]
+# JVM flags: COLD_START_JAVA_OPTS (default: what template.yaml's JAVA_TOOL_OPTIONS sets).
+# Same-load comparison: BASELINE_JAR=path/to/older/ingest.jar (one that still holds
+# io.sesguardian.functions.ingest.LocalInvoke) runs right after each run, and gets its own medians.
 set -euo pipefail
 runs=${1:-15}
+opts=${COLD_START_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1}
 work=$(mktemp -d)
 trap 'exec 3>&-; rm -rf "$work"' EXIT
 mkfifo "$work/stdin"
@@ -16,21 +20,34 @@ for _ in $(seq 1 300); do [ -s "$work/ready" ] && break; sleep 0.1; done
 [ -s "$work/ready" ] || { echo "moto did not start"; cat "$work/server.log"; exit 1; }
 export GUARDIAN_TABLE=guardian AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 export AWS_ENDPOINT_URL_DYNAMODB="$(head -1 "$work/ready")"
-wall=(); inside=()
+wall=(); inside=(); base_wall=(); base_inside=()
+run() { # main-class classpath event -> "inside wall"
+  local start end out
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  out=$(java $opts -cp "$2" $1 "$3" 2>/dev/null)
+  end=$(date +%s%N)
+  echo "$out" | grep -q '"suppressed":1' || { echo "run did not suppress: $out" >&2; exit 1; }
+  echo "$(echo "$out" | awk '/handled-after-jvm-start-ms/ {print $2}') $(( (end - start) / 1000000 ))"
+}
 for i in $(seq 1 "$runs"); do
   sed -e "s/0100019d3f132db8/cold${i}start/g" -e "s/jordan.lee@/jordan.lee.run${i}@/g" \
     events/lambda-sns/bounce-permanent-general.json > "$work/event.json"
-  start=$(date +%s%N)
-  out=$(java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 \
-        -cp functions/ingest/target/ingest.jar:benchmarks/target/classes \
-        io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler \
-        "$work/event.json" 2>/dev/null)
-  end=$(date +%s%N)
-  echo "$out" | grep -q '"suppressed":1' || { echo "run $i did not suppress: $out"; exit 1; }
-  wall+=($(( (end - start) / 1000000 )))
-  inside+=($(echo "$out" | awk '/handled-after-jvm-start-ms/ {print $2}'))
+  read -r a b < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
+    functions/ingest/target/ingest.jar:benchmarks/target/classes "$work/event.json")
+  inside+=("$a"); wall+=("$b")
+  if [ -n "${BASELINE_JAR:-}" ]; then
+    sed -e "s/0100019d3f132db8/base${i}start/g" -e "s/jordan.lee@/jordan.lee.base${i}@/g" \
+      events/lambda-sns/bounce-permanent-general.json > "$work/event.json"
+    read -r a b < <(run io.sesguardian.functions.ingest.LocalInvoke "$BASELINE_JAR" "$work/event.json")
+    base_inside+=("$a"); base_wall+=("$b")
+  fi
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "runs: $runs"
+echo "runs: $runs, JVM options: $opts"
 echo "first event handled, ms after JVM start: median $(median "${inside[@]}") (all: ${inside[*]})"
 echo "whole process (launch to exit), ms: median $(median "${wall[@]}") (all: ${wall[*]})"
+if [ -n "${BASELINE_JAR:-}" ]; then
+  echo "baseline $BASELINE_JAR, first event handled: median $(median "${base_inside[@]}") (all: ${base_inside[*]})"
+  echo "baseline whole process: median $(median "${base_wall[@]}") (all: ${base_wall[*]})"
+fi

@@ -5,7 +5,6 @@ package io.sesguardian.cli;
 
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Rejection;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -161,22 +160,18 @@ final class InputFiles {
     }
   }
 
-  /** JSON Lines: a document per non-blank line. */
+  /** JSON Lines: a document per non-blank line, found by scanning the buffer for newlines. */
   private static void lines(String name, Bytes in, Sink sink) throws IOException {
     Buffer line = new Buffer();
     int number = 0;
     while (true) {
-      int b = in.read();
-      if (b == '\n' || b < 0) {
-        number++;
-        line.trimCarriageReturn();
-        emit(name + ":" + number, line, sink);
-        line.reset();
-        if (b < 0) {
-          return;
-        }
-      } else {
-        line.add(b);
+      boolean more = in.readLine(line);
+      number++;
+      line.trimCarriageReturn();
+      emit(name + ":" + number, line, sink);
+      line.reset();
+      if (!more) {
+        return;
       }
     }
   }
@@ -314,6 +309,21 @@ final class InputFiles {
       }
     }
 
+    void add(byte[] bytes, int from, int length) {
+      long room = MAX_DOCUMENT_BYTES - seen;
+      seen += length;
+      int keep = (int) Math.max(0, Math.min(length, room));
+      if (keep > 0) {
+        if (count + keep > buf.length) {
+          buf =
+              java.util.Arrays.copyOf(
+                  buf, Math.max(count + keep, Math.min(MAX_DOCUMENT_BYTES, buf.length * 2)));
+        }
+        System.arraycopy(bytes, from, buf, count, keep);
+        count += keep;
+      }
+    }
+
     boolean overflowed() {
       return seen > MAX_DOCUMENT_BYTES;
     }
@@ -355,48 +365,109 @@ final class InputFiles {
     }
   }
 
-  /** A buffered byte stream that reports how far it has read. */
+  /**
+   * A buffered byte stream that reports how far it has read. Its own buffer rather than a {@code
+   * BufferedInputStream}, whose synchronized {@code read()} per byte was half of a replay's time.
+   */
   private static final class Bytes implements AutoCloseable {
     private static final int REPORT_EVERY = 1 << 20;
     private final InputStream in;
     private final java.util.function.LongConsumer progress;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
     private long read;
+    private long reported;
 
     Bytes(InputStream raw, java.util.function.LongConsumer progress) {
-      this.in = new BufferedInputStream(raw, 1 << 16);
+      this.in = raw;
       this.progress = progress;
     }
 
-    int read() throws IOException {
-      int b = in.read();
-      if (b >= 0 && ++read % REPORT_EVERY == 0) {
+    /**
+     * Whether at least {@code n} bytes are buffered after reading more as needed (fewer at EOF).
+     */
+    private boolean fill(int n) throws IOException {
+      if (limit - pos >= n) {
+        return true;
+      }
+      if (pos > 0) {
+        System.arraycopy(buf, pos, buf, 0, limit - pos);
+        limit -= pos;
+        pos = 0;
+      }
+      while (limit < n) {
+        int got = in.read(buf, limit, buf.length - limit);
+        if (got < 0) {
+          return false;
+        }
+        limit += got;
+      }
+      return true;
+    }
+
+    private void consumed(int n) {
+      pos += n;
+      read += n;
+      if (read - reported >= REPORT_EVERY) {
+        reported = read - read % REPORT_EVERY;
         progress.accept(read);
       }
+    }
+
+    int read() throws IOException {
+      if (pos == limit && !fill(1)) {
+        return -1;
+      }
+      int b = buf[pos] & 0xff;
+      consumed(1);
       return b;
     }
 
-    void skipBom() throws IOException {
-      in.mark(3);
-      if (in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF) {
-        read += 3;
-        return;
+    /**
+     * Appends the bytes up to the next newline to {@code line} and consumes the newline; false when
+     * the input ended instead.
+     */
+    boolean readLine(Buffer line) throws IOException {
+      while (true) {
+        if (pos == limit && !fill(1)) {
+          return false;
+        }
+        int start = pos;
+        int end = start;
+        while (end < limit && buf[end] != '\n') {
+          end++;
+        }
+        line.add(buf, start, end - start);
+        if (end < limit) {
+          consumed(end - start + 1);
+          return true;
+        }
+        consumed(end - start);
       }
-      in.reset();
+    }
+
+    void skipBom() throws IOException {
+      fill(3);
+      if (limit - pos >= 3
+          && (buf[pos] & 0xff) == 0xEF
+          && (buf[pos + 1] & 0xff) == 0xBB
+          && (buf[pos + 2] & 0xff) == 0xBF) {
+        consumed(3);
+      }
     }
 
     /** The next byte that is not white space, left unread; -1 at the end. */
     int peekNonSpace() throws IOException {
       while (true) {
-        in.mark(1);
-        int b = in.read();
-        if (b < 0) {
+        if (pos == limit && !fill(1)) {
           return -1;
         }
+        int b = buf[pos] & 0xff;
         if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-          in.reset();
           return b;
         }
-        read++;
+        consumed(1);
       }
     }
 

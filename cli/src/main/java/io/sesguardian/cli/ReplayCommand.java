@@ -54,8 +54,13 @@ import picocli.CommandLine.Spec;
     })
 final class ReplayCommand implements Callable<Integer> {
 
-  /** Documents stored together, like an SQS batch. */
-  private static final int UNIT = 10;
+  /**
+   * Documents stored together in one transaction (their ledger entries, suppressions and counters,
+   * the counters summed per scope and hour first). Large units keep a replay fast; a unit is small
+   * enough (about 3 MB of input) that memory stays bounded and a concurrent process waits well
+   * under the store's busy timeout.
+   */
+  private static final int UNIT = 2_000;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -11,6 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -43,18 +46,19 @@ public final class AwsClients implements AutoCloseable {
   private final Optional<URI> endpoint;
   private final SdkHttpClient http;
   private final ClientOverrideConfiguration overrides;
-  private final StaticCredentialsProvider credentials;
+  private final AwsCredentialsProvider credentials;
   private final UnaryOperator<SdkHttpClient> wrapHttp;
   private final List<ExecutionInterceptor> interceptors;
   private final UnaryOperator<ClientOverrideConfiguration.Builder> customize;
 
-  private AwsClients(Region region, Optional<URI> endpoint) {
-    this(region, endpoint, http -> http, List.of(), b -> b);
+  private AwsClients(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
+    this(region, endpoint, credentials, http -> http, List.of(), b -> b);
   }
 
   private AwsClients(
       Region region,
       Optional<URI> endpoint,
+      AwsCredentialsProvider credentials,
       UnaryOperator<SdkHttpClient> wrapHttp,
       List<ExecutionInterceptor> interceptors,
       UnaryOperator<ClientOverrideConfiguration.Builder> customize) {
@@ -73,10 +77,7 @@ public final class AwsClients implements AutoCloseable {
     interceptors.forEach(config::addExecutionInterceptor);
     this.overrides = customize.apply(config).build();
     this.customize = customize;
-    this.credentials =
-        endpoint.isPresent()
-            ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-            : null;
+    this.credentials = credentials;
     this.wrapHttp = wrapHttp;
     this.interceptors = List.copyOf(interceptors);
   }
@@ -91,7 +92,7 @@ public final class AwsClients implements AutoCloseable {
     List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
     all.add(interceptor);
     UnaryOperator<SdkHttpClient> wrap = h -> wrapHttp.apply(this.wrapHttp.apply(h));
-    return new AwsClients(region, endpoint, wrap, all, customize);
+    return new AwsClients(region, endpoint, credentials, wrap, all, customize);
   }
 
   /**
@@ -101,7 +102,7 @@ public final class AwsClients implements AutoCloseable {
   public AwsClients customized(UnaryOperator<ClientOverrideConfiguration.Builder> customize) {
     UnaryOperator<ClientOverrideConfiguration.Builder> both =
         b -> customize.apply(this.customize.apply(b));
-    return new AwsClients(region, endpoint, wrapHttp, interceptors, both);
+    return new AwsClients(region, endpoint, credentials, wrapHttp, interceptors, both);
   }
 
   /**
@@ -115,7 +116,24 @@ public final class AwsClients implements AutoCloseable {
           "AWS_REGION is not set: Lambda sets it; locally export AWS_REGION=us-east-1 (or your"
               + " SES region)");
     }
-    return new AwsClients(Region.of(region), Optional.empty());
+    return new AwsClients(Region.of(region), Optional.empty(), credentials(env));
+  }
+
+  /**
+   * The one credentials source the environment offers, named up front: the SDK's default chain
+   * would load and try each provider in turn, which is start-up time (AWS's cold-start advice).
+   * Lambda gives SnapStart functions a container endpoint and others environment keys; anything
+   * else (a developer's profile, SSO) keeps the default chain ({@code null}).
+   */
+  static AwsCredentialsProvider credentials(java.util.Map<String, String> env) {
+    if (env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null
+        || env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") != null) {
+      return ContainerCredentialsProvider.builder().build();
+    }
+    if (env.get("AWS_ACCESS_KEY_ID") != null && env.get("AWS_SECRET_ACCESS_KEY") != null) {
+      return EnvironmentVariableCredentialsProvider.create();
+    }
+    return null;
   }
 
   /**
@@ -123,7 +141,10 @@ public final class AwsClients implements AutoCloseable {
    * placeholder credentials.
    */
   public static AwsClients forEndpoint(Region region, URI endpoint) {
-    return new AwsClients(region, Optional.of(endpoint));
+    return new AwsClients(
+        region,
+        Optional.of(endpoint),
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
   }
 
   /**

@@ -75,8 +75,8 @@ public final class DynamoDbFeedbackStore implements FeedbackStore, BatchCounters
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ledger = new DynamoDbLedger(table, settings, clock);
     this.softBounces = new DynamoDbSoftBounceHistory(table);
-    this.suppressions = new DynamoDbSuppressionList(table);
-    this.outbox = new DynamoDbSuppressionOutbox(table);
+    this.suppressions = new DynamoDbSuppressionList(table, ledger);
+    this.outbox = new DynamoDbSuppressionOutbox(table, ledger);
   }
 
   /**

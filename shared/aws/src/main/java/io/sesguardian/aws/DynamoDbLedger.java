@@ -21,6 +21,7 @@ import io.sesguardian.domain.ingest.FeedbackLedger;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import io.sesguardian.domain.time.Deadline;
 import io.sesguardian.domain.time.RetryPolicy;
@@ -113,6 +114,10 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
     while (!work.isEmpty()) {
       List<Effect> remaining = new ArrayList<>(work.poll());
       RetryPolicy.Execution run = dynamo.start();
+      // Which of the chunk's addresses already have an entry: read once, and again only after a
+      // transaction was cancelled (so a retry after a lost answer repeats the same request).
+      Set<String> listed = null;
+      int reads = 0;
       while (!remaining.isEmpty()) {
         if (!run.next()) {
           // Attempts, time or the caller's deadline ran out: report, do not block.
@@ -127,7 +132,34 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
           items.add(ledgerPut(e));
           ledgerOwners.add(e);
         }
-        mergedSuppressions(remaining).forEach(u -> items.add(suppressionUpdate(u.update, u.count)));
+        Collection<MergedUpdate> merged = mergedSuppressions(remaining);
+        if (listed == null) {
+          try {
+            listed = merged.isEmpty() ? Set.of() : listed(merged);
+          } catch (StoreUnavailableException e) {
+            // Retried by the table's policy already: report, do not throw (nothing was written).
+            remaining.forEach(r -> failed.add(r.ledgerKey()));
+            break;
+          }
+          reads++;
+        }
+        Instant now = clock.instant();
+        long created = 0;
+        for (MergedUpdate u : merged) {
+          boolean create = !listed.contains(u.update.address());
+          items.add(suppressionUpdate(u.update, u.count, now, create));
+          if (create) {
+            // Counted with the entry, in the same transaction (the condition makes it exact).
+            SuppressionCounts.added(u.update, now, counts);
+            created++;
+          }
+        }
+        if (created > 0) {
+          items.add(
+              TransactWriteItem.builder()
+                  .update(SuppressionItem.totalUpdate(table, created))
+                  .build());
+        }
         java.util.Set<String> observed = new HashSet<>();
         for (Effect e : remaining) {
           if (e.softBounce() != null) {
@@ -140,12 +172,14 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
         }
         counts.buckets().forEach((key, fields) -> items.add(counterUpdate(key, fields)));
         try {
-          String token = token(callNonce, remaining);
+          String token = token(callNonce + "#" + reads, remaining);
           dynamo.transactOnce(items, token);
           pendingOperational = new Counts();
           break;
         } catch (TransactionCanceledException e) {
           List<CancellationReason> reasons = e.cancellationReasons();
+          // Nothing committed: an entry created or removed meanwhile is seen on the next attempt.
+          listed = null;
           if (remaining.size() > 1
               && reasons.stream().anyMatch(r -> "ValidationError".equals(r.code()))) {
             isolate(remaining, work);
@@ -207,7 +241,8 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
     List<Effect> current = new ArrayList<>();
     Set<String> addresses = new HashSet<>();
     Set<CounterKey> counterKeys = new HashSet<>(reserved);
-    int items = counterKeys.size();
+    // + 1: the suppression list's running total rides with any chunk that creates an entry.
+    int items = counterKeys.size() + 1;
     for (Effect e : effects) {
       Counts own = new Counts();
       e.addCountsTo(own);
@@ -225,7 +260,7 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
         addresses.clear();
         counterKeys.clear();
         counterKeys.addAll(reserved);
-        items = counterKeys.size();
+        items = counterKeys.size() + 1;
         added =
             1
                 + canary
@@ -300,10 +335,29 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
         .build();
   }
 
-  private TransactWriteItem suppressionUpdate(SuppressionUpdate u, int count) {
+  /**
+   * The update of an address's entry, on the condition that the entry exists (or, when {@code
+   * create}, that it does not), so the counts of a created entry are written exactly once.
+   */
+  private TransactWriteItem suppressionUpdate(
+      SuppressionUpdate u, int count, Instant now, boolean create) {
     return TransactWriteItem.builder()
-        .update(SuppressionItem.update(table, u, count, clock.instant()))
+        .update(
+            SuppressionItem.update(table, u, count, now).toBuilder()
+                .conditionExpression(create ? "attribute_not_exists(pk)" : "attribute_exists(pk)")
+                .build())
         .build();
+  }
+
+  /** The addresses among {@code merged} that have an entry (one consistent batch read). */
+  private Set<String> listed(Collection<MergedUpdate> merged) {
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    merged.forEach(u -> keys.add(SuppressionItem.key(u.update.address())));
+    Set<String> out = new HashSet<>();
+    for (Map<String, AttributeValue> item : dynamo.getAll("read suppression entries", keys)) {
+      out.add(SuppressionItem.entry(item).address());
+    }
+    return out;
   }
 
   private TransactWriteItem softBouncePut(SoftBounce b) {
@@ -330,7 +384,8 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
         .build();
   }
 
-  private TransactWriteItem counterUpdate(CounterKey key, Map<CounterField, Long> fields) {
+  /** The transaction update that adds {@code fields} to one hourly counter item. */
+  TransactWriteItem counterUpdate(CounterKey key, Map<CounterField, Long> fields) {
     return TransactWriteItem.builder()
         .update(
             Update.builder()

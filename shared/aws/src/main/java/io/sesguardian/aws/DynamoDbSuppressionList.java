@@ -3,7 +3,10 @@
  */
 package io.sesguardian.aws;
 
+import io.sesguardian.domain.feedback.Addresses;
+import io.sesguardian.domain.ingest.Counts;
 import io.sesguardian.domain.ingest.SesSyncState;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionList;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
@@ -17,30 +20,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * {@link SuppressionList} on the guardian's table ({@link SuppressionItem}). The whole list is read
- * through the {@code outbox} index, one partition per SES state, so no Scan is needed.
+ * through the {@code outbox} index, one partition per SES state, so no Scan is needed; its size is
+ * a running total kept with every entry created.
  */
 final class DynamoDbSuppressionList implements SuppressionList {
 
   private final DynamoTable table;
+  private final DynamoDbLedger counters;
 
-  DynamoDbSuppressionList(DynamoTable table) {
+  DynamoDbSuppressionList(DynamoTable table, DynamoDbLedger counters) {
     this.table = Objects.requireNonNull(table, "table");
+    this.counters = Objects.requireNonNull(counters, "counters");
   }
 
+  /**
+   * One transaction: the entry (on the condition that none exists), its counters ({@link
+   * SuppressionCounts}) and the list's running total.
+   */
   @Override
   public boolean suppressIfAbsent(SuppressionUpdate u, Instant now) {
+    List<TransactWriteItem> items = new ArrayList<>();
+    items.add(
+        TransactWriteItem.builder()
+            .put(
+                Put.builder()
+                    .tableName(table.name())
+                    .item(SuppressionItem.newItem(u, now))
+                    .conditionExpression("attribute_not_exists(pk)")
+                    .build())
+            .build());
+    SuppressionCounts.added(u, now, new Counts())
+        .buckets()
+        .forEach((key, fields) -> items.add(counters.counterUpdate(key, fields)));
+    items.add(
+        TransactWriteItem.builder().update(SuppressionItem.totalUpdate(table.name(), 1)).build());
     try {
-      table.put(
-          "suppress " + u.address(),
-          SuppressionItem.newItem(u, now),
-          r -> r.conditionExpression("attribute_not_exists(pk)"));
+      table.transact("suppress " + Addresses.mask(u.address()), items);
       return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
+    } catch (TransactionCanceledException e) {
+      if (DynamoTable.conditionFailed(e)) {
+        return false;
+      }
+      throw e;
     }
   }
 
@@ -86,12 +113,11 @@ final class DynamoDbSuppressionList implements SuppressionList {
     return out;
   }
 
+  /** The running total kept with every entry created (one item, however long the list). */
   @Override
   public long suppressionCount() {
-    long count = 0;
-    for (SesSyncState state : SesSyncState.values()) {
-      count += table.count("count suppressions", SuppressionItem.byState(state, null));
-    }
-    return count;
+    Map<String, AttributeValue> total = table.get("count suppressions", SuppressionItem.totalKey());
+    AttributeValue n = total == null ? null : total.get(SuppressionItem.TOTAL);
+    return n == null || n.n() == null ? 0 : Long.parseLong(n.n());
   }
 }

@@ -6,7 +6,9 @@ package io.sesguardian.aws;
 import static io.sesguardian.aws.DynamoTable.n;
 import static io.sesguardian.aws.DynamoTable.s;
 
+import io.sesguardian.domain.ingest.Counts;
 import io.sesguardian.domain.ingest.SesSyncState;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOutbox;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link SuppressionOutbox} on the guardian's table: pending entries are the {@code PENDING}
@@ -34,9 +37,11 @@ final class DynamoDbSuppressionOutbox implements SuppressionOutbox {
           "#ob", SuppressionItem.OUTBOX_SORT);
 
   private final DynamoTable table;
+  private final DynamoDbLedger counters;
 
-  DynamoDbSuppressionOutbox(DynamoTable table) {
+  DynamoDbSuppressionOutbox(DynamoTable table, DynamoDbLedger counters) {
     this.table = Objects.requireNonNull(table, "table");
+    this.counters = Objects.requireNonNull(counters, "counters");
   }
 
   @Override
@@ -54,13 +59,27 @@ final class DynamoDbSuppressionOutbox implements SuppressionOutbox {
         table.count("count the outbox", SuppressionItem.byState(SesSyncState.PENDING, null));
   }
 
+  /**
+   * The first time an entry becomes SYNCED, its time to reach SES's list is counted ({@link
+   * SuppressionCounts}) from the entry's state before the update. The count is a second write: a
+   * process that dies between the two leaves that one entry out of the report's histogram (never
+   * counts it twice: a repeated call finds the entry SYNCED).
+   */
   @Override
   public void markSynced(String address, Instant at) {
-    updateEntry(
-        "mark " + address + " synced",
-        address,
-        "SET #st = :st, #at = :at REMOVE #err ADD #tries :one",
-        Map.of(":st", s(SesSyncState.SYNCED.name()), ":at", s(at.toString()), ":one", n(1)));
+    Map<String, AttributeValue> before =
+        updateEntry(
+            "mark " + address + " synced",
+            address,
+            "SET #st = :st, #at = :at REMOVE #err ADD #tries :one",
+            Map.of(":st", s(SesSyncState.SYNCED.name()), ":at", s(at.toString()), ":one", n(1)));
+    AttributeValue state = before.get(SuppressionItem.SES_STATE);
+    AttributeValue firstSeen = before.get(SuppressionItem.FIRST_SEEN);
+    if (firstSeen != null
+        && firstSeen.s() != null
+        && (state == null || !SesSyncState.SYNCED.name().equals(state.s()))) {
+      counters.addCounts(SuppressionCounts.synced(Instant.parse(firstSeen.s()), at, new Counts()));
+    }
   }
 
   @Override
@@ -87,7 +106,8 @@ final class DynamoDbSuppressionOutbox implements SuppressionOutbox {
             n(1)));
   }
 
-  private void updateEntry(
+  /** The entry's attributes before the update. */
+  private Map<String, AttributeValue> updateEntry(
       String what, String address, String expression, Map<String, AttributeValue> values) {
     // Only the names the expression uses: DynamoDB refuses unused ones.
     Map<String, String> names = new HashMap<>();
@@ -98,14 +118,17 @@ final class DynamoDbSuppressionOutbox implements SuppressionOutbox {
           }
         });
     try {
-      table.update(
-          what,
-          SuppressionItem.key(address),
-          r ->
-              r.updateExpression(expression)
-                  .conditionExpression("attribute_exists(pk)")
-                  .expressionAttributeNames(names)
-                  .expressionAttributeValues(values));
+      return table
+          .update(
+              what,
+              SuppressionItem.key(address),
+              r ->
+                  r.updateExpression(expression)
+                      .conditionExpression("attribute_exists(pk)")
+                      .expressionAttributeNames(names)
+                      .expressionAttributeValues(values)
+                      .returnValues(ReturnValue.ALL_OLD))
+          .attributes();
     } catch (ConditionalCheckFailedException e) {
       throw new IllegalStateException(
           "cannot " + what + ": the suppression entry does not exist in " + table.name(), e);

@@ -147,9 +147,10 @@ final class DynamoTable {
     call(what, () -> dynamo.deleteItem(r -> r.tableName(name).key(key)));
   }
 
-  /** Updates the item at {@code key}. */
-  void update(String what, Map<String, AttributeValue> key, Consumer<UpdateItemRequest.Builder> u) {
-    call(
+  /** Updates the item at {@code key}; the answer carries what {@code ReturnValues} asked for. */
+  software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse update(
+      String what, Map<String, AttributeValue> key, Consumer<UpdateItemRequest.Builder> u) {
+    return call(
         what,
         () ->
             dynamo.updateItem(

@@ -57,6 +57,28 @@ final class SuppressionItem {
     return DynamoTable.timeKey(due) + "#" + address;
   }
 
+  /**
+   * The running total of entries on the list, {@code pk LIST} / {@code sk TOTAL}, attribute {@code
+   * entries}: added to in the same transaction that creates an entry, so counting the list reads
+   * one item however long it grows.
+   */
+  static Map<String, AttributeValue> totalKey() {
+    return DynamoTable.key("LIST", "TOTAL");
+  }
+
+  static final String TOTAL = "entries";
+
+  /** Adds {@code created} to the list's running total. */
+  static Update totalUpdate(String table, long created) {
+    return Update.builder()
+        .tableName(table)
+        .key(totalKey())
+        .updateExpression("ADD #t :n")
+        .expressionAttributeNames(Map.of("#t", TOTAL))
+        .expressionAttributeValues(Map.of(":n", n(created)))
+        .build();
+  }
+
   /** The entry a first update creates (recorded {@code now}, count 1). */
   static Map<String, AttributeValue> newItem(SuppressionUpdate u, Instant now) {
     Map<String, AttributeValue> item = new HashMap<>(key(u.address()));

@@ -13,6 +13,7 @@ import io.sesguardian.domain.ingest.FeedbackStore;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import java.sql.Connection;
@@ -115,22 +116,28 @@ public final class SqliteFeedbackStore implements FeedbackStore, BatchCounters {
     Instant now = clock.instant();
     Set<String> duplicates = new HashSet<>();
     Counts counts = new Counts().addAll(operational);
-    for (Effect e : effects) {
-      if (inLedger(c, e.ledgerKey(), now)) {
-        duplicates.add(e.ledgerKey());
-        counts.add(duplicatesKey, CounterField.DUPLICATES, 1);
-        continue;
-      }
-      putLedger(c, e, now);
-      e.addCountsTo(counts);
-      if (e.suppression() != null) {
-        SuppressionTable.record(c, e.suppression(), now);
-      }
-      if (e.softBounce() != null) {
-        putSoftBounce(c, e.softBounce());
-      }
-      if (e.canaryRun().isPresent()) {
-        CanaryObservationTable.insert(c, e.canaryRun().get(), e.canaryObservationKey(), now);
+    // Statements prepared once per transaction: preparing one per effect cost as much as running
+    // it (a replay unit holds thousands of effects).
+    try (PreparedStatement expiry = c.prepareStatement(LEDGER_EXPIRY);
+        PreparedStatement ledger = c.prepareStatement(LEDGER_PUT);
+        SuppressionTable.Recorder suppressions = SuppressionTable.recorder(c)) {
+      for (Effect e : effects) {
+        if (inLedger(expiry, e.ledgerKey(), now)) {
+          duplicates.add(e.ledgerKey());
+          counts.add(duplicatesKey, CounterField.DUPLICATES, 1);
+          continue;
+        }
+        putLedger(ledger, e, now);
+        e.addCountsTo(counts);
+        if (e.suppression() != null && suppressions.record(e.suppression(), now)) {
+          SuppressionCounts.added(e.suppression(), now, counts);
+        }
+        if (e.softBounce() != null) {
+          putSoftBounce(c, e.softBounce());
+        }
+        if (e.canaryRun().isPresent()) {
+          CanaryObservationTable.insert(c, e.canaryRun().get(), e.canaryObservationKey(), now);
+        }
       }
     }
     CounterTable.add(c, counts);
@@ -149,28 +156,25 @@ public final class SqliteFeedbackStore implements FeedbackStore, BatchCounters {
     }
   }
 
-  private boolean inLedger(Connection c, String key, Instant now) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(LEDGER_EXPIRY)) {
-      s.setString(1, key);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return false;
-        }
-        Instant expires = Times.instant(rs.getString(1));
-        return expires == null || now.isBefore(expires);
+  private static boolean inLedger(PreparedStatement s, String key, Instant now)
+      throws SQLException {
+    s.setString(1, key);
+    try (ResultSet rs = s.executeQuery()) {
+      if (!rs.next()) {
+        return false;
       }
+      Instant expires = Times.instant(rs.getString(1));
+      return expires == null || now.isBefore(expires);
     }
   }
 
-  private void putLedger(Connection c, Effect e, Instant now) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(LEDGER_PUT)) {
-      s.setString(1, e.ledgerKey());
-      s.setString(2, e.record().kind().jsonName());
-      s.setString(3, Times.text(e.record().eventTime()));
-      s.setString(4, Times.text(now));
-      s.setString(5, ledgerRetention == null ? null : Times.text(now.plus(ledgerRetention)));
-      s.executeUpdate();
-    }
+  private void putLedger(PreparedStatement s, Effect e, Instant now) throws SQLException {
+    s.setString(1, e.ledgerKey());
+    s.setString(2, e.record().kind().jsonName());
+    s.setString(3, Times.text(e.record().eventTime()));
+    s.setString(4, Times.text(now));
+    s.setString(5, ledgerRetention == null ? null : Times.text(now.plus(ledgerRetention)));
+    s.executeUpdate();
   }
 
   private static void putSoftBounce(Connection c, SoftBounce b) throws SQLException {

@@ -4,7 +4,9 @@
 package io.sesguardian.sqlite;
 
 import io.sesguardian.domain.feedback.SuppressionReason;
+import io.sesguardian.domain.ingest.Counts;
 import io.sesguardian.domain.ingest.SesSyncState;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
@@ -56,6 +58,7 @@ final class SuppressionTable {
           + " diagnostic = coalesce(excluded.diagnostic, diagnostic)";
 
   private static final String INSERT_IF_ABSENT = INSERT + " ON CONFLICT (address) DO NOTHING";
+  private static final String EXISTS = "SELECT 1 FROM suppressions WHERE address = ?";
   private static final String ONE = "SELECT " + COLUMNS + " FROM suppressions WHERE address = ?";
   private static final String ALL = "SELECT " + COLUMNS + " FROM suppressions ORDER BY address";
   private static final String RECORDED_SINCE =
@@ -83,34 +86,82 @@ final class SuppressionTable {
 
   private SuppressionTable() {}
 
-  /** Adds one recorded bounce or complaint to the address's entry, creating it if needed. */
-  static void record(Connection c, SuppressionUpdate u, Instant now) throws SQLException {
-    insert(c, RECORD, u, now);
+  /**
+   * Adds recorded bounces and complaints to their addresses' entries (creating them if needed),
+   * with one statement prepared for many updates in one transaction.
+   */
+  static Recorder recorder(Connection c) throws SQLException {
+    PreparedStatement exists = c.prepareStatement(EXISTS);
+    try {
+      return new Recorder(exists, c.prepareStatement(RECORD));
+    } catch (SQLException e) {
+      exists.close();
+      throw e;
+    }
+  }
+
+  /** Records updates with prepared statements; close it before the transaction ends. */
+  static final class Recorder implements AutoCloseable {
+    private final PreparedStatement exists;
+    private final PreparedStatement statement;
+
+    private Recorder(PreparedStatement exists, PreparedStatement statement) {
+      this.exists = exists;
+      this.statement = statement;
+    }
+
+    /**
+     * Adds one recorded bounce or complaint to the address's entry, creating it if needed; whether
+     * it created it (the transaction's write lock keeps the answer true until it commits).
+     */
+    boolean record(SuppressionUpdate u, Instant now) throws SQLException {
+      exists.setString(1, u.address());
+      boolean created;
+      try (ResultSet rs = exists.executeQuery()) {
+        created = !rs.next();
+      }
+      bind(statement, u, now);
+      statement.executeUpdate();
+      return created;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        exists.close();
+      } finally {
+        statement.close();
+      }
+    }
   }
 
   /** Creates the entry (count 1) unless the address is listed; whether it did. */
   static boolean insertIfAbsent(Connection c, SuppressionUpdate u, Instant now)
       throws SQLException {
-    return insert(c, INSERT_IF_ABSENT, u, now) == 1;
+    try (PreparedStatement s = c.prepareStatement(INSERT_IF_ABSENT)) {
+      bind(s, u, now);
+      if (s.executeUpdate() != 1) {
+        return false;
+      }
+    }
+    CounterTable.add(c, SuppressionCounts.added(u, now, new Counts()));
+    return true;
   }
 
-  private static int insert(Connection c, String sql, SuppressionUpdate u, Instant now)
+  private static void bind(PreparedStatement s, SuppressionUpdate u, Instant now)
       throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, u.address());
-      s.setString(2, u.reason().name());
-      s.setString(3, u.origin().name());
-      s.setString(4, Times.text(u.eventTime()));
-      s.setString(5, Times.text(u.eventTime()));
-      s.setString(6, u.feedbackId());
-      s.setString(7, u.diagnostic() == null || u.diagnostic().isEmpty() ? null : u.diagnostic());
-      s.setString(8, Times.text(now));
-      s.setString(9, u.ledgerKey());
-      s.setInt(10, u.simulator() ? 1 : 0);
-      s.setString(11, u.initialState().name());
-      s.setString(12, Times.text(now));
-      return s.executeUpdate();
-    }
+    s.setString(1, u.address());
+    s.setString(2, u.reason().name());
+    s.setString(3, u.origin().name());
+    s.setString(4, Times.text(u.eventTime()));
+    s.setString(5, Times.text(u.eventTime()));
+    s.setString(6, u.feedbackId());
+    s.setString(7, u.diagnostic() == null || u.diagnostic().isEmpty() ? null : u.diagnostic());
+    s.setString(8, Times.text(now));
+    s.setString(9, u.ledgerKey());
+    s.setInt(10, u.simulator() ? 1 : 0);
+    s.setString(11, u.initialState().name());
+    s.setString(12, Times.text(now));
   }
 
   static SuppressionEntry one(Connection c, String address) throws SQLException {
@@ -150,13 +201,35 @@ final class SuppressionTable {
     return single(c, PENDING_COUNT);
   }
 
-  /** Whether the address had an entry. */
+  private static final String SYNC_FACTS =
+      "SELECT first_seen, ses_state FROM suppressions WHERE address = ?";
+
+  /**
+   * Whether the address had an entry. The first time an entry becomes SYNCED its time to reach
+   * SES's list is counted (SuppressionCounts), in the same transaction.
+   */
   static boolean markSynced(Connection c, String address, Instant at) throws SQLException {
+    Instant firstSeen = null;
+    boolean alreadySynced = false;
+    try (PreparedStatement s = c.prepareStatement(SYNC_FACTS)) {
+      s.setString(1, address);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return false;
+        }
+        firstSeen = Times.instant(rs.getString(1));
+        alreadySynced = SesSyncState.SYNCED.name().equals(rs.getString(2));
+      }
+    }
     try (PreparedStatement s = c.prepareStatement(MARK_SYNCED)) {
       s.setString(1, Times.text(at));
       s.setString(2, address);
-      return s.executeUpdate() == 1;
+      s.executeUpdate();
     }
+    if (!alreadySynced) {
+      CounterTable.add(c, SuppressionCounts.synced(firstSeen, at, new Counts()));
+    }
+    return true;
   }
 
   static boolean markNotNeeded(Connection c, String address, String why, Instant at)

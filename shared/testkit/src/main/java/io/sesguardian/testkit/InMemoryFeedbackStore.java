@@ -15,6 +15,7 @@ import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
 import io.sesguardian.domain.ingest.SuppressionOutbox;
@@ -154,8 +155,8 @@ public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters
       }
       ledger.put(e.ledgerKey(), now);
       e.addCountsTo(counts);
-      if (e.suppression() != null) {
-        update(e.suppression(), now);
+      if (e.suppression() != null && update(e.suppression(), now)) {
+        SuppressionCounts.added(e.suppression(), now, counts);
       }
       SoftBounce soft = e.softBounce();
       if (soft != null) {
@@ -199,6 +200,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters
     Entry e = new Entry(update, now);
     e.count = 1;
     suppressions.put(update.address(), e);
+    addCountsLocked(SuppressionCounts.added(update, now, new Counts()));
     return true;
   }
 
@@ -265,6 +267,9 @@ public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters
     Objects.requireNonNull(at, "at");
     available("mark " + address + " synced");
     Entry e = existing(address, "mark it synced");
+    if (e.state != SesSyncState.SYNCED) {
+      addCountsLocked(SuppressionCounts.synced(e.firstSeen, at, new Counts()));
+    }
     e.state = SesSyncState.SYNCED;
     e.syncedAt = at;
     e.lastError = null;
@@ -464,9 +469,11 @@ public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters
         && (ledgerRetention == null || now.isBefore(recorded.plus(ledgerRetention)));
   }
 
-  private void update(SuppressionUpdate u, Instant now) {
+  /** Whether the update created the entry. */
+  private boolean update(SuppressionUpdate u, Instant now) {
     Entry e = suppressions.get(u.address());
-    if (e == null) {
+    boolean created = e == null;
+    if (created) {
       e = new Entry(u, now);
       suppressions.put(u.address(), e);
     } else {
@@ -479,6 +486,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters
       }
     }
     e.count++;
+    return created;
   }
 
   private void addCountsLocked(Counts counts) {

@@ -5,8 +5,8 @@ package io.sesguardian.domain.ingest;
 
 /**
  * The hourly counters kept per scope. Kind counters count non-simulator recipient records;
- * simulator records only count in {@link #SIMULATOR}. The last four are operational and kept for
- * the account scope only, by processing hour.
+ * simulator records only count in {@link #SIMULATOR}. The suppression-list fields and the last four
+ * (operational, by processing hour) are kept for the account scope only.
  *
  * <p>Stores keep every field under its {@link #attribute()} name, so a new field needs no adapter
  * change.
@@ -95,6 +95,39 @@ public enum CounterField {
   /** Opens, clicks, rendering failures, subscriptions and unknown kinds. */
   OTHER("other"),
   SIMULATOR("simulator"),
+  /*
+   * Suppression-list counters (account scope only), written by the store together with the change
+   * they count, so the weekly report reads its week's list changes from counters instead of the
+   * list: entries added, by reason and origin, in the hour of their first event (SES's timestamp),
+   * and the time to record them and to copy them to SES's list as a histogram of fixed buckets
+   * (SuppressionCounts), in the same hour.
+   */
+  /** Entries created for hard bounces and repeated soft bounces ({@code BOUNCE}). */
+  SUPPRESSED_BOUNCE("suppressedBounce"),
+  /** Entries created for complaints. */
+  SUPPRESSED_COMPLAINT("suppressedComplaint"),
+  /** Of the {@link #SUPPRESSED_BOUNCE} entries, those added for repeated soft bounces. */
+  SUPPRESSED_ESCALATION("suppressedEscalation"),
+  RECORDED_WITHIN_1S("recordedWithin1s"),
+  RECORDED_WITHIN_5S("recordedWithin5s"),
+  RECORDED_WITHIN_15S("recordedWithin15s"),
+  RECORDED_WITHIN_1MIN("recordedWithin1min"),
+  RECORDED_WITHIN_5MIN("recordedWithin5min"),
+  RECORDED_WITHIN_15MIN("recordedWithin15min"),
+  RECORDED_WITHIN_1H("recordedWithin1h"),
+  RECORDED_WITHIN_6H("recordedWithin6h"),
+  RECORDED_WITHIN_24H("recordedWithin24h"),
+  RECORDED_AFTER_24H("recordedAfter24h"),
+  SYNCED_WITHIN_1S("syncedWithin1s"),
+  SYNCED_WITHIN_5S("syncedWithin5s"),
+  SYNCED_WITHIN_15S("syncedWithin15s"),
+  SYNCED_WITHIN_1MIN("syncedWithin1min"),
+  SYNCED_WITHIN_5MIN("syncedWithin5min"),
+  SYNCED_WITHIN_15MIN("syncedWithin15min"),
+  SYNCED_WITHIN_1H("syncedWithin1h"),
+  SYNCED_WITHIN_6H("syncedWithin6h"),
+  SYNCED_WITHIN_24H("syncedWithin24h"),
+  SYNCED_AFTER_24H("syncedAfter24h"),
   ITEMS("items"),
   DUPLICATES("duplicates"),
   REJECTED("rejected"),

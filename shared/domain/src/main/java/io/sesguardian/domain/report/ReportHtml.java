@@ -168,7 +168,7 @@ final class ReportHtml {
           .append(level(s.level()))
           .append("</h3>\n<table class=\"rates\">\n<thead><tr><th>Window</th>")
           .append("<th>Eligible sends</th><th>Bounces</th><th>Bounce rate</th>")
-          .append("<th>Complaints</th><th>Complaint rate</th><th>Level</th>");
+          .append("<th>FBL sends</th><th>Complaints</th><th>Complaint rate</th><th>Level</th>");
       boolean account = s.scope().key().equals("account");
       if (account) {
         h.append("<th>Bounce rate change</th><th>Complaint rate change</th>");
@@ -180,9 +180,10 @@ final class ReportHtml {
             .append("</th>")
             .append(num(String.valueOf(w.eligibleSends())))
             .append(num(String.valueOf(w.bounces())))
-            .append(num(percent(w.bounceRate())))
+            .append(num(ReportText.bounceRate(w)))
+            .append(num(String.valueOf(w.complaintEligibleSends())))
             .append(num(String.valueOf(w.complaints())))
-            .append(num(percent(w.complaintRate())))
+            .append(num(ReportText.complaintRate(w)))
             .append("<td class=\"level-cell\">")
             .append(level(w.level()))
             .append(w.lowVolume() ? " <span class=\"muted\">low volume</span>" : "")
@@ -196,6 +197,7 @@ final class ReportHtml {
       }
       h.append("</tbody>\n</table>\n");
     }
+    h.append("<p class=\"muted\">").append(escape(ReportText.COUNTED)).append("</p>\n");
     h.append("<h3>Thresholds</h3>\n<table class=\"thresholds\">\n<thead><tr><th>Metric</th>")
         .append("<th>Warning</th><th>Critical</th><th>SES review</th><th>SES may pause</th>")
         .append("</tr></thead>\n<tbody>\n<tr><th scope=\"row\">Bounce rate</th>")
@@ -276,9 +278,9 @@ final class ReportHtml {
     if (l.count() == 0) {
       h.append("<td colspan=\"4\" class=\"muted\">none this week</td>");
     } else {
-      h.append(num(ReportText.human(l.p50())))
-          .append(num(ReportText.human(l.p95())))
-          .append(num(ReportText.human(l.max())))
+      h.append(num(ReportText.value(l, l.p50())))
+          .append(num(ReportText.value(l, l.p95())))
+          .append(num(ReportText.value(l, l.max())))
           .append(num(String.valueOf(l.count())));
     }
     h.append("</tr>\n");

@@ -159,6 +159,8 @@ final class ReportJson {
     node.put("count", l.count())
         .put("p50", l.p50().toSeconds())
         .put("p95", l.p95().toSeconds())
-        .put("max", l.max().toSeconds());
+        .put("max", l.max().toSeconds())
+        // true: each value is the upper bound of its histogram bucket; 86401 = more than 24 h
+        .put("atMost", l.atMost());
   }
 }

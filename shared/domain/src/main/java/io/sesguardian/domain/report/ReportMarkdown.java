@@ -52,9 +52,9 @@ final class ReportMarkdown {
 
     md.append("## Bounce and complaint rates (as SES counts them)\n\n");
     md.append(
-        "| scope | window | eligible sends | bounces | bounce rate | complaints | complaint rate"
-            + " | level | change from last week |\n");
-    md.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
+        "| scope | window | eligible sends | bounces | bounce rate | FBL sends | complaints |"
+            + " complaint rate | level | change from last week |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
     for (ScopeRates s : r.rates()) {
       for (WindowRates w : s.windows()) {
         Optional<WindowRates> p = ReportText.previous(r, s, w);
@@ -64,9 +64,10 @@ final class ReportMarkdown {
             w.window().jsonName(),
             String.valueOf(w.eligibleSends()),
             String.valueOf(w.bounces()),
-            percent(w.bounceRate()),
+            ReportText.bounceRate(w),
+            String.valueOf(w.complaintEligibleSends()),
             String.valueOf(w.complaints()),
-            percent(w.complaintRate()),
+            ReportText.complaintRate(w),
             ReportText.level(w),
             p.map(
                     x ->
@@ -77,7 +78,7 @@ final class ReportMarkdown {
                 .orElse("—"));
       }
     }
-    md.append('\n');
+    md.append('\n').append(ReportText.COUNTED).append("\n\n");
     ReportText.weekOnWeek(r)
         .ifPresent(s -> md.append("Change from the previous week (account): ").append(s));
     md.append("\n\nThresholds (warning / critical / SES review / SES may pause): bounce ")

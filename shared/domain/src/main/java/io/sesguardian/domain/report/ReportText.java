@@ -51,16 +51,27 @@ final class ReportText {
     return s < 120 ? s + " s" : s < 7200 ? (s / 60) + " min" : (s / 3600) + " h";
   }
 
+  /**
+   * One percentile as the report can state it: exact ({@code 42 s}), or from a histogram the
+   * bucket's bound ({@code ≤ 5 min}, {@code > 24 h}).
+   */
+  static String value(WeeklyReport.Latency l, Duration d) {
+    if (!l.atMost()) {
+      return human(d);
+    }
+    return d.compareTo(WeeklyReport.Latency.OVER_LAST_BUCKET) >= 0 ? "> 24 h" : "≤ " + human(d);
+  }
+
   /** p50 / p95 / max and the count, or a note when there was nothing to measure. */
   static String latency(WeeklyReport.Latency l) {
     if (l.count() == 0) {
       return "none this week";
     }
-    return human(l.p50())
+    return value(l, l.p50())
         + " / "
-        + human(l.p95())
+        + value(l, l.p95())
         + " / "
-        + human(l.max())
+        + value(l, l.max())
         + " ("
         + l.count()
         + ")";
@@ -162,4 +173,25 @@ final class ReportText {
         ? subject.substring("SES guardian: ".length())
         : subject;
   }
+
+  /** A window's bounce rate, or {@code —} when it has no denominator. */
+  static String bounceRate(WindowRates w) {
+    return w.bounceLevel() == io.sesguardian.domain.rates.Level.UNKNOWN
+        ? "—"
+        : percent(w.bounceRate());
+  }
+
+  /** A window's complaint rate, or {@code —} when it has no denominator. */
+  static String complaintRate(WindowRates w) {
+    return w.complaintLevel() == io.sesguardian.domain.rates.Level.UNKNOWN
+        ? "—"
+        : percent(w.complaintRate());
+  }
+
+  /** What the two rates count, said once under each rates table. */
+  static final String COUNTED =
+      "Bounce rate: counted hard bounces ÷ eligible sends outside the account's verified domains."
+          + " Complaint rate: complaints, one per feedback report ÷ eligible sends to feedback-loop"
+          + " domains (\"FBL sends\"; Gmail sends none). Rejected, account-suppressed and mailbox"
+          + "-simulator sends are not eligible. — : no Send or Delivery events, no rate.";
 }

@@ -206,9 +206,10 @@ public record RequestDraft(
           " In %s, %d addresses were suppressed".formatted(report.week(), h.toRecorded().count()));
       if (context.handlingMeasuredLive()) {
         t.append(
-            "; the median time from SES's event to the suppression being recorded was %d s (95th"
-                    .formatted(h.toRecorded().p50().toSeconds())
-                + " percentile %d s).".formatted(h.toRecorded().p95().toSeconds()));
+            "; the median time from SES's event to the suppression being recorded was %s (95th"
+                    .formatted(ReportText.value(h.toRecorded(), h.toRecorded().p50()))
+                + " percentile %s)."
+                    .formatted(ReportText.value(h.toRecorded(), h.toRecorded().p95())));
       } else {
         // Replayed events carry SES's old times: the gap to "recorded now" says nothing about the
         // pipeline, so it is not cited.

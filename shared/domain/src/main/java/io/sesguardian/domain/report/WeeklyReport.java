@@ -104,9 +104,11 @@ public record WeeklyReport(
    * @param notifications notifications processed during the week
    * @param duplicates repeats dropped
    * @param rejected inputs refused as malformed
-   * @param toRecorded time from SES's event to the suppression being recorded: p50, p95, max
-   * @param toSes time from SES's event to the SES account-level list being updated: p50, p95, max
-   *     (suppressions SES added by itself, or never sent, are not in it)
+   * @param toRecorded time from SES's event to the suppression being recorded: p50, p95, max, of
+   *     the entries whose first event fell in the week (bucketed, see {@link Latency#atMost})
+   * @param toSes time from SES's event to the SES account-level list being updated: p50, p95, max,
+   *     of the same entries once synced (suppressions SES added by itself, or never sent, are not
+   *     in it)
    * @param outboxBacklog entries waiting for SES when the report was built
    * @param deadLetterDepth messages in the dead-letter queue, or null when not measured
    */
@@ -119,6 +121,22 @@ public record WeeklyReport(
       long outboxBacklog,
       Long deadLetterDepth) {}
 
-  /** Percentiles of a set of durations; all zero with {@code count} 0 when there were none. */
-  public record Latency(int count, Duration p50, Duration p95, Duration max) {}
+  /**
+   * Percentiles of a set of durations; all zero with {@code count} 0 when there were none.
+   *
+   * @param atMost the values come from a histogram of fixed buckets ({@code
+   *     io.sesguardian.domain.ingest.SuppressionCounts}): each is the upper bound of the bucket
+   *     that holds the percentile (the true value is at most that), and {@link #OVER_LAST_BUCKET}
+   *     means "more than 24 hours"; false: exact values
+   */
+  public record Latency(int count, Duration p50, Duration p95, Duration max, boolean atMost) {
+
+    /** Stands for the histogram's open last bucket: more than 24 hours. */
+    public static final Duration OVER_LAST_BUCKET = Duration.ofHours(24).plusSeconds(1);
+
+    /** Exact values. */
+    public Latency(int count, Duration p50, Duration p95, Duration max) {
+      this(count, p50, p95, max, false);
+    }
+  }
 }

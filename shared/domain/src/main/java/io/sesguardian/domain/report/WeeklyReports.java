@@ -3,13 +3,12 @@
  */
 package io.sesguardian.domain.report;
 
+import io.sesguardian.domain.feedback.SuppressionReason;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.EventCounters;
 import io.sesguardian.domain.ingest.Scope;
-import io.sesguardian.domain.ingest.SesSyncState;
-import io.sesguardian.domain.ingest.SuppressionEntry;
+import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionList;
-import io.sesguardian.domain.ingest.SuppressionOrigin;
 import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.AlertLog;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +97,11 @@ public final class WeeklyReports {
     Instant from = weekStart(isoWeek);
     Instant to = from.plus(Duration.ofDays(7));
     List<ScopeRates> scopes = rates.rates(to.minusMillis(1));
-    List<SuppressionEntry> recent = suppressions.suppressionsRecordedSince(from);
+    // The week's list changes and handling come from the account's counters of the week (168
+    // hourly rows at most), never from the list itself: the report costs the same however long
+    // the list grows.
+    Map<Instant, Map<CounterField, Long>> week =
+        counters.counters(Scope.ACCOUNT, from, to.minus(Duration.ofHours(1)));
     ScopeRates previous =
         calculator.evaluate(
             Scope.ACCOUNT,
@@ -116,8 +118,8 @@ public final class WeeklyReports {
         scopes,
         previous,
         accountDaily,
-        suppressions(recent, from, to),
-        handling(recent, from, to, deadLetterDepth),
+        suppressions(week),
+        handling(week, deadLetterDepth),
         alerts.alerts(from, to),
         pauses.actions(from).stream().filter(a -> a.at().isBefore(to)).toList(),
         canaries,
@@ -169,75 +171,86 @@ public final class WeeklyReports {
     return out;
   }
 
-  private WeeklyReport.SuppressionChanges suppressions(
-      List<SuppressionEntry> recent, Instant from, Instant to) {
+  private WeeklyReport.SuppressionChanges suppressions(Map<Instant, Map<CounterField, Long>> week) {
     Map<String, Long> added = new TreeMap<>();
-    long escalations = 0;
-    for (SuppressionEntry e : recent) {
-      // By when SES saw the bounce or complaint, so a replayed history reports its own weeks.
-      Instant seen = e.firstSeen() != null ? e.firstSeen() : e.recordedAt();
-      if (seen != null && !seen.isBefore(from) && seen.isBefore(to)) {
-        added.merge(e.reason().name(), 1L, Long::sum);
-        if (e.origin() == SuppressionOrigin.SOFT_BOUNCE_ESCALATION) {
-          escalations++;
-        }
-      }
+    long bounces = sum(week, CounterField.SUPPRESSED_BOUNCE);
+    long complaints = sum(week, CounterField.SUPPRESSED_COMPLAINT);
+    // By when SES saw the bounce or complaint (the counters' hour), so a replayed history reports
+    // its own weeks.
+    if (bounces > 0) {
+      added.put(SuppressionReason.BOUNCE.name(), bounces);
+    }
+    if (complaints > 0) {
+      added.put(SuppressionReason.COMPLAINT.name(), complaints);
     }
     return new WeeklyReport.SuppressionChanges(
-        added, escalations, 0, suppressions.suppressionCount());
+        added, sum(week, CounterField.SUPPRESSED_ESCALATION), 0, suppressions.suppressionCount());
   }
 
   private WeeklyReport.Handling handling(
-      List<SuppressionEntry> recent, Instant from, Instant to, Long deadLetterDepth) {
-    long items = 0;
-    long duplicates = 0;
-    long rejected = 0;
-    for (Map<CounterField, Long> hour :
-        counters.counters(Scope.ACCOUNT, from, to.minus(Duration.ofHours(1))).values()) {
-      items += hour.getOrDefault(CounterField.ITEMS, 0L);
-      duplicates += hour.getOrDefault(CounterField.DUPLICATES, 0L);
-      rejected += hour.getOrDefault(CounterField.REJECTED, 0L);
-    }
-    List<Duration> recorded = new ArrayList<>();
-    List<Duration> synced = new ArrayList<>();
-    for (SuppressionEntry e : recent) {
-      if (e.recordedAt() == null || e.firstSeen() == null || !e.recordedAt().isBefore(to)) {
-        continue;
-      }
-      recorded.add(nonNegative(Duration.between(e.firstSeen(), e.recordedAt())));
-      if (e.sesState() == SesSyncState.SYNCED && e.syncedAt() != null) {
-        synced.add(nonNegative(Duration.between(e.firstSeen(), e.syncedAt())));
-      }
+      Map<Instant, Map<CounterField, Long>> week, Long deadLetterDepth) {
+    long[] recorded = new long[SuppressionCounts.BUCKETS.size()];
+    long[] synced = new long[recorded.length];
+    for (int i = 0; i < recorded.length; i++) {
+      recorded[i] = sum(week, SuppressionCounts.BUCKETS.get(i).recorded());
+      synced[i] = sum(week, SuppressionCounts.BUCKETS.get(i).synced());
     }
     return new WeeklyReport.Handling(
-        items,
-        duplicates,
-        rejected,
-        latency(recorded),
-        latency(synced),
+        sum(week, CounterField.ITEMS),
+        sum(week, CounterField.DUPLICATES),
+        sum(week, CounterField.REJECTED),
+        histogram(recorded),
+        histogram(synced),
         outbox.pendingOutboxSize(),
         deadLetterDepth);
   }
 
-  private static Duration nonNegative(Duration d) {
-    return d.isNegative() ? Duration.ZERO : d.truncatedTo(ChronoUnit.SECONDS);
-  }
-
-  static WeeklyReport.Latency latency(List<Duration> values) {
-    if (values.isEmpty()) {
-      return new WeeklyReport.Latency(0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  private static long sum(Map<Instant, Map<CounterField, Long>> hours, CounterField field) {
+    long total = 0;
+    for (Map<CounterField, Long> hour : hours.values()) {
+      total += hour.getOrDefault(field, 0L);
     }
-    List<Duration> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    return new WeeklyReport.Latency(
-        sorted.size(),
-        nearestRank(sorted, 0.50),
-        nearestRank(sorted, 0.95),
-        sorted.get(sorted.size() - 1));
+    return total;
   }
 
-  private static Duration nearestRank(List<Duration> sorted, double p) {
-    int rank = (int) Math.ceil(p * sorted.size());
-    return sorted.get(Math.max(0, rank - 1));
+  /**
+   * p50, p95 and max of a histogram over {@link SuppressionCounts#BUCKETS} by nearest rank, each
+   * the upper bound of the bucket that holds it (what the counters can honestly say).
+   */
+  static WeeklyReport.Latency histogram(long[] counts) {
+    long total = 0;
+    int highest = -1;
+    for (int i = 0; i < counts.length; i++) {
+      total += counts[i];
+      if (counts[i] > 0) {
+        highest = i;
+      }
+    }
+    if (total == 0) {
+      return new WeeklyReport.Latency(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, true);
+    }
+    return new WeeklyReport.Latency(
+        (int) Math.min(Integer.MAX_VALUE, total),
+        bound(counts, total, 0.50),
+        bound(counts, total, 0.95),
+        bound(highest),
+        true);
+  }
+
+  private static Duration bound(long[] counts, long total, double p) {
+    long rank = Math.max(1, (long) Math.ceil(p * total));
+    long seen = 0;
+    for (int i = 0; i < counts.length; i++) {
+      seen += counts[i];
+      if (seen >= rank) {
+        return bound(i);
+      }
+    }
+    return bound(counts.length - 1);
+  }
+
+  private static Duration bound(int bucket) {
+    Duration b = SuppressionCounts.BUCKETS.get(bucket).bound();
+    return b != null ? b : WeeklyReport.Latency.OVER_LAST_BUCKET;
   }
 }

@@ -5,6 +5,9 @@ package io.sesguardian.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sesguardian.domain.ingest.CounterField;
+import io.sesguardian.domain.ingest.Counts;
+import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionList;
 import java.time.Duration;
@@ -47,5 +50,26 @@ public abstract class SuppressionListContract extends StoreContract {
     assertThat(b.count()).isEqualTo(1);
     assertThat(b.firstLedgerKey()).isEqualTo("k#b@example.org");
     assertThat(b.recordedAt()).isEqualTo(later.minus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void creatingAnEntry_countsItOnceInTheHourOfItsFirstEvent_andTheListTotal() {
+    Instant bounced = clock.instant().minus(Duration.ofMinutes(3));
+    clock.advance(Duration.ofHours(2)); // recorded two hours after SES's event: a later hour
+    store.applyOnce(
+        List.of(Effects.hardBounce("fb-1", "a@example.org", bounced)), new Counts(), opKey);
+    store.applyOnce(
+        List.of(Effects.hardBounce("fb-2", "a@example.org", bounced.plusSeconds(60))),
+        new Counts(),
+        opKey);
+    assertThat(suppress("b@example.org")).isTrue();
+    assertThat(suppress("b@example.org")).isFalse();
+
+    assertThat(count(Scope.ACCOUNT, bounced, CounterField.SUPPRESSED_BOUNCE)).isEqualTo(1);
+    assertThat(count(Scope.ACCOUNT, bounced, CounterField.RECORDED_WITHIN_6H)).isEqualTo(1);
+    assertThat(total(Scope.ACCOUNT, CounterField.SUPPRESSED_BOUNCE)).isEqualTo(2);
+    assertThat(total(Scope.ACCOUNT, CounterField.RECORDED_WITHIN_1S)).isEqualTo(1);
+    assertThat(total(Scope.ACCOUNT, CounterField.SUPPRESSED_COMPLAINT)).isZero();
+    assertThat(list.suppressionCount()).isEqualTo(2);
   }
 }

@@ -6,6 +6,8 @@ package io.sesguardian.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sesguardian.domain.ingest.CounterField;
+import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOutbox;
@@ -87,5 +89,25 @@ public abstract class SuppressionOutboxContract extends StoreContract {
     assertThatThrownBy(() -> outbox.markFailed("nobody@example.org", "error", clock.instant()))
         .isInstanceOf(IllegalStateException.class);
     assertThat(store.suppressionCount()).isZero();
+  }
+
+  @Test
+  void markSynced_countsTheTimeToSesOnce_inTheHourOfTheFirstEvent() {
+    Instant seen = clock.instant();
+    suppress("a@example.org");
+    suppress("b@example.org");
+    clock.advance(Duration.ofMinutes(3));
+
+    outbox.markSynced("a@example.org", clock.instant());
+    outbox.markSynced("a@example.org", clock.instant()); // a repeat counts nothing
+    outbox.markNotNeeded("b@example.org", "already on the account list", clock.instant());
+
+    assertThat(count(Scope.ACCOUNT, seen, CounterField.SYNCED_WITHIN_5MIN)).isEqualTo(1);
+    assertThat(
+            java.util.Arrays.stream(CounterField.values())
+                .filter(f -> f.attribute().startsWith("synced"))
+                .mapToLong(f -> total(Scope.ACCOUNT, f))
+                .sum())
+        .isEqualTo(1);
   }
 }

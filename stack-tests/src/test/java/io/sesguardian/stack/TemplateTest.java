@@ -1,10 +1,10 @@
 /*
  * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
  */
-package io.sesguardian.functions.outbox;
+package io.sesguardian.stack;
 
-import static io.sesguardian.functions.outbox.SamTemplate.getAtt;
-import static io.sesguardian.functions.outbox.SamTemplate.ref;
+import static io.sesguardian.stack.SamTemplate.getAtt;
+import static io.sesguardian.stack.SamTemplate.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
  */
-package io.sesguardian.functions.outbox;
+package io.sesguardian.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ final class SamTemplate {
 
   static final Path TEMPLATE = Fixtures.repoRoot().resolve("template.yaml");
   static final Path SCRIPT =
-      Fixtures.repoRoot().resolve("functions/outbox/src/test/resources/sam-translate.py");
+      Fixtures.repoRoot().resolve("stack-tests/src/test/resources/sam-translate.py");
 
   private static final String NEEDS =
       "the template tests need python3 with the aws-sam-translator package (module samtranslator;"

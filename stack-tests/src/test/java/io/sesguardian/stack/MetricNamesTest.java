@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
  */
-package io.sesguardian.functions.outbox;
+package io.sesguardian.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.functions.ingest.IngestHandler;
 import io.sesguardian.functions.ingest.IngestQueueHandler;
 import io.sesguardian.functions.monitor.MonitorHandler;
+import io.sesguardian.functions.outbox.OutboxHandler;
 import io.sesguardian.testkit.Fixtures;
 import io.sesguardian.testkit.TestContext;
 import java.io.ByteArrayInputStream;
