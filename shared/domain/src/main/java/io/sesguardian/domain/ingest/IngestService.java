@@ -101,7 +101,7 @@ public final class IngestService {
    * An event whose only effect is counter increments: no suppression, no soft-bounce history, no
    * canary observation, and no bounce or complaint (the rates' numerators stay exactly-once).
    */
-  static boolean countOnly(Effect e) {
+  public static boolean countOnly(Effect e) {
     FeedbackKind kind = e.record().kind();
     return e.suppression() == null
         && e.softBounce() == null
@@ -161,11 +161,7 @@ public final class IngestService {
       batch.addAll(operational);
     }
     if (!counted.isEmpty()) {
-      try {
-        batchCounters.addBatchCounts(batch, batchKey(counted));
-      } catch (StoreUnavailableException e) {
-        counted.forEach(c -> failedKeys.add(c.ledgerKey()));
-      }
+      failedKeys.addAll(addBatch(counted, batch, ledgered.isEmpty() ? operational : new Counts()));
     }
 
     noteRefusals(effects.values(), result);
@@ -244,7 +240,46 @@ public final class IngestService {
   }
 
   /**
-   * The key of a batch of count-only events: a digest of their ledger keys in order, so the same
+   * Writes the counts of a batch of count-only events; returns the ledger keys of those not
+   * written. A batch the store refuses outright (an item it will never accept: nothing was written)
+   * is tried again one event at a time, so that one such event does not take its batch-mates with
+   * it (on the SQS path, to the dead-letter queue); {@code operational} rides with the first of
+   * them.
+   */
+  private Set<String> addBatch(List<Effect> counted, Counts batch, Counts operational) {
+    try {
+      batchCounters.addBatchCounts(batch, batchKey(counted));
+      return Set.of();
+    } catch (StoreUnavailableException e) {
+      return keysOf(counted);
+    } catch (IllegalArgumentException refused) {
+      if (counted.size() == 1) {
+        return keysOf(counted);
+      }
+      Set<String> failed = new HashSet<>();
+      Counts pending = new Counts().addAll(operational);
+      for (Effect e : counted) {
+        Counts own = new Counts().addAll(pending);
+        e.addCountsTo(own);
+        try {
+          batchCounters.addBatchCounts(own, batchKey(List.of(e)));
+          pending = new Counts();
+        } catch (StoreUnavailableException | IllegalArgumentException alone) {
+          failed.add(e.ledgerKey());
+        }
+      }
+      return failed;
+    }
+  }
+
+  private static Set<String> keysOf(List<Effect> effects) {
+    Set<String> keys = new HashSet<>();
+    effects.forEach(e -> keys.add(e.ledgerKey()));
+    return keys;
+  }
+
+  /**
+   * The key of a batch of count-only events: a digest of their sorted ledger keys, so the same
    * events (an SDK retry, a redelivery of the same batch) give the same key, whatever the
    * deliveries' own ids.
    */
