@@ -62,6 +62,9 @@ final class ReplayCommand implements Callable<Integer> {
    */
   private static final int UNIT = 2_000;
 
+  /** Kept rejected documents read at a time by {@code --rejected} (each may be large). */
+  private static final int TAKE_BACK_PAGE = 100;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(
@@ -221,9 +224,9 @@ final class ReplayCommand implements Callable<Integer> {
       RejectedItems kept, IngestService service, FeedbackNormalizer normalizer, Totals totals) {
     totals.takeBack = true;
     String after = null;
-    for (List<RejectedItem> page = kept.after(null, UNIT * 10);
+    for (List<RejectedItem> page = kept.after(null, TAKE_BACK_PAGE);
         !page.isEmpty();
-        page = kept.after(after, UNIT * 10)) {
+        page = kept.after(after, TAKE_BACK_PAGE)) {
       for (RejectedItem item : page) {
         after = item.id();
         if (item.raw() == null) {
