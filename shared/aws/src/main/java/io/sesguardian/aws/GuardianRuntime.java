@@ -24,13 +24,15 @@ public final class GuardianRuntime {
   private final DynamoDbFeedbackStore store;
   private final Clock clock = Clock.systemUTC();
 
-  /** One cache per container: SESv2 ListEmailIdentities at most hourly. */
-  private final SesV2VerifiedDomains verifiedDomains;
+  /**
+   * One cache per container: SESv2 ListEmailIdentities at most hourly. Built on first use, so
+   * functions that never count feedback need no SESv2 client.
+   */
+  private SesV2VerifiedDomains verifiedDomains;
 
   private GuardianRuntime(GuardianConfig config, AwsClients clients) {
     this.config = config;
     this.clients = clients;
-    this.verifiedDomains = new SesV2VerifiedDomains(clients.sesV2(), clock);
     this.store =
         new DynamoDbFeedbackStore(
             clients.dynamoDb(), config.table(), config.store(), clock, Sleeper.REAL);
@@ -62,6 +64,13 @@ public final class GuardianRuntime {
     return clock;
   }
 
+  private synchronized SesV2VerifiedDomains verifiedDomains() {
+    if (verifiedDomains == null) {
+      verifiedDomains = new SesV2VerifiedDomains(clients.sesV2(), clock);
+    }
+    return verifiedDomains;
+  }
+
   public IngestService ingestService() {
     IngestPolicy p = config.policy();
     // Sends, deliveries and other count-only events: one counter transaction per batch, no
@@ -71,7 +80,7 @@ public final class GuardianRuntime {
             new IngestPolicy(
                 p.softBounceThreshold(),
                 p.softBounceWindow(),
-                p.counting().withVerifiedDomains(verifiedDomains)),
+                p.counting().withVerifiedDomains(() -> verifiedDomains().get())),
             clock)
         .batchingCountOnlyEvents(store);
   }

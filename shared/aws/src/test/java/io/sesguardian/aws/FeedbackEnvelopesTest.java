@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Normalized;
@@ -30,18 +31,15 @@ class FeedbackEnvelopesTest {
 
   @Test
   void sameBounceInEveryEnvelope_yieldsTheSameRecord() throws Exception {
-    String asString = quote(BOUNCE);
-    String snsHttp =
-        "{\"Type\":\"Notification\",\"MessageId\":\"sns-1\",\"Message\":" + asString + "}";
-    String snsHttpObject =
-        "{\"Type\":\"Notification\",\"MessageId\":\"sns-1\",\"Message\":" + BOUNCE + "}";
-    String lambdaSns =
-        "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"Type\":\"Notification\","
-            + "\"MessageId\":\"sns-1\",\"Message\":"
-            + asString
-            + "}}]}";
-    String sqs = "{\"Records\":[{\"messageId\":\"q-1\",\"body\":" + quote(snsHttp) + "}]}";
-    String sqsRaw = "{\"Records\":[{\"messageId\":\"q-1\",\"body\":" + asString + "}]}";
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode sns = json.createObjectNode().put("Type", "Notification").put("MessageId", "sns-1");
+    String snsHttp = sns.deepCopy().put("Message", BOUNCE).toString();
+    String snsHttpObject = sns.deepCopy().set("Message", json.readTree(BOUNCE)).toString();
+    ObjectNode lambdaEvent = json.createObjectNode();
+    lambdaEvent.putArray("Records").addObject().set("Sns", json.readTree(snsHttp));
+    String lambdaSns = lambdaEvent.toString();
+    String sqs = sqsEvent(json, "q-1", snsHttp);
+    String sqsRaw = sqsEvent(json, "q-1", BOUNCE);
 
     FeedbackRecord bare = only(RawDelivery.of("x", BOUNCE));
     List<RawDelivery> all =
@@ -133,7 +131,9 @@ class FeedbackEnvelopesTest {
     return n.records().get(0);
   }
 
-  private static String quote(String s) throws Exception {
-    return new ObjectMapper().writeValueAsString(s);
+  private static String sqsEvent(ObjectMapper json, String messageId, String body) {
+    ObjectNode event = json.createObjectNode();
+    event.putArray("Records").addObject().put("messageId", messageId).put("body", body);
+    return event.toString();
   }
 }

@@ -6,9 +6,8 @@ package io.sesguardian.functions.canary;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sesguardian.aws.ConfigurationException;
+import io.sesguardian.aws.CanaryConfig;
 import io.sesguardian.aws.GuardianRuntime;
-import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.aws.SesV2CanarySender;
 import io.sesguardian.aws.SnsAlertPublisher;
 import io.sesguardian.aws.StdoutTelemetry;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,42 +40,20 @@ public final class CanaryHandler implements RequestStreamHandler {
     this(GuardianRuntime.fromEnvironment(System.getenv()), System.getenv());
   }
 
-  /**
-   * The production wiring: {@code CANARY_FROM} (a verified identity, required), {@code
-   * CANARY_CONFIGURATION_SET}, {@code CANARY_TIMEOUT_MINUTES} (30), {@code CANARY_INTERVAL_HOURS}
-   * (24), {@code ALERT_TOPIC_ARN}, {@code DASHBOARD_URL} (optional).
-   */
+  /** The production wiring over a given runtime, configured by {@link CanaryConfig}. */
   public CanaryHandler(GuardianRuntime runtime, Map<String, String> env) {
-    String from = env.get("CANARY_FROM");
-    if (from == null || from.isBlank()) {
-      throw new ConfigurationException(
-          "CANARY_FROM is not set: canaries send from a verified SES identity (template parameter"
-              + " CanaryFromAddress)");
-    }
-    String topic = env.get("ALERT_TOPIC_ARN");
-    if (topic == null || topic.isBlank()) {
-      throw new ConfigurationException("ALERT_TOPIC_ARN is not set (template.yaml sets it)");
-    }
+    CanaryConfig config = CanaryConfig.fromEnvironment(env);
     this.canaries =
         new Canaries(
             new SesV2CanarySender(
-                runtime.clients().sesV2(), from, env.get("CANARY_CONFIGURATION_SET")),
+                runtime.clients().sesV2(), config.from(), config.configurationSet()),
             runtime.canaryStore(),
             DashboardLink.of(
-                new SnsAlertPublisher(runtime.clients().sns(), topic),
-                MonitorConfig.dashboardUrl(env)),
-            Duration.ofMinutes(minutes(env, "CANARY_TIMEOUT_MINUTES", 30)),
-            Duration.ofHours(minutes(env, "CANARY_INTERVAL_HOURS", 24)));
+                new SnsAlertPublisher(runtime.clients().sns(), config.alertTopicArn()),
+                config.dashboardUrl()),
+            config.timeout(),
+            config.interval());
     this.clock = runtime.clock();
-  }
-
-  private static long minutes(Map<String, String> env, String name, long fallback) {
-    String v = env.get(name);
-    try {
-      return v == null || v.isBlank() ? fallback : Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigurationException(name + "=" + v + " is not a whole number");
-    }
   }
 
   @Override

@@ -38,14 +38,7 @@ class IngestHandlerTest {
   private final InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final IngestHandler handler =
-      new IngestHandler(
-          new FeedbackIngest(
-              new FeedbackIngestion(
-                  new FeedbackNormalizer(),
-                  new IngestService(store, IngestPolicy.DEFAULT, clock),
-                  IngestHandler.UNIT),
-              telemetry,
-              clock));
+      new IngestHandler(TestWiring.ingest(store, clock, telemetry));
 
   @Test
   void snsBounce_isSuppressedPendingForSes_andLoggedMasked() throws Exception {

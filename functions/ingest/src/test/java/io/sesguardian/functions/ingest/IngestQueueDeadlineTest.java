@@ -11,10 +11,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.aws.Deadlines;
-import io.sesguardian.domain.feedback.FeedbackNormalizer;
-import io.sesguardian.domain.ingest.FeedbackIngestion;
-import io.sesguardian.domain.ingest.IngestPolicy;
-import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
 import io.sesguardian.testkit.MutableClock;
 import io.sesguardian.testkit.RecordingTelemetry;
@@ -41,14 +37,7 @@ class IngestQueueDeadlineTest {
   private final MutableClock clock = MutableClock.at("2026-04-01T00:00:00Z");
   private final InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
   private final IngestQueueHandler handler =
-      new IngestQueueHandler(
-          new FeedbackIngest(
-              new FeedbackIngestion(
-                  new FeedbackNormalizer(),
-                  new IngestService(store, IngestPolicy.DEFAULT, clock),
-                  IngestHandler.UNIT),
-              new RecordingTelemetry(),
-              clock));
+      new IngestQueueHandler(TestWiring.ingest(store, clock, new RecordingTelemetry()));
 
   @Test
   void throttledStoreThatNeverSucceeds_returnsEveryMessage_beforeTheInvocationEnds()

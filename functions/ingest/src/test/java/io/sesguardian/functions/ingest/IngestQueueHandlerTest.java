@@ -7,11 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.ingest.CounterField;
-import io.sesguardian.domain.ingest.FeedbackIngestion;
-import io.sesguardian.domain.ingest.IngestPolicy;
-import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.testkit.Fixtures;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
@@ -31,14 +27,7 @@ class IngestQueueHandlerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-04-01T00:00:00Z"));
   private final InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
   private final IngestQueueHandler handler =
-      new IngestQueueHandler(
-          new FeedbackIngest(
-              new FeedbackIngestion(
-                  new FeedbackNormalizer(),
-                  new IngestService(store, IngestPolicy.DEFAULT, clock),
-                  IngestHandler.UNIT),
-              new RecordingTelemetry(),
-              clock));
+      new IngestQueueHandler(TestWiring.ingest(store, clock, new RecordingTelemetry()));
 
   @Test
   void batch_isStoredAsOneUnit_withNoItemFailures() throws Exception {

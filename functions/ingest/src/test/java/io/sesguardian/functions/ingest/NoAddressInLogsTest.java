@@ -7,10 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sesguardian.domain.feedback.FeedbackNormalizer;
-import io.sesguardian.domain.ingest.FeedbackIngestion;
-import io.sesguardian.domain.ingest.IngestPolicy;
-import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
 import io.sesguardian.testkit.InMemoryRejectedItems;
 import io.sesguardian.testkit.MutableClock;
@@ -40,14 +36,7 @@ class NoAddressInLogsTest {
   private final InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
   private final FeedbackIngest ingest =
-      new FeedbackIngest(
-          new FeedbackIngestion(
-              new FeedbackNormalizer(),
-              new IngestService(store, IngestPolicy.DEFAULT, clock),
-              IngestHandler.UNIT,
-              new InMemoryRejectedItems(clock)),
-          telemetry,
-          clock);
+      TestWiring.ingest(store, clock, telemetry, new InMemoryRejectedItems(clock));
 
   private static List<String> hostileMessages() {
     return List.of(
