@@ -64,6 +64,9 @@ final class ReplayCommand implements Callable<Integer> {
    */
   private static final int UNIT = 2_000;
 
+  /** Kept rejected documents read at a time by {@code --rejected} (each may be large). */
+  private static final int TAKE_BACK_PAGE = 100;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(
@@ -231,9 +234,9 @@ final class ReplayCommand implements Callable<Integer> {
         FeedbackIngestion.forDocuments(normalizer, service, 1, RejectedItems.NONE);
     Deadline none = Deadline.none(Clock.systemUTC());
     String after = null;
-    for (List<RejectedItem> page = kept.after(null, UNIT * 10);
+    for (List<RejectedItem> page = kept.after(null, TAKE_BACK_PAGE);
         !page.isEmpty();
-        page = kept.after(after, UNIT * 10)) {
+        page = kept.after(after, TAKE_BACK_PAGE)) {
       for (RejectedItem item : page) {
         after = item.id();
         if (item.raw() == null) {

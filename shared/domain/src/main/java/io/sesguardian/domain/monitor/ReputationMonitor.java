@@ -4,6 +4,7 @@
 package io.sesguardian.domain.monitor;
 
 import io.sesguardian.domain.ingest.CounterField;
+import io.sesguardian.domain.ingest.EventCounters;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.PreviousLevels;
@@ -36,6 +37,10 @@ public final class ReputationMonitor {
   private static final int MAX_DRIVERS = 5;
 
   private final MonitorStore store;
+
+  /** Where counters and active scopes are read: the store, or a view of it. */
+  private final EventCounters counters;
+
   private final AlertPublisher alerts;
   private final AlertPublisher publisher;
 
@@ -94,6 +99,7 @@ public final class ReputationMonitor {
       SesReputationMetrics sesMetrics,
       double disagreementFactor) {
     this.store = Objects.requireNonNull(store, "store");
+    this.counters = store;
     this.publisher = Objects.requireNonNull(alerts, "alerts");
     this.alerts = this::announce;
     this.ses = ses;
@@ -105,6 +111,27 @@ public final class ReputationMonitor {
           "the disagreement factor must be above 1, not " + disagreementFactor);
     }
     this.disagreementFactor = disagreementFactor;
+  }
+
+  private ReputationMonitor(ReputationMonitor base, EventCounters counters) {
+    this.store = base.store;
+    this.counters = Objects.requireNonNull(counters, "counters");
+    this.publisher = base.publisher;
+    this.alerts = this::announce;
+    this.ses = base.ses;
+    this.policy = base.policy;
+    this.calculator = base.calculator;
+    this.sesMetrics = base.sesMetrics;
+    this.disagreementFactor = base.disagreementFactor;
+  }
+
+  /**
+   * The same monitor reading counters and active scopes through {@code counters} (a view of the
+   * same store's counters, e.g. one that serves a report's overlapping reads from memory); states,
+   * alerts and pauses still go to the store.
+   */
+  public ReputationMonitor countingThrough(EventCounters counters) {
+    return new ReputationMonitor(this, counters);
   }
 
   /** SES's own figures for {@code scopes} (one request), read only. */
@@ -262,7 +289,7 @@ public final class ReputationMonitor {
     Instant recent = toHour.minus(Duration.ofDays(30));
     Instant fromHour = toHour.minus(max(policy.thresholds().volumeLookback(), Duration.ofDays(30)));
     Map<Instant, Map<CounterField, Long>> hourly =
-        new java.util.HashMap<>(store.counters(scope, recent, toHour));
+        new java.util.HashMap<>(counters.counters(scope, recent, toHour));
     ScopeRates rates = calculator.evaluate(scope, hourly, now, previous);
     boolean volumeFull =
         rates
@@ -272,7 +299,9 @@ public final class ReputationMonitor {
     if (volumeFull || !fromHour.isBefore(recent)) {
       return rates;
     }
-    store.counters(scope, fromHour, recent.minus(Duration.ofHours(1))).forEach(hourly::putIfAbsent);
+    counters
+        .counters(scope, fromHour, recent.minus(Duration.ofHours(1)))
+        .forEach(hourly::putIfAbsent);
     return calculator.evaluate(scope, hourly, now, previous);
   }
 
@@ -286,7 +315,7 @@ public final class ReputationMonitor {
       states.put(state.scope(), state);
     }
     Set<Scope> others = new TreeSet<>(Comparator.comparing(Scope::key));
-    for (Scope s : store.activeScopes(now.minus(ACTIVE), now)) {
+    for (Scope s : counters.activeScopes(now.minus(ACTIVE), now)) {
       if (!s.key().startsWith("recipient:")) {
         others.add(s);
       }
@@ -315,13 +344,13 @@ public final class ReputationMonitor {
     List<Driver> drivers = new ArrayList<>();
     Instant fromHour = worst.from().truncatedTo(ChronoUnit.HOURS);
     Instant toHour = now.truncatedTo(ChronoUnit.HOURS);
-    for (Scope s : store.activeScopes(fromHour, now)) {
+    for (Scope s : counters.activeScopes(fromHour, now)) {
       if (s.equals(Scope.ACCOUNT)) {
         continue;
       }
       long bounces = 0;
       long complaints = 0;
-      for (Map<CounterField, Long> hour : store.counters(s, fromHour, toHour).values()) {
+      for (Map<CounterField, Long> hour : counters.counters(s, fromHour, toHour).values()) {
         bounces += hour.getOrDefault(CounterField.BOUNCE_COUNTED, 0L);
         complaints += hour.getOrDefault(CounterField.COMPLAINT_COUNTED, 0L);
       }
