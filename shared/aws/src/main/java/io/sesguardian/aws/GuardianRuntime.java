@@ -10,6 +10,7 @@ import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Pacer;
 import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.domain.sync.SuppressionSync;
+import io.sesguardian.domain.time.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -73,18 +74,28 @@ public final class GuardianRuntime {
   }
 
   public IngestService ingestService() {
+    return ingestService(Deadline.none(clock));
+  }
+
+  /**
+   * The ingest service over a view of the table that retries only while {@code deadline} allows: a
+   * Lambda passes its own, so a throttled table makes it answer in time (the SQS handler hands the
+   * rest back) instead of being stopped by the runtime.
+   */
+  public IngestService ingestService(Deadline deadline) {
     IngestPolicy p = config.policy();
+    DynamoDbFeedbackStore bounded = store.withDeadline(deadline);
     // Sends, deliveries and other count-only events: one counter transaction per batch, no
     // per-event ledger entry (README, "Costs per million messages").
     return new IngestService(
-            store,
+            bounded,
             recipientRefusals(),
             new IngestPolicy(
                 p.softBounceThreshold(),
                 p.softBounceWindow(),
                 p.counting().withVerifiedDomains(() -> verifiedDomains().get())),
             clock)
-        .batchingCountOnlyEvents(store);
+        .batchingCountOnlyEvents(bounded);
   }
 
   /**
