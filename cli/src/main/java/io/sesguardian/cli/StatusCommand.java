@@ -14,6 +14,7 @@ import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.MonitorPolicy;
+import io.sesguardian.domain.monitor.RecipientRefusalWatch;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.monitor.SesFigures;
 import io.sesguardian.domain.rates.Level;
@@ -86,10 +87,11 @@ final class StatusCommand implements Callable<Integer> {
       try (LocalState local = LocalState.existing(state, Clock.systemUTC(), spec.commandLine())) {
         ReputationMonitor monitor =
             new ReputationMonitor(
-                local.monitor(),
-                new LocalAlerts(state.dir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
-                null,
-                policy);
+                    local.monitor(),
+                    new LocalAlerts(state.dir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
+                    null,
+                    policy)
+                .with(new RecipientRefusalWatch(local.monitor(), local.recipientRefusals()));
         scopes = monitor.evaluate(now).scopes();
       }
     }

@@ -5,6 +5,7 @@ package io.sesguardian.aws;
 
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.monitor.RecipientRefusalWatch;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Pacer;
 import io.sesguardian.domain.sync.Sleeper;
@@ -77,6 +78,7 @@ public final class GuardianRuntime {
     // per-event ledger entry (README, "Costs per million messages").
     return new IngestService(
             store,
+            recipientRefusals(),
             new IngestPolicy(
                 p.softBounceThreshold(),
                 p.softBounceWindow(),
@@ -91,6 +93,21 @@ public final class GuardianRuntime {
    */
   public DynamoDbRejectedItems rejectedItems() {
     return store.rejectedItems();
+  }
+
+  /** The latest sender-side refusal per recipient domain, over the same table. */
+  public DynamoDbRecipientRefusals recipientRefusals() {
+    return store.recipientRefusals();
+  }
+
+  /** Removals, imports and the queued deletes over the same table. */
+  public DynamoDbSuppressionAdmin suppressionAdmin() {
+    return store.suppressionAdmin();
+  }
+
+  /** The SES account-level list through a client without SDK retries (callers pace). */
+  public SesV2SuppressionList sesSuppressionList() {
+    return new SesV2SuppressionList(clients.sesV2WithoutRetries());
   }
 
   /** The monitor store over the same table. */
@@ -110,13 +127,15 @@ public final class GuardianRuntime {
 
   /** The reputation monitor, alerting to the SNS alert topic (with the dashboard's link). */
   public ReputationMonitor reputationMonitor(MonitorConfig monitor) {
+    DynamoDbMonitorStore monitorStore = monitorStore();
     return new ReputationMonitor(
-        monitorStore(),
-        monitor.alerts(clients.sns()),
-        new SesV2Account(clients.sesV2()),
-        monitor.policy(),
-        sesMetrics(),
-        MonitorConfig.disagreementFactor(System.getenv()));
+            monitorStore,
+            monitor.alerts(clients.sns()),
+            new SesV2Account(clients.sesV2()),
+            monitor.policy(),
+            sesMetrics(),
+            MonitorConfig.disagreementFactor(System.getenv()))
+        .with(new RecipientRefusalWatch(monitorStore, recipientRefusals()));
   }
 
   /** SES's own reputation figures (CloudWatch {@code GetMetricData}, one request per read). */
@@ -129,8 +148,10 @@ public final class GuardianRuntime {
   public SuppressionSync suppressionSync() {
     return new SuppressionSync(
         store,
-        new SesV2SuppressionList(clients.sesV2WithoutRetries()),
+        suppressionAdmin(),
+        sesSuppressionList(),
         new Pacer(clock, Sleeper.REAL, Duration.ofSeconds(1)),
-        clock);
+        clock,
+        new SuppressionSync.Settings(config.accountListReasons(), true));
   }
 }

@@ -50,6 +50,22 @@ public final class ReputationMonitor {
     store.recordAlert(alert);
   }
 
+  /**
+   * A further check run at the end of every evaluation (e.g. {@link RecipientRefusalWatch}); its
+   * alerts are announced and kept like the monitor's own.
+   */
+  public interface Watch {
+    List<Alert> check(Instant now);
+  }
+
+  private final List<Watch> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds a check to every evaluation; returns this monitor. */
+  public ReputationMonitor with(Watch watch) {
+    watches.add(Objects.requireNonNull(watch, "watch"));
+    return this;
+  }
+
   private final SesAccount ses;
   private final MonitorPolicy policy;
   private final RateCalculator calculator;
@@ -210,6 +226,12 @@ public final class ReputationMonitor {
                 ? Level.UNKNOWN
                 : calculator.grade(accountFigures.bounceRate(), accountFigures.complaintRate());
         actions.addAll(pauseIfNeeded(account, sesLevel, status, now, raised));
+      }
+    }
+    for (Watch watch : watches) {
+      for (Alert alert : watch.check(now)) {
+        alerts.publish(alert);
+        raised.add(alert);
       }
     }
     return new MonitorReport(
