@@ -30,14 +30,47 @@ public final class GuardianRuntime {
    * One cache per container: SESv2 ListEmailIdentities at most hourly. Built on first use, so
    * functions that never count feedback need no SESv2 client.
    */
-  private SesV2VerifiedDomains verifiedDomains;
+  private final VerifiedDomainsCache verified;
 
   private GuardianRuntime(GuardianConfig config, AwsClients clients) {
+    this(
+        config,
+        clients,
+        new DynamoDbFeedbackStore(
+            clients.dynamoDb(), config.table(), config.store(), Clock.systemUTC(), Sleeper.REAL),
+        new VerifiedDomainsCache());
+  }
+
+  private GuardianRuntime(
+      GuardianConfig config,
+      AwsClients clients,
+      DynamoDbFeedbackStore store,
+      VerifiedDomainsCache verified) {
     this.config = config;
     this.clients = clients;
-    this.store =
-        new DynamoDbFeedbackStore(
-            clients.dynamoDb(), config.table(), config.store(), clock, Sleeper.REAL);
+    this.store = store;
+    this.verified = verified;
+  }
+
+  /**
+   * The same adapters over a view of the table that retries only while {@code deadline} allows (a
+   * Lambda passes its invocation's, so a throttled table makes it answer in time); the SDK clients
+   * and the verified-domain cache are shared.
+   */
+  public GuardianRuntime withDeadline(Deadline deadline) {
+    return new GuardianRuntime(config, clients, store.withDeadline(deadline), verified);
+  }
+
+  /** The container's one verified-domain cache, shared by its deadline-bound views. */
+  private static final class VerifiedDomainsCache {
+    private SesV2VerifiedDomains domains;
+
+    synchronized SesV2VerifiedDomains get(AwsClients clients, Clock clock) {
+      if (domains == null) {
+        domains = new SesV2VerifiedDomains(clients.sesV2(), clock);
+      }
+      return domains;
+    }
   }
 
   /** Adapters for a given client factory (the CLI's {@code --aws} mode, tests). */
@@ -66,11 +99,8 @@ public final class GuardianRuntime {
     return clock;
   }
 
-  private synchronized SesV2VerifiedDomains verifiedDomains() {
-    if (verifiedDomains == null) {
-      verifiedDomains = new SesV2VerifiedDomains(clients.sesV2(), clock);
-    }
-    return verifiedDomains;
+  private SesV2VerifiedDomains verifiedDomains() {
+    return verified.get(clients, clock);
   }
 
   public IngestService ingestService() {

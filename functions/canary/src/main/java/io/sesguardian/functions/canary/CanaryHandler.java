@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.aws.CanaryConfig;
+import io.sesguardian.aws.Deadlines;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.SesV2CanarySender;
 import io.sesguardian.aws.SnsAlertPublisher;
@@ -15,6 +16,7 @@ import io.sesguardian.domain.canary.Canaries;
 import io.sesguardian.domain.canary.CanaryRun;
 import io.sesguardian.domain.monitor.DashboardLink;
 import io.sesguardian.domain.telemetry.Telemetry;
+import io.sesguardian.domain.time.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Opt-in canaries (they send mail): every hour it closes runs whose feedback arrived or timed out
@@ -31,7 +34,9 @@ public final class CanaryHandler implements RequestStreamHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Canaries canaries;
+  /** The canaries of one invocation, over a store bounded by its deadline. */
+  private final Function<Deadline, Canaries> canaries;
+
   private final Clock clock;
   private final Telemetry telemetry = StdoutTelemetry.toStdout("canary");
 
@@ -43,16 +48,20 @@ public final class CanaryHandler implements RequestStreamHandler {
   /** The production wiring over a given runtime, configured by {@link CanaryConfig}. */
   public CanaryHandler(GuardianRuntime runtime, Map<String, String> env) {
     CanaryConfig config = CanaryConfig.fromEnvironment(env);
+    SesV2CanarySender sender =
+        new SesV2CanarySender(runtime.clients().sesV2(), config.from(), config.configurationSet());
+    var alerts =
+        DashboardLink.of(
+            new SnsAlertPublisher(runtime.clients().sns(), config.alertTopicArn()),
+            config.dashboardUrl());
     this.canaries =
-        new Canaries(
-            new SesV2CanarySender(
-                runtime.clients().sesV2(), config.from(), config.configurationSet()),
-            runtime.canaryStore(),
-            DashboardLink.of(
-                new SnsAlertPublisher(runtime.clients().sns(), config.alertTopicArn()),
-                config.dashboardUrl()),
-            config.timeout(),
-            config.interval());
+        deadline ->
+            new Canaries(
+                sender,
+                runtime.canaryStore().withDeadline(deadline),
+                alerts,
+                config.timeout(),
+                config.interval());
     this.clock = runtime.clock();
   }
 
@@ -61,7 +70,8 @@ public final class CanaryHandler implements RequestStreamHandler {
       throws IOException {
     input.readAllBytes();
     List<Map<String, Object>> closed = new ArrayList<>();
-    for (CanaryRun run : canaries.tick(clock.instant())) {
+    Deadline deadline = Deadlines.lambda(context.getRemainingTimeInMillis(), clock);
+    for (CanaryRun run : canaries.apply(deadline).tick(clock.instant())) {
       closed.add(Map.of("run", run.runId(), "outcome", String.valueOf(run.outcome())));
     }
     Map<String, Object> summary = Map.of("closed", closed);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Spaces calls at least {@code interval} apart: SES throttles management actions at one request per
@@ -34,6 +35,20 @@ public final class Pacer {
       }
     }
     last = clock.instant();
+  }
+
+  /**
+   * Makes one paced call: waits until it is allowed, runs it, and counts the interval from when it
+   * returned. SES limits the rate at which requests arrive; a request that was slow to leave (first
+   * connection, signing) would otherwise arrive less than an interval before the next one.
+   */
+  public <T> T call(Supplier<T> request) throws InterruptedException {
+    acquire();
+    try {
+      return request.get();
+    } finally {
+      last = clock.instant();
+    }
   }
 
   /** Waits {@code duration} (a back-off), counting it as time since the last call. */

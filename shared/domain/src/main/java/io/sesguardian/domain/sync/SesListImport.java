@@ -83,8 +83,8 @@ public final class SesListImport {
       if (!clock.instant().isBefore(deadline)) {
         return new Report(found, added, pages, throttled, skipped, false, "deadline reached");
       }
-      pacer.acquire();
-      SesSuppressionList.Page page = ses.list(token);
+      String from = token;
+      SesSuppressionList.Page page = pacer.call(() -> ses.list(from));
       if (page.throttled()) {
         throttled++;
         pacer.backOff(backoff);

@@ -129,8 +129,7 @@ public final class SuppressionSync {
       imported =
           new SesListImport(admin, ses, pacer, clock).run(deadline, SesListImport.Progress.NONE);
     }
-    pacer.acquire();
-    AccountState account = ses.account();
+    AccountState account = pacer.call(ses::account);
     if (!account.productionAccess()) {
       return tally.report(true, imported);
     }
@@ -227,8 +226,7 @@ public final class SuppressionSync {
       if (!clock.instant().plus(t.backoff).isBefore(deadline)) {
         return Outcome.DEADLINE;
       }
-      pacer.acquire();
-      SesSuppressionList.PutOutcome outcome = call.get();
+      SesSuppressionList.PutOutcome outcome = pacer.call(call);
       if (outcome instanceof SesSuppressionList.PutOutcome.Accepted) {
         t.backoff = FIRST_BACKOFF;
         return Outcome.ACCEPTED;
@@ -263,8 +261,7 @@ public final class SuppressionSync {
       if (!clock.instant().isBefore(deadline)) {
         return null;
       }
-      pacer.acquire();
-      SesSuppressionList.SetSuppression read = ses.configurationSet(set);
+      SesSuppressionList.SetSuppression read = pacer.call(() -> ses.configurationSet(set));
       if (read instanceof SesSuppressionList.SetSuppression.Overrides o) {
         cached = new CachedSetting(o.reasons(), true, clock.instant());
       } else if (read instanceof SesSuppressionList.SetSuppression.UsesAccount) {
