@@ -14,7 +14,7 @@ import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorStore;
-import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.RatesReader;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.domain.report.WeeklyReports;
 import java.io.IOException;
@@ -77,10 +77,7 @@ final class WeeklyFacts {
     Instant from = WeeklyReports.weekStart(isoWeek);
     String canaries = Canaries.summary(canary.runs(from, from.plus(Duration.ofDays(7))));
     return new WeeklyReports(
-            feedback,
-            monitor,
-            new ReputationMonitor(monitor, a -> {}, null, policy),
-            policy.thresholds())
+            feedback, monitor, new RatesReader(monitor, monitor, policy), policy.thresholds())
         .build(isoWeek, account, null, canaries);
   }
 }

@@ -13,7 +13,7 @@ import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.AlertLog;
 import io.sesguardian.domain.monitor.PauseLog;
-import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.RatesReader;
 import io.sesguardian.domain.rates.PreviousLevels;
 import io.sesguardian.domain.rates.RateCalculator;
 import io.sesguardian.domain.rates.ScopeRates;
@@ -42,7 +42,7 @@ public final class WeeklyReports {
   private final EventCounters counters;
   private final PauseLog pauses;
   private final AlertLog alerts;
-  private final ReputationMonitor rates;
+  private final RatesReader rates;
   private final RateCalculator calculator;
 
   /**
@@ -52,7 +52,7 @@ public final class WeeklyReports {
   public <
           F extends SuppressionList & SuppressionOutbox,
           M extends EventCounters & PauseLog & AlertLog>
-      WeeklyReports(F feedback, M monitor, ReputationMonitor rates, Thresholds t) {
+      WeeklyReports(F feedback, M monitor, RatesReader rates, Thresholds t) {
     this.suppressions = Objects.requireNonNull(feedback, "feedback");
     this.outbox = feedback;
     this.counters = Objects.requireNonNull(monitor, "monitor");
