@@ -20,6 +20,9 @@ for _ in $(seq 1 300); do [ -s "$work/ready" ] && break; sleep 0.1; done
 [ -s "$work/ready" ] || { echo "moto did not start"; cat "$work/server.log"; exit 1; }
 export GUARDIAN_TABLE=guardian AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 export AWS_ENDPOINT_URL_DYNAMODB="$(head -1 "$work/ready")"
+# Ingest reads the account's verified domains from SESv2 (hourly): point it at the same loopback
+# server, so that no run waits for an unreachable AWS endpoint.
+export AWS_ENDPOINT_URL_SESV2="$AWS_ENDPOINT_URL_DYNAMODB"
 wall=(); inside=(); base_wall=(); base_inside=()
 run() { # main-class classpath event -> "inside wall"
   local start end out

@@ -68,7 +68,7 @@ final class ReplayCommand implements Callable<Integer> {
       arity = "0..*",
       paramLabel = "PATH",
       description = "Files or folders (*.json, *.jsonl, searched recursively).")
-  List<Path> paths = new ArrayList<>();
+  List<Path> paths;
 
   @Option(
       names = "--rejected",
@@ -118,7 +118,8 @@ final class ReplayCommand implements Callable<Integer> {
           spec.commandLine(),
           "--soft-bounce-threshold and --soft-bounce-window-days must be at least 1");
     }
-    if (rejected != paths.isEmpty()) {
+    List<Path> given = paths == null ? List.of() : paths;
+    if (rejected != given.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
           rejected
@@ -157,7 +158,7 @@ final class ReplayCommand implements Callable<Integer> {
       }
       return print(totals, 0, where);
     }
-    InputFiles.Inputs inputs = InputFiles.expand(paths, spec.commandLine());
+    InputFiles.Inputs inputs = InputFiles.expand(given, spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, "replayed", inputs.bytes());
     try (LocalState local = LocalState.open(state, fresh, clock, spec.commandLine())) {

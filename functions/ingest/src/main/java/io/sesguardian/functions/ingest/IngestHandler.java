@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * SNS → Lambda: one SNS record per invocation, opened by {@link FeedbackEnvelopes} and ingested by
@@ -123,36 +122,13 @@ public final class IngestHandler implements RequestStreamHandler {
     private final Priming priming;
 
     Wiring(Map<String, String> env) {
-      // Building the SDK client is mostly class loading (about half the cold start); it runs on its
-      // own thread while this one loads the JSON and normalisation path by opening the priming
-      // event, so the cold start pays the longer of the two instead of their sum.
-      // (No lambda of this class runs on that thread: it would wait for this class's static
-      // initialisation, which waits for it.)
-      CompletableFuture<GuardianRuntime> building = new CompletableFuture<>();
-      Thread t = new Thread(new RuntimeBuilder(env, building), "guardian-wiring");
-      t.setDaemon(true);
-      t.start();
-      primeNormalisation(new FeedbackNormalizer());
-      GuardianRuntime runtime = building.join();
+      GuardianRuntime runtime = GuardianRuntime.fromEnvironment(env);
       this.ingest = feedbackIngest(runtime, telemetry);
       this.priming = IngestHandler.priming(runtime, telemetry).register();
     }
 
     FeedbackIngest ingest() {
       return ingest;
-    }
-  }
-
-  /** Builds the runtime (its SDK clients) on the wiring thread. */
-  private record RuntimeBuilder(Map<String, String> env, CompletableFuture<GuardianRuntime> result)
-      implements Runnable {
-    @Override
-    public void run() {
-      try {
-        result.complete(GuardianRuntime.fromEnvironment(env));
-      } catch (RuntimeException | Error e) {
-        result.completeExceptionally(e);
-      }
     }
   }
 }
