@@ -97,7 +97,7 @@ final class ReportJson {
               .put("at", a.at().toString())
               .put("kind", a.kind())
               .put("subject", a.subject())
-              .put("resolved", a.subject().contains(" HEALTHY"));
+              .put("resolved", AlertMove.of(a).map(AlertMove::resolved).orElse(false));
       // So readers need not parse the subject: which scope moved between which levels.
       AlertMove.of(a)
           .ifPresent(

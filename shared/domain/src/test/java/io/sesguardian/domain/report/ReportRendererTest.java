@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.ActionRecord;
 import io.sesguardian.domain.monitor.Alert;
+import io.sesguardian.domain.monitor.LevelMove;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.Thresholds;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The three forms of the weekly report, on a hand-built report with awkward text in it. */
@@ -185,6 +187,33 @@ class ReportRendererTest {
         .contains("| dead-letter queue depth | not measured (its alarm watches it) |")
         .doesNotContain("{")
         .doesNotContain("=");
+  }
+
+  @Test
+  void json_takesTheLevelsFromTheAlertsMove_notFromItsText() {
+    // Text the old parser cannot read: the levels can only come from the move itself.
+    Alert resolved =
+        new Alert(
+            "level",
+            "SES guardian: reworded subject",
+            "Reworded body.",
+            Instant.parse("2026-03-19T10:00:00Z"),
+            Optional.of(
+                new LevelMove(
+                    Scope.configurationSet("news"),
+                    LevelMove.Metric.COMPLAINT,
+                    Level.CRITICAL,
+                    Level.HEALTHY,
+                    Window.D30)));
+
+    String json = renderer.json(report(List.of(resolved), List.of()));
+
+    assertThat(json)
+        .contains("\"scope\" : \"configset:news\"")
+        .contains("\"fromLevel\" : \"critical\"")
+        .contains("\"toLevel\" : \"healthy\"")
+        .contains("\"window\" : \"30d\"")
+        .contains("\"resolved\" : true");
   }
 
   @Test
