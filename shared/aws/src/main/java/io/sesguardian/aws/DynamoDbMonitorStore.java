@@ -234,7 +234,7 @@ public final class DynamoDbMonitorStore implements MonitorStore {
 
   private static ScopeState scopeState(Map<String, AttributeValue> item) {
     return new ScopeState(
-        new Scope(item.get("sk").s()),
+        Scope.parse(item.get("sk").s()),
         Level.valueOf(item.get("level").s()),
         decode(item.get("levels").s()),
         Instant.parse(item.get("since").s()),
@@ -329,7 +329,7 @@ public final class DynamoDbMonitorStore implements MonitorStore {
     }
     return java.util.Optional.of(
         new io.sesguardian.domain.monitor.LevelMove(
-            new Scope(item.get("moveScope").s()),
+            Scope.parse(item.get("moveScope").s()),
             io.sesguardian.domain.monitor.LevelMove.Metric.valueOf(item.get("moveMetric").s()),
             Level.valueOf(item.get("moveFrom").s()),
             Level.valueOf(item.get("moveTo").s()),

@@ -332,7 +332,7 @@ public final class SqliteMonitorStore implements MonitorStore {
                         ? Optional.empty()
                         : Optional.of(
                             new LevelMove(
-                                new Scope(scope),
+                                Scope.parse(scope),
                                 LevelMove.Metric.valueOf(rs.getString(6)),
                                 Level.valueOf(rs.getString(7)),
                                 Level.valueOf(rs.getString(8)),
@@ -357,7 +357,7 @@ public final class SqliteMonitorStore implements MonitorStore {
       while (rs.next()) {
         out.add(
             new ScopeState(
-                new Scope(rs.getString(1)),
+                Scope.parse(rs.getString(1)),
                 Level.valueOf(rs.getString(2)),
                 LevelsText.decode(rs.getString(3)),
                 Times.instant(rs.getString(4)),

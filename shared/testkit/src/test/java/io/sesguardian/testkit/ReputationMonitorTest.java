@@ -14,6 +14,7 @@ import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorReport;
+import io.sesguardian.domain.monitor.PauseTarget;
 import io.sesguardian.domain.monitor.RatesReader;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.monitor.ResumeRefusedException;
@@ -99,7 +100,12 @@ class ReputationMonitorTest {
     assertThat(levelAlerts()).isNotEmpty();
     assertThat(store.pausedTargets()).isEmpty();
     assertThatThrownBy(
-            () -> local.resume("configset:marketing", "ana", "list cleaned", clock.instant()))
+            () ->
+                local.resume(
+                    PauseTarget.configurationSet("marketing"),
+                    "ana",
+                    "list cleaned",
+                    clock.instant()))
         .isInstanceOf(ResumeRefusedException.class)
         .hasMessageContaining("--aws");
   }
@@ -228,13 +234,19 @@ class ReputationMonitorTest {
     monitor.evaluate(clock.instant());
     ses.status(new AccountStatus("SHUTDOWN", false, true, 50_000, 0));
     assertThatThrownBy(
-            () -> monitor.resume("configset:marketing", "ana", "list cleaned", clock.instant()))
+            () ->
+                monitor.resume(
+                    PauseTarget.configurationSet("marketing"),
+                    "ana",
+                    "list cleaned",
+                    clock.instant()))
         .isInstanceOf(ResumeRefusedException.class)
         .hasMessageContaining("SHUTDOWN");
     assertThat(ses.calls()).containsExactly("configset:marketing=false");
 
     ses.status(new AccountStatus("HEALTHY", true, true, 50_000, 0));
-    monitor.resume("configset:marketing", "ana", "list cleaned", clock.instant());
+    monitor.resume(
+        PauseTarget.configurationSet("marketing"), "ana", "list cleaned", clock.instant());
     assertThat(ses.calls())
         .containsExactly("configset:marketing=false", "configset:marketing=true");
     assertThat(store.pausedTargets()).isEmpty();

@@ -73,7 +73,7 @@ public final class RatesReader {
     }
     Set<Scope> others = new TreeSet<>(Comparator.comparing(Scope::key));
     for (Scope s : counters.activeScopes(now.minus(ACTIVE), now)) {
-      if (!s.key().startsWith("recipient:")) {
+      if (s.rated()) {
         others.add(s);
       }
     }

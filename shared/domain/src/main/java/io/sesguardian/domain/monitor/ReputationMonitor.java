@@ -149,11 +149,11 @@ public final class ReputationMonitor {
   }
 
   /**
-   * Resumes a target the guardian paused: {@code configset:NAME} or {@code account}.
+   * Resumes a target the guardian paused.
    *
    * @throws ResumeRefusedException when SES has shut the account down or no SES account is wired
    */
-  public ActionRecord resume(String target, String by, String reason, Instant now) {
+  public ActionRecord resume(PauseTarget target, String by, String reason, Instant now) {
     return onAccount
         .orElseThrow(
             () ->

@@ -41,7 +41,7 @@ public final class SendingPauser {
     Set<String> paused = pauses.pausedTargets();
     if (policy.pauseLevel().isPresent() && level.compareTo(policy.pauseAt()) >= 0) {
       for (String set : new TreeSet<>(policy.nonCriticalConfigurationSets())) {
-        String target = "configset:" + set;
+        String target = PauseTarget.configurationSet(set).key();
         if (paused.contains(target)) {
           continue;
         }
@@ -63,11 +63,11 @@ public final class SendingPauser {
     }
     if (policy.pauseAccountLevel().isPresent()
         && level.compareTo(policy.pauseAccountAt()) >= 0
-        && !paused.contains("account")
+        && !paused.contains(PauseTarget.ACCOUNT.key())
         && status.sendingEnabled()) {
       ActionRecord record =
           new ActionRecord(
-              "account",
+              PauseTarget.ACCOUNT.key(),
               ActionRecord.Action.PAUSE,
               now,
               "guardian",
@@ -75,7 +75,7 @@ public final class SendingPauser {
                   + level.jsonName()
                   + " reached the last-resort level "
                   + policy.pauseAccountAt().jsonName());
-      if (pauses.setPaused("account", true, record)) {
+      if (pauses.setPaused(PauseTarget.ACCOUNT.key(), true, record)) {
         ses.setAccountSending(false);
         done.add(record);
       }
@@ -97,28 +97,26 @@ public final class SendingPauser {
   }
 
   /**
-   * Resumes a target the guardian paused: {@code configset:NAME} or {@code account}. Refused while
-   * SES's enforcement status is SHUTDOWN (a pause AWS imposed cannot be lifted this way).
+   * Resumes a target the guardian paused. Refused while SES's enforcement status is SHUTDOWN (a
+   * pause AWS imposed cannot be lifted this way).
    *
    * @throws ResumeRefusedException when SES has shut the account down
    */
-  public ActionRecord resume(String target, String by, String reason, Instant now) {
+  public ActionRecord resume(PauseTarget target, String by, String reason, Instant now) {
     AccountStatus status = ses.status();
     if (status.shutdown()) {
       throw new ResumeRefusedException(
           "SES's enforcement status is SHUTDOWN: AWS paused this account and only AWS can lift"
               + " it; contact AWS Support with your corrective actions");
     }
-    if (target.equals("account")) {
-      ses.setAccountSending(true);
-    } else if (target.startsWith("configset:")) {
-      ses.setConfigurationSetSending(target.substring("configset:".length()), true);
+    if (target instanceof PauseTarget.ConfigurationSet set) {
+      ses.setConfigurationSetSending(set.name(), true);
     } else {
-      throw new IllegalArgumentException(
-          "resume target must be account or configset:NAME, not " + target);
+      ses.setAccountSending(true);
     }
-    ActionRecord record = new ActionRecord(target, ActionRecord.Action.RESUME, now, by, reason);
-    pauses.setPaused(target, false, record);
+    ActionRecord record =
+        new ActionRecord(target.key(), ActionRecord.Action.RESUME, now, by, reason);
+    pauses.setPaused(target.key(), false, record);
     alerts.publish(
         AlertTexts.account(
             "resume",
