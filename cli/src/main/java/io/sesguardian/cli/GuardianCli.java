@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       ReadinessCommand.class,
       ResumeCommand.class,
       SuppressionsCommand.class,
+      UnsuppressCommand.class,
+      ImportSesListCommand.class,
       NormalizeCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -263,13 +263,16 @@ final class InputFiles {
       return;
     }
     try {
+      // Most feedback is plain ASCII: that needs no decoder (a Latin-1 copy is exact for it).
       String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes.array(), 0, bytes.size()))
-              .toString();
+          bytes.isAscii()
+              ? new String(bytes.array(), 0, bytes.size(), StandardCharsets.ISO_8859_1)
+              : StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT)
+                  .decode(ByteBuffer.wrap(bytes.array(), 0, bytes.size()))
+                  .toString();
       sink.document(new Document(source, text));
     } catch (CharacterCodingException e) {
       sink.unreadable(
@@ -338,6 +341,16 @@ final class InputFiles {
 
     int size() {
       return count;
+    }
+
+    /** Whether every byte is ASCII (then UTF-8 and Latin-1 read it alike). */
+    boolean isAscii() {
+      for (int i = 0; i < count; i++) {
+        if (buf[i] < 0) {
+          return false;
+        }
+      }
+      return true;
     }
 
     boolean isBlank() {

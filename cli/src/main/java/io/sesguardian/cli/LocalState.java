@@ -5,7 +5,9 @@ package io.sesguardian.cli;
 
 import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.RecipientRefusals;
 import io.sesguardian.domain.ingest.RejectedItems;
+import io.sesguardian.domain.ingest.SuppressionAdmin;
 import io.sesguardian.domain.ingest.SuppressionList;
 import io.sesguardian.domain.monitor.MonitorStore;
 import io.sesguardian.sqlite.NotAGuardianStoreException;
@@ -119,6 +121,14 @@ final class LocalState implements AutoCloseable {
 
   FeedbackStore feedback() {
     return store.feedback();
+  }
+
+  SuppressionAdmin suppressionAdmin() {
+    return store.suppressionAdmin();
+  }
+
+  RecipientRefusals recipientRefusals() {
+    return store.recipientRefusals();
   }
 
   /** The suppression list alone, for commands that only read it. */

@@ -12,15 +12,17 @@ import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
-import io.sesguardian.domain.feedback.Normalized;
+import io.sesguardian.domain.feedback.RawDelivery;
 import io.sesguardian.domain.feedback.Rejection;
 import io.sesguardian.domain.ingest.Bucket;
+import io.sesguardian.domain.ingest.FeedbackIngestion;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestReport;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.ingest.RejectedItem;
 import io.sesguardian.domain.ingest.RejectedItems;
 import io.sesguardian.domain.ingest.SuppressionEntry;
+import io.sesguardian.domain.time.Deadline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,6 +63,9 @@ final class ReplayCommand implements Callable<Integer> {
    * under the store's busy timeout.
    */
   private static final int UNIT = 2_000;
+
+  /** Kept rejected documents read at a time by {@code --rejected} (each may be large). */
+  private static final int TAKE_BACK_PAGE = 100;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -162,14 +167,21 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, "replayed", inputs.bytes());
     try (LocalState local = LocalState.open(state, fresh, clock, spec.commandLine())) {
-      IngestService service = new IngestService(local.feedback(), policy, clock);
-      RejectedItems kept = local.rejected();
+      // The use case the Lambda handlers share; a file document may be any envelope, and each one
+      // holding a rejected item is kept so that 'replay --rejected' can take it back after a fix.
+      FeedbackIngestion ingestion =
+          FeedbackIngestion.forDocuments(
+              normalizer,
+              new IngestService(local.feedback(), local.recipientRefusals(), policy, clock),
+              UNIT,
+              local.rejected());
+      Deadline none = Deadline.none(clock);
       // Documents are streamed and stored a unit at a time: memory stays bounded by one unit.
-      List<Normalized> unit = new ArrayList<>(UNIT);
+      List<RawDelivery> unit = new ArrayList<>(UNIT);
       Runnable flush =
           () -> {
             if (!unit.isEmpty()) {
-              totals.add(service.ingest(unit));
+              totals.add(ingestion.ingest(unit, none).report());
               unit.clear();
             }
           };
@@ -177,12 +189,7 @@ final class ReplayCommand implements Callable<Integer> {
           new InputFiles.Sink() {
             @Override
             public void document(InputFiles.Document d) {
-              Normalized n = normalizer.normalize(d.source(), d.text());
-              if (!n.rejections().isEmpty()) {
-                // Kept so that 'replay --rejected' can take it back after a fix.
-                kept.keep(RejectedItem.of(d.source(), d.text(), clock.instant(), n.rejections()));
-              }
-              unit.add(n);
+              unit.add(RawDelivery.of(d.source(), d.text()));
               if (unit.size() == UNIT) {
                 flush.run();
               }
@@ -190,7 +197,8 @@ final class ReplayCommand implements Callable<Integer> {
 
             @Override
             public void unreadable(Rejection rejection) {
-              unit.add(new Normalized(1, List.of(), List.of(), List.of(rejection)));
+              unit.add(
+                  RawDelivery.rejected(rejection.source(), rejection.code(), rejection.reason()));
             }
           };
       InputFiles.readAll(inputs, sink, progress);
@@ -221,10 +229,14 @@ final class ReplayCommand implements Callable<Integer> {
   private static void takeBack(
       RejectedItems kept, IngestService service, FeedbackNormalizer normalizer, Totals totals) {
     totals.takeBack = true;
+    // Not kept again here: a document still rejected simply stays where it is.
+    FeedbackIngestion ingestion =
+        FeedbackIngestion.forDocuments(normalizer, service, 1, RejectedItems.NONE);
+    Deadline none = Deadline.none(Clock.systemUTC());
     String after = null;
-    for (List<RejectedItem> page = kept.after(null, UNIT * 10);
+    for (List<RejectedItem> page = kept.after(null, TAKE_BACK_PAGE);
         !page.isEmpty();
-        page = kept.after(after, UNIT * 10)) {
+        page = kept.after(after, TAKE_BACK_PAGE)) {
       for (RejectedItem item : page) {
         after = item.id();
         if (item.raw() == null) {
@@ -233,7 +245,7 @@ final class ReplayCommand implements Callable<Integer> {
           continue;
         }
         IngestReport report =
-            service.ingest(List.of(normalizer.normalize(item.source(), item.raw())));
+            ingestion.ingest(List.of(RawDelivery.of(item.source(), item.raw())), none).report();
         totals.add(report);
         if (report.stored() && report.rejected().isEmpty()) {
           kept.forget(item.id());
@@ -346,6 +358,7 @@ final class ReplayCommand implements Callable<Integer> {
         case PENDING -> "PENDING (outbox)";
         case NOT_NEEDED -> "NOT_NEEDED (already on SES's list)";
         case SIMULATOR -> "SIMULATOR (never sent)";
+        case LOCAL_ONLY -> "LOCAL_ONLY (AccountListReasons keeps it off SES's list)";
         case SYNCED -> "SYNCED";
       };
     }

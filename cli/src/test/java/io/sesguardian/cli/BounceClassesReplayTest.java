@@ -96,6 +96,28 @@ class BounceClassesReplayTest {
     assertThat(suppressed)
         .containsExactlyInAnyOrder("full@corp.example", "gone@corp.example", "hard@corp.example")
         .doesNotContain("alice@corp.example", "bob@corp.example", "carol@corp.example");
+
+    // The three authentication refusals make the monitor name the refusing domain.
+    String at = T0.plus(Duration.ofDays(2)).plusSeconds(60).toString();
+    CliRun status = CliRun.of("status", "--state", state, "--at", at);
+    assertThat(status.exit()).as(status.err()).isZero();
+    assertThat(status.err()).contains("ALERT SES guardian: mail refused by corp.example");
+    // Evaluated again within the window: announced once only.
+    assertThat(CliRun.of("status", "--state", state, "--at", at).exit()).isZero();
+    List<JsonNode> refusals = new ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve("state").resolve("alerts.jsonl"))) {
+      JsonNode alert = JSON.readTree(line);
+      if (alert.get("kind").asText().equals("recipientRefusal")) {
+        refusals.add(alert);
+      }
+    }
+    assertThat(refusals).hasSize(1);
+    assertThat(refusals.get(0).get("subject").asText()).endsWith("refused by corp.example");
+    assertThat(refusals.get(0).get("body").asText())
+        .contains("authentication required")
+        .contains("5.7.1")
+        .contains("3 times")
+        .doesNotContain("bob@");
   }
 
   private void bounce(

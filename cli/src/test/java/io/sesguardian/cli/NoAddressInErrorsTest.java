@@ -133,6 +133,21 @@ class NoAddressInErrorsTest {
         List.<String[]>of(
             args("demo", "--state", addressState, "--days", ADDRESS),
             args("demo", "--state", state)));
+    scenarios.put(
+        "unsuppress",
+        List.<String[]>of(
+            args("unsuppress", ADDRESS, "--by", ADDRESS, "--reason", ADDRESS, "--state", state),
+            args("unsuppress", ADDRESS + " x", "--by", "a", "--reason", "b", "--state", state),
+            args(
+                "unsuppress",
+                "jordan.lee@example.org",
+                "--by",
+                ADDRESS,
+                "--reason",
+                "asked by " + ADDRESS,
+                "--state",
+                state)));
+    scenarios.put("import-ses-list", List.<String[]>of(args("import-ses-list")));
     scenarios.put("help", List.<String[]>of(args("help", "replay"), args("help", ADDRESS)));
 
     assertThat(scenarios.keySet())

@@ -21,6 +21,7 @@ final class AwsRecordingStub implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicBoolean outboxServed = new AtomicBoolean();
+  private final AtomicBoolean deleteServed = new AtomicBoolean();
   private final Instant now;
 
   AwsRecordingStub(Instant now) throws IOException {
@@ -78,6 +79,15 @@ final class AwsRecordingStub implements AutoCloseable {
     String hour = now.toString().substring(0, 13);
     return switch (operation) {
       case "Query" -> {
+        if (body.contains("\"IndexName\":\"outbox\"") && body.contains("UNSUPPRESS")) {
+          // One queued DeleteSuppressedDestination (guardian unsuppress), served once.
+          yield body.contains("\"Select\":\"COUNT\"") || deleteServed.getAndSet(true)
+              ? "{\"Items\":[],\"Count\":0}"
+              : "{\"Count\":1,\"Items\":[{\"pk\":{\"S\":\"U#y@example.com\"},\"sk\":{\"S\":\"U\"},"
+                  + "\"address\":{\"S\":\"y@example.com\"},\"queuedAt\":{\"S\":\""
+                  + now
+                  + "\"},\"obsk\":{\"S\":\"000000000000000#y@example.com\"}}]}";
+        }
         if (body.contains("\"IndexName\":\"outbox\"")) {
           if (body.contains("\"Select\":\"COUNT\"")) {
             yield "{\"Count\":0,\"ScannedCount\":0}";
@@ -87,6 +97,7 @@ final class AwsRecordingStub implements AutoCloseable {
               : "{\"Count\":1,\"Items\":[{\"pk\":{\"S\":\"S#x@example.com\"},\"sk\":{\"S\":\"S\"},"
                   + "\"address\":{\"S\":\"x@example.com\"},\"reason\":{\"S\":\"BOUNCE\"},"
                   + "\"origin\":{\"S\":\"HARD_BOUNCE\"},\"sesState\":{\"S\":\"PENDING\"},"
+                  + "\"configurationSet\":{\"S\":\"marketing\"},"
                   + "\"recordedAt\":{\"S\":\""
                   + now
                   + "\"},\"count\":{\"N\":\"1\"}}]}";

@@ -99,6 +99,16 @@ public final class DynamoDbFeedbackStore implements FeedbackStore, BatchCounters
     return new DynamoDbCanaryStore(table);
   }
 
+  /** Removals, imports and queued deletes on the same table. */
+  public DynamoDbSuppressionAdmin suppressionAdmin() {
+    return new DynamoDbSuppressionAdmin(table);
+  }
+
+  /** The latest sender-side refusal per recipient domain, on the same table. */
+  public DynamoDbRecipientRefusals recipientRefusals() {
+    return new DynamoDbRecipientRefusals(table);
+  }
+
   /** The weekly report archive on the same table. */
   public DynamoDbReportArchive reportArchive() {
     return new DynamoDbReportArchive(table, clock);

@@ -310,7 +310,8 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
                     latest.diagnostic(),
                     first.initialState(),
                     first.simulator(),
-                    first.ledgerKey()),
+                    first.ledgerKey(),
+                    first.configurationSet()),
                 a.count + b.count);
           });
     }
@@ -433,6 +434,9 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
         } catch (IdempotentParameterMismatchException e) {
           written = true;
         } catch (TransactionCanceledException e) {
+          if (e.cancellationReasons().stream().anyMatch(r -> "ValidationError".equals(r.code()))) {
+            throw new IllegalArgumentException("DynamoDB refused a batch's counts", e);
+          }
           // Concurrent batches updating the same hot counter row conflict: that passes.
           if (!e.cancellationReasons().stream()
               .allMatch(r -> r.code() == null || CANCEL_RETRYABLE.contains(r.code()))) {
@@ -440,6 +444,12 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
           }
           last = e;
         } catch (SdkException e) {
+          if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+              && service.awsErrorDetails() != null
+              && "ValidationException".equals(service.awsErrorDetails().errorCode())) {
+            // Nothing was written and nothing would be: the caller splits the batch.
+            throw new IllegalArgumentException("DynamoDB refused a batch's counts", e);
+          }
           if (!DynamoTable.retryable(e)) {
             throw new StoreUnavailableException("add a batch's counts", e);
           }

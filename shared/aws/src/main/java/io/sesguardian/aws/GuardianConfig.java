@@ -3,9 +3,11 @@
  */
 package io.sesguardian.aws;
 
+import io.sesguardian.domain.feedback.SuppressionReason;
 import io.sesguardian.domain.ingest.CountingRules;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,14 +22,50 @@ import java.util.Set;
  * @param store retention: {@code LEDGER_RETENTION_DAYS} (default 14), {@code
  *     COUNTER_RETENTION_DAYS} (default 400); soft-bounce history is kept twice the window plus a
  *     day
+ * @param accountListReasons {@code ACCOUNT_LIST_REASONS} (template parameter {@code
+ *     AccountListReasons}, default {@code BOUNCE,COMPLAINT}; {@code NONE} for none): the reasons
+ *     the outbox pushes to SES's account-level list. The guardian's own list keeps every reason.
  */
 public record GuardianConfig(
-    String table, IngestPolicy policy, DynamoDbFeedbackStore.Settings store) {
+    String table,
+    IngestPolicy policy,
+    DynamoDbFeedbackStore.Settings store,
+    Set<SuppressionReason> accountListReasons) {
 
   public GuardianConfig {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(store, "store");
+    accountListReasons = Set.copyOf(accountListReasons);
+  }
+
+  /** A configuration that pushes every reason to SES's list. */
+  public GuardianConfig(String table, IngestPolicy policy, DynamoDbFeedbackStore.Settings store) {
+    this(table, policy, store, EnumSet.allOf(SuppressionReason.class));
+  }
+
+  /** Parses {@code ACCOUNT_LIST_REASONS}: comma-separated BOUNCE, COMPLAINT, or NONE. */
+  static Set<SuppressionReason> accountListReasons(String value) {
+    if (value == null || value.isBlank()) {
+      return EnumSet.allOf(SuppressionReason.class);
+    }
+    Set<SuppressionReason> reasons = EnumSet.noneOf(SuppressionReason.class);
+    for (String part : value.split(",")) {
+      String name = part.trim().toUpperCase(java.util.Locale.ROOT);
+      if (name.equals("NONE") || name.isEmpty()) {
+        continue;
+      }
+      try {
+        reasons.add(SuppressionReason.valueOf(name));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException(
+            "ACCOUNT_LIST_REASONS="
+                + value
+                + " is not valid: use BOUNCE, COMPLAINT, both"
+                + " (BOUNCE,COMPLAINT, the default) or NONE");
+      }
+    }
+    return reasons;
   }
 
   public static GuardianConfig fromEnvironment(Map<String, String> env) {
@@ -48,7 +86,8 @@ public record GuardianConfig(
         new DynamoDbFeedbackStore.Settings(
             Duration.ofDays(ledgerDays),
             window.multipliedBy(2).plusDays(1),
-            Duration.ofDays(counterDays)));
+            Duration.ofDays(counterDays)),
+        accountListReasons(env.get("ACCOUNT_LIST_REASONS")));
   }
 
   /**

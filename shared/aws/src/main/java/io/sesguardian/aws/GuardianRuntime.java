@@ -5,10 +5,12 @@ package io.sesguardian.aws;
 
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.monitor.RecipientRefusalWatch;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.sync.Pacer;
 import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.domain.sync.SuppressionSync;
+import io.sesguardian.domain.time.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -72,17 +74,28 @@ public final class GuardianRuntime {
   }
 
   public IngestService ingestService() {
+    return ingestService(Deadline.none(clock));
+  }
+
+  /**
+   * The ingest service over a view of the table that retries only while {@code deadline} allows: a
+   * Lambda passes its own, so a throttled table makes it answer in time (the SQS handler hands the
+   * rest back) instead of being stopped by the runtime.
+   */
+  public IngestService ingestService(Deadline deadline) {
     IngestPolicy p = config.policy();
+    DynamoDbFeedbackStore bounded = store.withDeadline(deadline);
     // Sends, deliveries and other count-only events: one counter transaction per batch, no
     // per-event ledger entry (README, "Costs per million messages").
     return new IngestService(
-            store,
+            bounded,
+            recipientRefusals(),
             new IngestPolicy(
                 p.softBounceThreshold(),
                 p.softBounceWindow(),
                 p.counting().withVerifiedDomains(() -> verifiedDomains().get())),
             clock)
-        .batchingCountOnlyEvents(store);
+        .batchingCountOnlyEvents(bounded);
   }
 
   /**
@@ -91,6 +104,21 @@ public final class GuardianRuntime {
    */
   public DynamoDbRejectedItems rejectedItems() {
     return store.rejectedItems();
+  }
+
+  /** The latest sender-side refusal per recipient domain, over the same table. */
+  public DynamoDbRecipientRefusals recipientRefusals() {
+    return store.recipientRefusals();
+  }
+
+  /** Removals, imports and the queued deletes over the same table. */
+  public DynamoDbSuppressionAdmin suppressionAdmin() {
+    return store.suppressionAdmin();
+  }
+
+  /** The SES account-level list through a client without SDK retries (callers pace). */
+  public SesV2SuppressionList sesSuppressionList() {
+    return new SesV2SuppressionList(clients.sesV2WithoutRetries());
   }
 
   /** The monitor store over the same table. */
@@ -110,13 +138,15 @@ public final class GuardianRuntime {
 
   /** The reputation monitor, alerting to the SNS alert topic (with the dashboard's link). */
   public ReputationMonitor reputationMonitor(MonitorConfig monitor) {
+    DynamoDbMonitorStore monitorStore = monitorStore();
     return new ReputationMonitor(
-        monitorStore(),
-        monitor.alerts(clients.sns()),
-        new SesV2Account(clients.sesV2()),
-        monitor.policy(),
-        sesMetrics(),
-        MonitorConfig.disagreementFactor(System.getenv()));
+            monitorStore,
+            monitor.alerts(clients.sns()),
+            new SesV2Account(clients.sesV2()),
+            monitor.policy(),
+            sesMetrics(),
+            MonitorConfig.disagreementFactor(System.getenv()))
+        .with(new RecipientRefusalWatch(monitorStore, recipientRefusals()));
   }
 
   /** SES's own reputation figures (CloudWatch {@code GetMetricData}, one request per read). */
@@ -129,8 +159,10 @@ public final class GuardianRuntime {
   public SuppressionSync suppressionSync() {
     return new SuppressionSync(
         store,
-        new SesV2SuppressionList(clients.sesV2WithoutRetries()),
+        suppressionAdmin(),
+        sesSuppressionList(),
         new Pacer(clock, Sleeper.REAL, Duration.ofSeconds(1)),
-        clock);
+        clock,
+        new SuppressionSync.Settings(config.accountListReasons(), true));
   }
 }

@@ -46,6 +46,7 @@ final class SuppressionItem {
   static final String SES_ATTEMPTS = "sesAttempts";
   static final String SYNCED_AT = "syncedAt";
   static final String SES_NOTE = "sesNote";
+  static final String CONFIGURATION_SET = "configurationSet";
 
   private SuppressionItem() {}
 
@@ -81,10 +82,15 @@ final class SuppressionItem {
 
   /** The entry a first update creates (recorded {@code now}, count 1). */
   static Map<String, AttributeValue> newItem(SuppressionUpdate u, Instant now) {
+    return newItem(u, now, 1);
+  }
+
+  /** The entry a first update creates, recorded {@code now} with {@code count}. */
+  static Map<String, AttributeValue> newItem(SuppressionUpdate u, Instant now, long count) {
     Map<String, AttributeValue> item = new HashMap<>(key(u.address()));
     item.putAll(firstValues(u, now));
     item.put(LAST_SEEN, s(u.eventTime().toString()));
-    item.put(COUNT, n(1));
+    item.put(COUNT, n(count));
     item.putAll(latestValues(u));
     return item;
   }
@@ -142,6 +148,9 @@ final class SuppressionItem {
     item.put(SES_STATE, s(u.initialState().name()));
     item.put(OUTBOX_SORT, s(outboxSortKey(now, u.address())));
     item.put(SIMULATOR, AttributeValue.fromBool(u.simulator()));
+    if (u.configurationSet() != null) {
+      item.put(CONFIGURATION_SET, s(u.configurationSet()));
+    }
     return item;
   }
 
@@ -173,7 +182,8 @@ final class SuppressionItem {
         text(item, SES_LAST_ERROR),
         item.containsKey(SES_ATTEMPTS) ? Integer.parseInt(item.get(SES_ATTEMPTS).n()) : 0,
         instant(item, SYNCED_AT),
-        item.containsKey(SIMULATOR) && Boolean.TRUE.equals(item.get(SIMULATOR).bool()));
+        item.containsKey(SIMULATOR) && Boolean.TRUE.equals(item.get(SIMULATOR).bool()),
+        text(item, CONFIGURATION_SET));
   }
 
   /** Entries in {@code state}, due by {@code dueBy} when given, in due order (outbox index). */

@@ -7,8 +7,10 @@ import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.testkit.MotoExtension;
 import io.sesguardian.testkit.MotoServer;
 import io.sesguardian.testkit.contract.FeedbackLedgerContract;
+import io.sesguardian.testkit.contract.RecipientRefusalsContract;
 import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
+import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +61,23 @@ class DynamoDbStoresContractTest extends RolePortContracts {
     @Override
     protected Stores newStores(Clock clock) {
       return DynamoDbStoresContractTest.this.newStores(clock);
+    }
+  }
+
+  @Nested
+  class Refusals extends RecipientRefusalsContract {
+    @Override
+    protected io.sesguardian.domain.ingest.RecipientRefusals newRefusals(Clock clock) {
+      return feedback(clock).recipientRefusals();
+    }
+  }
+
+  @Nested
+  class Admin extends SuppressionAdminContract {
+    @Override
+    protected Both newStores(Clock clock) {
+      DynamoDbFeedbackStore feedback = feedback(clock);
+      return new Both(feedback, feedback.suppressionAdmin());
     }
   }
 }

@@ -169,9 +169,11 @@ class FeedbackStormFaultTest {
           SuppressionSync sync =
               new SuppressionSync(
                   syncStore,
+                  syncStore.suppressionAdmin(),
                   new SesV2SuppressionList(sesClients.sesV2WithoutRetries()),
                   new Pacer(virtual, advance, Duration.ofSeconds(1)),
-                  virtual);
+                  virtual,
+                  SuppressionSync.Settings.DEFAULT.withoutImport());
           for (int run = 0; run < 200 && syncStore.pendingOutboxSize() > 0; run++) {
             sync.run(virtual.instant().plus(Duration.ofMinutes(14)));
             virtual.advance(Duration.ofMinutes(16));

@@ -60,9 +60,11 @@ class OutboxSyncTest {
     sync =
         new SuppressionSync(
             store,
+            store.suppressionAdmin(),
             new SesV2SuppressionList(sesClients.sesV2WithoutRetries()),
             new Pacer(clock, Sleeper.REAL, Duration.ofSeconds(1)),
-            clock);
+            clock,
+            SuppressionSync.Settings.DEFAULT.withoutImport());
     IngestService ingest = new IngestService(store, IngestPolicy.DEFAULT, clock);
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     for (String event :

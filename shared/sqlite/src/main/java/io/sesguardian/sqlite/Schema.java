@@ -36,6 +36,8 @@ final class Schema {
     all.addAll(CanaryObservationTable.SCHEMA);
     all.addAll(SqliteCanaryStore.SCHEMA);
     all.addAll(SqliteMonitorStore.SCHEMA);
+    all.addAll(SqliteSuppressionAdmin.SCHEMA);
+    all.addAll(SqliteRecipientRefusals.SCHEMA);
     all.addAll(SqliteRejectedItems.SCHEMA);
     return all;
   }
@@ -52,6 +54,7 @@ final class Schema {
             for (String sql : statements()) {
               s.execute(sql);
             }
+            SuppressionTable.migrate(c);
             s.execute("PRAGMA application_id = " + APPLICATION_ID);
             s.execute("PRAGMA user_version = " + FORMAT);
           }

@@ -217,7 +217,7 @@ public final class SqliteFeedbackStore implements FeedbackStore, BatchCounters {
   public boolean suppressIfAbsent(SuppressionUpdate update, Instant now) {
     Objects.requireNonNull(update, "update");
     Objects.requireNonNull(now, "now");
-    return db.write("suppress an address", c -> SuppressionTable.insertIfAbsent(c, update, now));
+    return db.write("suppress an address", c -> SuppressionTable.insertIfAbsent(c, update, now, 1));
   }
 
   @Override

@@ -33,6 +33,8 @@ public final class SqliteStore implements AutoCloseable {
   private final SqliteFeedbackStore feedback;
   private final SqliteMonitorStore monitor;
   private final SqliteCanaryStore canary;
+  private final SqliteSuppressionAdmin admin;
+  private final SqliteRecipientRefusals refusals;
   private final SqliteRejectedItems rejected;
 
   private SqliteStore(Database db, Clock clock, Duration ledgerRetention) {
@@ -40,6 +42,8 @@ public final class SqliteStore implements AutoCloseable {
     this.feedback = new SqliteFeedbackStore(db, clock, ledgerRetention);
     this.monitor = new SqliteMonitorStore(db, feedback);
     this.canary = new SqliteCanaryStore(db);
+    this.admin = new SqliteSuppressionAdmin(db);
+    this.refusals = new SqliteRecipientRefusals(db);
     this.rejected = new SqliteRejectedItems(db, clock, RejectedItems.DEFAULT_RETENTION);
   }
 
@@ -101,6 +105,16 @@ public final class SqliteStore implements AutoCloseable {
 
   public SqliteMonitorStore monitor() {
     return monitor;
+  }
+
+  /** Removals, imports and queued deletes, over the same file. */
+  public SqliteSuppressionAdmin suppressionAdmin() {
+    return admin;
+  }
+
+  /** The latest sender-side refusal per recipient domain, over the same file. */
+  public SqliteRecipientRefusals recipientRefusals() {
+    return refusals;
   }
 
   public SqliteCanaryStore canary() {

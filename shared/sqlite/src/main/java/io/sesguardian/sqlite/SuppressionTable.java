@@ -34,7 +34,7 @@ final class SuppressionTable {
               + " first_ledger_key TEXT NOT NULL, simulator INTEGER NOT NULL,"
               + " ses_state TEXT NOT NULL, ses_last_error TEXT,"
               + " ses_attempts INTEGER NOT NULL DEFAULT 0, synced_at TEXT, ses_note TEXT,"
-              + " due_at TEXT NOT NULL)",
+              + " due_at TEXT NOT NULL, configuration_set TEXT)",
           "CREATE INDEX IF NOT EXISTS suppressions_outbox"
               + " ON suppressions (ses_state, due_at, address)",
           "CREATE INDEX IF NOT EXISTS suppressions_recorded ON suppressions (recorded_at)");
@@ -42,12 +42,12 @@ final class SuppressionTable {
   private static final String COLUMNS =
       "address, reason, origin, first_seen, last_seen, count, last_feedback_id, diagnostic,"
           + " recorded_at, first_ledger_key, ses_state, ses_last_error, ses_attempts, synced_at,"
-          + " simulator";
+          + " simulator, configuration_set";
 
   private static final String INSERT =
-      "INSERT INTO suppressions (address, reason, origin, first_seen, last_seen, count,"
+      "INSERT INTO suppressions (address, reason, origin, first_seen, last_seen,"
           + " last_feedback_id, diagnostic, recorded_at, first_ledger_key, simulator, ses_state,"
-          + " due_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)";
+          + " due_at, configuration_set, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** The first update creates the entry; later ones describe the latest recorded event. */
   private static final String RECORD =
@@ -120,7 +120,7 @@ final class SuppressionTable {
       try (ResultSet rs = exists.executeQuery()) {
         created = !rs.next();
       }
-      bind(statement, u, now);
+      bind(statement, u, now, 1);
       statement.executeUpdate();
       return created;
     }
@@ -135,20 +135,45 @@ final class SuppressionTable {
     }
   }
 
-  /** Creates the entry (count 1) unless the address is listed; whether it did. */
-  static boolean insertIfAbsent(Connection c, SuppressionUpdate u, Instant now)
+  /** Creates the entry with {@code count} unless the address is listed; whether it did. */
+  static boolean insertIfAbsent(Connection c, SuppressionUpdate u, Instant now, long count)
       throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(INSERT_IF_ABSENT)) {
-      bind(s, u, now);
-      if (s.executeUpdate() != 1) {
-        return false;
-      }
+    if (insert(c, INSERT_IF_ABSENT, u, now, count) != 1) {
+      return false;
     }
     CounterTable.add(c, SuppressionCounts.added(u, now, new Counts()));
     return true;
   }
 
-  private static void bind(PreparedStatement s, SuppressionUpdate u, Instant now)
+  /**
+   * Adds the columns later versions introduced to a store created before them (SQLite has no "ADD
+   * COLUMN IF NOT EXISTS"); older guardians ignore them.
+   */
+  static void migrate(Connection c) throws SQLException {
+    boolean hasSet = false;
+    try (PreparedStatement s = c.prepareStatement("PRAGMA table_info(suppressions)");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        hasSet |= "configuration_set".equals(rs.getString("name"));
+      }
+    }
+    if (!hasSet) {
+      try (PreparedStatement s =
+          c.prepareStatement("ALTER TABLE suppressions ADD COLUMN configuration_set TEXT")) {
+        s.executeUpdate();
+      }
+    }
+  }
+
+  private static int insert(Connection c, String sql, SuppressionUpdate u, Instant now, long count)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, u, now, count);
+      return s.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement s, SuppressionUpdate u, Instant now, long count)
       throws SQLException {
     s.setString(1, u.address());
     s.setString(2, u.reason().name());
@@ -162,6 +187,8 @@ final class SuppressionTable {
     s.setInt(10, u.simulator() ? 1 : 0);
     s.setString(11, u.initialState().name());
     s.setString(12, Times.text(now));
+    s.setString(13, u.configurationSet());
+    s.setLong(14, count);
   }
 
   static SuppressionEntry one(Connection c, String address) throws SQLException {
@@ -259,7 +286,7 @@ final class SuppressionTable {
     }
   }
 
-  private static List<SuppressionEntry> entries(PreparedStatement s) throws SQLException {
+  static List<SuppressionEntry> entries(PreparedStatement s) throws SQLException {
     List<SuppressionEntry> out = new ArrayList<>();
     try (ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
@@ -279,7 +306,8 @@ final class SuppressionTable {
                 rs.getString("ses_last_error"),
                 rs.getInt("ses_attempts"),
                 Times.instant(rs.getString("synced_at")),
-                rs.getInt("simulator") == 1));
+                rs.getInt("simulator") == 1,
+                rs.getString("configuration_set")));
       }
     }
     return out;

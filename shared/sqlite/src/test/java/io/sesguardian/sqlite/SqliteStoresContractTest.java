@@ -3,13 +3,16 @@
  */
 package io.sesguardian.sqlite;
 
+import io.sesguardian.testkit.contract.RecipientRefusalsContract;
 import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
+import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +38,24 @@ class SqliteStoresContractTest extends RolePortContracts {
   void close() {
     if (store != null) {
       store.close();
+    }
+  }
+
+  @Nested
+  class Refusals extends RecipientRefusalsContract {
+    @Override
+    protected io.sesguardian.domain.ingest.RecipientRefusals newRefusals(Clock clock) {
+      newStores(clock);
+      return store.recipientRefusals();
+    }
+  }
+
+  @Nested
+  class Admin extends SuppressionAdminContract {
+    @Override
+    protected Both newStores(Clock clock) {
+      SqliteStoresContractTest.this.newStores(clock);
+      return new Both(store.feedback(), store.suppressionAdmin());
     }
   }
 }

@@ -11,10 +11,12 @@ import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
 import io.sesguardian.domain.ingest.Effect;
 import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.RecipientRefusals;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
+import io.sesguardian.domain.ingest.SuppressionAdmin;
 import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
@@ -78,7 +80,8 @@ import java.util.TreeSet;
  * StoreUnavailableException}; the {@code counts}/{@code ledger}/{@code suppression} accessors are
  * for assertions.
  */
-public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters {
+public final class InMemoryFeedbackStore
+    implements FeedbackStore, BatchCounters, SuppressionAdmin, RecipientRefusals {
 
   /** Longest stored SES error, like the DynamoDB store. */
   public static final int MAX_ERROR = SuppressionOutbox.MAX_ERROR_LENGTH;
@@ -332,6 +335,148 @@ public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters
     return Collections.unmodifiableMap(out);
   }
 
+  // ------------------------------------------------------------------ SuppressionAdmin
+
+  /** Address to its removals, oldest first. */
+  private final Map<String, List<Removal>> removals = new HashMap<>();
+
+  /** Address to its queued delete. */
+  private final Map<String, PendingDelete> deletes = new TreeMap<>();
+
+  private Instant importedAt;
+
+  @Override
+  public synchronized Optional<Removal> remove(String address, String by, String why, Instant at) {
+    Objects.requireNonNull(at, "at");
+    available("remove " + address);
+    Entry e = suppressions.get(address);
+    if (e == null) {
+      return Optional.empty();
+    }
+    Removal removal = Removal.of(e.toRecord(), by, why, at);
+    suppressions.remove(address);
+    removals.computeIfAbsent(address, a -> new ArrayList<>()).add(removal);
+    if (!e.simulator) {
+      deletes.put(address, new PendingDelete(address, at, at, 0, null));
+    }
+    return Optional.of(removal);
+  }
+
+  @Override
+  public synchronized List<Removal> removals(String address) {
+    available("read removals");
+    return List.copyOf(removals.getOrDefault(address, List.of()));
+  }
+
+  @Override
+  public synchronized List<PendingDelete> pendingDeletes(Instant now, int limit) {
+    Objects.requireNonNull(now, "now");
+    if (limit < 0) {
+      throw new IllegalArgumentException("negative limit: " + limit);
+    }
+    available("read queued deletes");
+    return deletes.values().stream()
+        .filter(d -> !d.due().isAfter(now))
+        .sorted(Comparator.comparing(PendingDelete::due).thenComparing(PendingDelete::address))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized int pendingDeleteCount() {
+    available("count queued deletes");
+    return deletes.size();
+  }
+
+  @Override
+  public synchronized void markDeleted(String address, Instant at) {
+    Objects.requireNonNull(at, "at");
+    available("mark a delete done");
+    deletes.remove(address);
+  }
+
+  @Override
+  public synchronized void markDeleteFailed(String address, String error, Instant retryAt) {
+    Objects.requireNonNull(error, "error");
+    Objects.requireNonNull(retryAt, "retryAt");
+    available("record a refused delete");
+    PendingDelete d = deletes.get(address);
+    if (d == null) {
+      throw new IllegalStateException("cannot record a refused delete: none is queued");
+    }
+    deletes.put(
+        address,
+        new PendingDelete(
+            address,
+            d.queuedAt(),
+            retryAt,
+            d.attempts() + 1,
+            error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error));
+  }
+
+  @Override
+  public synchronized boolean recordImported(
+      String address, SuppressionReason reason, Instant sesTime, Instant now) {
+    Objects.requireNonNull(now, "now");
+    available("import " + address);
+    if (suppressions.containsKey(address)) {
+      return false;
+    }
+    Entry e = new Entry(SuppressionUpdate.imported(address, reason, sesTime), now);
+    e.syncedAt = now;
+    e.note = "already on SES's account-level list (imported)";
+    suppressions.put(address, e);
+    return true;
+  }
+
+  @Override
+  public synchronized void markLocalOnly(String address, String why, Instant at) {
+    Objects.requireNonNull(why, "why");
+    Objects.requireNonNull(at, "at");
+    available("keep " + address + " local");
+    Entry e = existing(address, "keep it off SES's list");
+    e.state = SesSyncState.LOCAL_ONLY;
+    e.syncedAt = at;
+    e.lastError = null;
+    e.note = why;
+  }
+
+  @Override
+  public synchronized Optional<Instant> importedAt() {
+    available("read the import mark");
+    return Optional.ofNullable(importedAt);
+  }
+
+  @Override
+  public synchronized void markImported(Instant at) {
+    Objects.requireNonNull(at, "at");
+    available("mark the import done");
+    importedAt = at;
+  }
+
+  // ------------------------------------------------------------------ RecipientRefusals
+
+  private final Map<String, Refusal> refusals = new TreeMap<>();
+
+  @Override
+  public synchronized void note(Refusal refusal) {
+    available("note a refusal");
+    refusals.merge(refusal.domain(), refusal, (a, b) -> b.at().isBefore(a.at()) ? a : b);
+  }
+
+  @Override
+  public synchronized Map<String, Refusal> since(Instant since) {
+    available("read refusals");
+    Map<String, Refusal> out = new TreeMap<>();
+    refusals.forEach(
+        (domain, r) -> {
+          if (!r.at().isBefore(since)) {
+            out.put(domain, r);
+          }
+        });
+    return out;
+  }
+
   @Override
   public synchronized Set<Scope> activeScopes(Instant since, Instant until) {
     available("read active scopes");
@@ -527,6 +672,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters
     final Instant recordedAt;
     final String firstLedgerKey;
     final boolean simulator;
+    final String configurationSet;
     Instant lastSeen;
     long count;
     String lastFeedbackId;
@@ -547,6 +693,7 @@ public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters
       this.recordedAt = now;
       this.firstLedgerKey = u.ledgerKey();
       this.simulator = u.simulator();
+      this.configurationSet = u.configurationSet();
       this.lastFeedbackId = u.feedbackId();
       this.diagnostic = u.diagnostic() == null || u.diagnostic().isEmpty() ? null : u.diagnostic();
       this.state = u.initialState();
@@ -569,7 +716,8 @@ public final class InMemoryFeedbackStore implements FeedbackStore, BatchCounters
           lastError,
           attempts,
           syncedAt,
-          simulator);
+          simulator,
+          configurationSet);
     }
   }
 }

@@ -52,6 +52,9 @@ public final class StubSesSuppressionList implements SesSuppressionList {
 
     public static final String GET_ACCOUNT = "GetAccount";
     public static final String PUT = "PutSuppressedDestination";
+    public static final String DELETE = "DeleteSuppressedDestination";
+    public static final String GET_CONFIGURATION_SET = "GetConfigurationSet";
+    public static final String LIST = "ListSuppressedDestinations";
 
     public boolean isPut() {
       return PUT.equals(operation);
@@ -65,6 +68,10 @@ public final class StubSesSuppressionList implements SesSuppressionList {
   private final Map<String, String> refusals = new HashMap<>();
   private final Map<String, SuppressionReason> held = new TreeMap<>();
   private final List<Call> calls = new ArrayList<>();
+  private final Map<String, SetSuppression> sets = new HashMap<>();
+  private final Map<String, Instant> heldSince = new HashMap<>();
+  private int listThrottles;
+  private int pageSize = 1000;
 
   public StubSesSuppressionList(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -94,9 +101,60 @@ public final class StubSesSuppressionList implements SesSuppressionList {
     }
     if (outcome instanceof PutOutcome.Accepted) {
       held.put(address, reason);
+      heldSince.put(address, clock.instant());
     }
     calls.add(new Call(Call.PUT, address, reason, clock.instant(), outcome));
     return outcome;
+  }
+
+  /**
+   * Answers like {@link #put} (scripted outcome, else a standing refusal, else accepted; the
+   * sandbox does not matter); an accepted delete drops the address, held or not (SES's 404 for an
+   * address it does not hold counts as removed).
+   */
+  @Override
+  public synchronized PutOutcome delete(String address) {
+    Objects.requireNonNull(address, "address");
+    PutOutcome outcome;
+    if (!script.isEmpty()) {
+      outcome = script.poll();
+    } else if (refusals.containsKey(address)) {
+      outcome = new PutOutcome.Failed(refusals.get(address));
+    } else {
+      outcome = new PutOutcome.Accepted();
+    }
+    if (outcome instanceof PutOutcome.Accepted) {
+      held.remove(address);
+      heldSince.remove(address);
+    }
+    calls.add(new Call(Call.DELETE, address, null, clock.instant(), outcome));
+    return outcome;
+  }
+
+  /** The set's scripted settings ({@link #configurationSetReasons}), else {@code UsesAccount}. */
+  @Override
+  public synchronized SetSuppression configurationSet(String name) {
+    calls.add(new Call(Call.GET_CONFIGURATION_SET, null, null, clock.instant(), null));
+    return sets.getOrDefault(name, new SetSuppression.UsesAccount());
+  }
+
+  /** The held addresses in address order, {@link #pageSize} per page; the token is an offset. */
+  @Override
+  public synchronized Page list(String nextToken) {
+    calls.add(new Call(Call.LIST, null, null, clock.instant(), null));
+    if (listThrottles > 0) {
+      listThrottles--;
+      return Page.throttled("Rate exceeded (429)");
+    }
+    int from = nextToken == null ? 0 : Integer.parseInt(nextToken);
+    List<String> all = new ArrayList<>(held.keySet());
+    List<Listed> page = new ArrayList<>();
+    for (int i = from; i < Math.min(all.size(), from + pageSize); i++) {
+      String a = all.get(i);
+      page.add(new Listed(a, held.get(a), heldSince.getOrDefault(a, Instant.EPOCH)));
+    }
+    int next = from + pageSize;
+    return Page.of(page, next < all.size() ? Integer.toString(next) : null);
   }
 
   // ------------------------------------------------------------------ scripting
@@ -114,6 +172,49 @@ public final class StubSesSuppressionList implements SesSuppressionList {
             ? EnumSet.noneOf(SuppressionReason.class)
             : EnumSet.of(reasons[0], reasons);
     return this;
+  }
+
+  /** SES holds {@code address} for {@code reason} since {@code since} (before any put). */
+  public synchronized StubSesSuppressionList holding(
+      String address, SuppressionReason reason, Instant since) {
+    held.put(Objects.requireNonNull(address, "address"), Objects.requireNonNull(reason, "reason"));
+    heldSince.put(address, Objects.requireNonNull(since, "since"));
+    return this;
+  }
+
+  /** The configuration set {@code name} has its own SuppressionOptions with these reasons. */
+  public synchronized StubSesSuppressionList configurationSetReasons(
+      String name, SuppressionReason... reasons) {
+    sets.put(
+        name,
+        new SetSuppression.Overrides(
+            reasons.length == 0
+                ? EnumSet.noneOf(SuppressionReason.class)
+                : EnumSet.of(reasons[0], reasons)));
+    return this;
+  }
+
+  /** SES cannot say what the configuration set {@code name} does (e.g. it was deleted). */
+  public synchronized StubSesSuppressionList configurationSetUnknown(String name) {
+    sets.put(name, new SetSuppression.Unknown("NotFoundException: " + name));
+    return this;
+  }
+
+  /** The next {@code n} list requests answer 429. */
+  public synchronized StubSesSuppressionList thenThrottleList(int n) {
+    listThrottles = n;
+    return this;
+  }
+
+  /** Addresses per list page (SES allows up to 1,000). */
+  public synchronized StubSesSuppressionList pageSize(int n) {
+    pageSize = n;
+    return this;
+  }
+
+  /** The requests of one operation, in order. */
+  public synchronized List<Call> calls(String operation) {
+    return calls.stream().filter(c -> c.operation().equals(operation)).toList();
   }
 
   /** The next put is accepted, whatever else is set. */

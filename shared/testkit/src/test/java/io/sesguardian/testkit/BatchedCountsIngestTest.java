@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Normalized;
+import io.sesguardian.domain.ingest.BatchCounters;
 import io.sesguardian.domain.ingest.Bucket;
 import io.sesguardian.domain.ingest.CounterField;
 import io.sesguardian.domain.ingest.IngestPolicy;
@@ -98,6 +99,31 @@ class BatchedCountsIngestTest {
     assertThat(retried.stored()).isTrue();
     assertThat(store.total(Scope.ACCOUNT, CounterField.SEND)).isEqualTo(1);
     assertThat(store.total(Scope.ACCOUNT, CounterField.DELIVERY)).isEqualTo(1);
+  }
+
+  @Test
+  void eventTheStoreRefuses_failsAlone_itsBatchMatesAreCounted() {
+    // A store that refuses any write touching the sending domain "poison.example" outright, as
+    // DynamoDB refuses a key over its size limit.
+    BatchCounters refusing =
+        (counts, key) -> {
+          if (counts.buckets().keySet().stream()
+              .anyMatch(k -> k.scope().equals(Scope.domain("poison.example")))) {
+            throw new IllegalArgumentException("refused");
+          }
+          store.addBatchCounts(counts, key);
+        };
+    IngestService service =
+        new IngestService(store, IngestPolicy.DEFAULT, clock).batchingCountOnlyEvents(refusing);
+
+    IngestReport report =
+        service.ingest(
+            docs(send("s1"), send("s2").replace("news@shop.example", "x@poison.example")));
+
+    assertThat(report.failed()).hasSize(1);
+    assertThat(report.recipients(Bucket.SEND)).isEqualTo(1);
+    assertThat(store.total(Scope.ACCOUNT, CounterField.SEND)).isEqualTo(1);
+    assertThat(store.total(Scope.ACCOUNT, CounterField.ITEMS)).isEqualTo(2);
   }
 
   @Test

@@ -3,9 +3,12 @@
  */
 package io.sesguardian.testkit;
 
+import io.sesguardian.testkit.contract.RecipientRefusalsContract;
 import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
+import io.sesguardian.testkit.contract.SuppressionAdminContract;
 import java.time.Clock;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The in-memory fakes keep every role port's contract (the ledger's in {@link
@@ -22,5 +25,22 @@ class InMemoryStoresContractTest extends RolePortContracts {
     InMemoryFeedbackStore feedback = new InMemoryFeedbackStore(clock);
     return new Stores(
         feedback, new InMemoryMonitorStore(feedback), new InMemoryCanaryStore(feedback));
+  }
+
+  @Nested
+  class Refusals extends RecipientRefusalsContract {
+    @Override
+    protected io.sesguardian.domain.ingest.RecipientRefusals newRefusals(Clock clock) {
+      return new InMemoryFeedbackStore(clock);
+    }
+  }
+
+  @Nested
+  class Admin extends SuppressionAdminContract {
+    @Override
+    protected Both newStores(Clock clock) {
+      InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
+      return new Both(store, store);
+    }
   }
 }

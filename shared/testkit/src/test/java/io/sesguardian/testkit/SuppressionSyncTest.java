@@ -38,7 +38,9 @@ class SuppressionSyncTest {
   private final InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
   private final StubSesSuppressionList ses = new StubSesSuppressionList(clock);
   private final Pacer pacer = new Pacer(clock, clock.sleeper(), Duration.ofSeconds(1));
-  private final SuppressionSync sync = new SuppressionSync(store, ses, pacer, clock);
+  private final SuppressionSync sync =
+      new SuppressionSync(
+          store, store, ses, pacer, clock, SuppressionSync.Settings.DEFAULT.withoutImport());
 
   @Test
   void sandbox_holdsEverything_thenBackfillsOnceProductionAccessIsGranted() throws Exception {

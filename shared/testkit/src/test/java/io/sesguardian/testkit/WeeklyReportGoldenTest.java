@@ -56,7 +56,12 @@ class WeeklyReportGoldenTest {
     StubSesSuppressionList ses = new StubSesSuppressionList(clock).suppressedReasons();
     SuppressionSync sync =
         new SuppressionSync(
-            feedback, ses, new Pacer(clock, clock.sleeper(), Duration.ofSeconds(1)), clock);
+            feedback,
+            feedback,
+            ses,
+            new Pacer(clock, clock.sleeper(), Duration.ofSeconds(1)),
+            clock,
+            SuppressionSync.Settings.DEFAULT.withoutImport());
     IngestService ingest = new IngestService(feedback, IngestPolicy.DEFAULT, clock);
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     Random random = new Random(5);

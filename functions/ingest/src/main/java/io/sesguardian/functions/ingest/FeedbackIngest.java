@@ -17,10 +17,12 @@ import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.telemetry.LogLevel;
 import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.Telemetry;
+import io.sesguardian.domain.time.Deadline;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One invocation of the ingest use case ({@link FeedbackIngestion}) under the invocation's
@@ -29,11 +31,21 @@ import java.util.Map;
  */
 final class FeedbackIngest {
 
-  private final FeedbackIngestion ingestion;
+  private final Function<Deadline, FeedbackIngestion> ingestion;
   private final Telemetry telemetry;
   private final Clock clock;
 
+  /** One use case for every invocation (tests). */
   FeedbackIngest(FeedbackIngestion ingestion, Telemetry telemetry, Clock clock) {
+    this(deadline -> ingestion, telemetry, clock);
+  }
+
+  /**
+   * The use case each invocation runs, built for its deadline so the store's retries stop in time
+   * too (not only the choice of the next unit).
+   */
+  FeedbackIngest(
+      Function<Deadline, FeedbackIngestion> ingestion, Telemetry telemetry, Clock clock) {
     this.ingestion = ingestion;
     this.telemetry = telemetry;
     this.clock = clock;
@@ -41,8 +53,8 @@ final class FeedbackIngest {
 
   IngestResult ingest(List<RawDelivery> deliveries, Context context) {
     Telemetry log = telemetry.forRequest(context.getAwsRequestId());
-    IngestResult result =
-        ingestion.ingest(deliveries, Deadlines.lambda(context.getRemainingTimeInMillis(), clock));
+    Deadline deadline = Deadlines.lambda(context.getRemainingTimeInMillis(), clock);
+    IngestResult result = ingestion.apply(deadline).ingest(deliveries, deadline);
     IngestReport report = result.report();
     for (SuppressionEntry e : report.suppressed()) {
       Map<String, Object> fields = new LinkedHashMap<>();

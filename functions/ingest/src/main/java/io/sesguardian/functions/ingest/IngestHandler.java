@@ -74,9 +74,11 @@ public final class IngestHandler implements RequestStreamHandler {
 
   /** The production use case over a runtime, reporting as {@code telemetry}. */
   static FeedbackIngest feedbackIngest(GuardianRuntime runtime, Telemetry telemetry) {
+    FeedbackNormalizer normalizer = new FeedbackNormalizer();
     return new FeedbackIngest(
-        new FeedbackIngestion(
-            new FeedbackNormalizer(), runtime.ingestService(), UNIT, runtime.rejectedItems()),
+        deadline ->
+            new FeedbackIngestion(
+                normalizer, runtime.ingestService(deadline), UNIT, runtime.rejectedItems()),
         telemetry,
         runtime.clock());
   }

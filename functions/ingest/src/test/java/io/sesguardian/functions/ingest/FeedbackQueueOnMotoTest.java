@@ -108,11 +108,22 @@ class FeedbackQueueOnMotoTest {
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     List<String> notifications = new ArrayList<>();
     Set<String> expectedKeys = new HashSet<>();
+    // Sends, deliveries and the like have no ledger entry in the deployed wiring: counted per
+    // batch, a repeat of one in another batch counts again (README, "Costs per million messages").
+    Set<String> countOnlyKeys = new HashSet<>();
+    int countOnlyRepeats = 0;
     for (String message : sesMessages(corpus)) {
       List<FeedbackRecord> records = normalizer.normalize("corpus", message).records();
       if (!records.isEmpty()) {
         notifications.add(message);
-        records.forEach(r -> expectedKeys.add(Effect.of(r).ledgerKey()));
+        for (FeedbackRecord r : records) {
+          Effect e = Effect.of(r);
+          if (!IngestService.countOnly(e)) {
+            expectedKeys.add(e.ledgerKey());
+          } else if (!countOnlyKeys.add(e.ledgerKey())) {
+            countOnlyRepeats++;
+          }
+        }
       }
     }
     assertThat(notifications)
@@ -204,7 +215,7 @@ class FeedbackQueueOnMotoTest {
           .as("handler invocations that saw the poison message")
           .containsExactly(MAX_RECEIVE_COUNT);
 
-      // Every good notification recorded once: its ledger entries exist, nothing else does.
+      // Every good bounce and complaint recorded once: its ledger entries exist, nothing else does.
       Set<String> ledger = new HashSet<>();
       dynamo
           .scanPaginator(
@@ -216,7 +227,9 @@ class FeedbackQueueOnMotoTest {
           .forEach(item -> ledger.add(item.get("pk").s().substring(2)));
       assertThat(ledger).containsExactlyInAnyOrderElementsOf(expectedKeys);
 
-      // ... and counted once: the account's event counters equal a single pass through the fake.
+      // ... and counted once: the account's event counters equal a single pass through the fake,
+      // but for count-only events the corpus repeats in other envelopes, which may have landed in
+      // another batch.
       MutableClock clock = new MutableClock(Instant.now());
       InMemoryFeedbackStore fake = new InMemoryFeedbackStore(clock);
       IngestService once = new IngestService(fake, IngestPolicy.DEFAULT, clock);
@@ -244,7 +257,9 @@ class FeedbackQueueOnMotoTest {
         if (!OPERATIONAL.contains(field)) {
           assertThat(counted.getOrDefault(field, 0L))
               .as(field.name())
-              .isEqualTo(fake.total(Scope.ACCOUNT, field));
+              .isBetween(
+                  fake.total(Scope.ACCOUNT, field),
+                  fake.total(Scope.ACCOUNT, field) + countOnlyRepeats);
         }
       }
       System.out.printf(

@@ -40,7 +40,12 @@ class OutboxHandlerTest {
   private final OutboxHandler handler =
       new OutboxHandler(
           new SuppressionSync(
-              store, ses, new Pacer(clock, clock.sleeper(), Duration.ofSeconds(1)), clock),
+              store,
+              store,
+              ses,
+              new Pacer(clock, clock.sleeper(), Duration.ofSeconds(1)),
+              clock,
+              SuppressionSync.Settings.DEFAULT.withoutImport()),
           clock,
           telemetry);
 

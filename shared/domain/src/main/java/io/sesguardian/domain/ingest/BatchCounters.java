@@ -25,6 +25,8 @@ public interface BatchCounters {
    * @param batchKey identifies the batch's events (the same events give the same key)
    * @throws StoreUnavailableException when the write could not be confirmed; it may have been
    *     applied (a lost answer), and a retry with the same key within the window adds nothing
+   * @throws IllegalArgumentException when the store refuses the write outright (e.g. a key over its
+   *     size limit): nothing was written, and the same counts would be refused again
    */
   void addBatchCounts(Counts counts, String batchKey);
 }

@@ -85,7 +85,8 @@ public record Effect(
               record.diagnosticCode(),
               SuppressionUpdate.initialState(record.simulator(), c.alreadyOnAccountList()),
               record.simulator(),
-              key);
+              key,
+              record.configurationSet());
     }
     SoftBounce soft =
         c.escalatable() && record.address() != null

@@ -3,6 +3,7 @@
  */
 package io.sesguardian.domain.ingest;
 
+import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.feedback.FeedbackKind;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Ignored;
@@ -33,6 +34,7 @@ public final class IngestService {
   private final FeedbackLedger ledger;
   private final SoftBounceHistory softBounceHistory;
   private final SuppressionList suppressions;
+  private final RecipientRefusals refusals;
   private final IngestPolicy policy;
   private final Clock clock;
 
@@ -45,15 +47,26 @@ public final class IngestService {
    */
   public <S extends FeedbackLedger & SoftBounceHistory & SuppressionList> IngestService(
       S store, IngestPolicy policy, Clock clock) {
-    this(store, store, store, policy, clock);
+    this(store, store, store, RecipientRefusals.NONE, policy, clock);
+  }
+
+  /**
+   * Like the above, noting the latest sender-side refusal of each recipient domain in {@code
+   * refusals} for the monitor's {@link io.sesguardian.domain.monitor.RecipientRefusalWatch}.
+   */
+  public <S extends FeedbackLedger & SoftBounceHistory & SuppressionList> IngestService(
+      S store, RecipientRefusals refusals, IngestPolicy policy, Clock clock) {
+    this(store, store, store, refusals, policy, clock);
   }
 
   public IngestService(
       FeedbackLedger ledger,
       SoftBounceHistory softBounces,
       SuppressionList suppressions,
+      RecipientRefusals refusals,
       IngestPolicy policy,
       Clock clock) {
+    this.refusals = Objects.requireNonNull(refusals, "refusals");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.softBounceHistory = Objects.requireNonNull(softBounces, "softBounces");
     this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
@@ -66,6 +79,7 @@ public final class IngestService {
     this.ledger = base.ledger;
     this.softBounceHistory = base.softBounceHistory;
     this.suppressions = base.suppressions;
+    this.refusals = base.refusals;
     this.policy = base.policy;
     this.clock = base.clock;
     this.batchCounters = Objects.requireNonNull(batchCounters, "batchCounters");
@@ -87,7 +101,7 @@ public final class IngestService {
    * An event whose only effect is counter increments: no suppression, no soft-bounce history, no
    * canary observation, and no bounce or complaint (the rates' numerators stay exactly-once).
    */
-  static boolean countOnly(Effect e) {
+  public static boolean countOnly(Effect e) {
     FeedbackKind kind = e.record().kind();
     return e.suppression() == null
         && e.softBounce() == null
@@ -147,12 +161,10 @@ public final class IngestService {
       batch.addAll(operational);
     }
     if (!counted.isEmpty()) {
-      try {
-        batchCounters.addBatchCounts(batch, batchKey(counted));
-      } catch (StoreUnavailableException e) {
-        counted.forEach(c -> failedKeys.add(c.ledgerKey()));
-      }
+      failedKeys.addAll(addBatch(counted, batch, ledgered.isEmpty() ? operational : new Counts()));
     }
+
+    noteRefusals(effects.values(), result);
 
     Map<Bucket, Integer> recipients = new EnumMap<>(Bucket.class);
     Set<String> applied = new HashSet<>();
@@ -204,8 +216,70 @@ public final class IngestService {
         failed);
   }
 
+  /** The latest applied sender-side refusal of each recipient domain, noted for the monitor. */
+  private void noteRefusals(Iterable<Effect> effects, ApplyResult result) {
+    Map<String, RecipientRefusals.Refusal> latest = new LinkedHashMap<>();
+    for (Effect effect : effects) {
+      FeedbackRecord r = effect.record();
+      if (!r.classification().feedbackClass().senderSide()
+          || r.address() == null
+          || r.simulator()
+          || result.failed().contains(effect.ledgerKey())
+          || result.duplicates().contains(effect.ledgerKey())) {
+        continue;
+      }
+      RecipientRefusals.Refusal refusal =
+          new RecipientRefusals.Refusal(
+              Addresses.domainOf(r.address()),
+              r.status(),
+              r.diagnosticCode() == null ? null : Addresses.maskAll(r.diagnosticCode()),
+              r.eventTime());
+      latest.merge(refusal.domain(), refusal, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+    }
+    latest.values().forEach(refusals::note);
+  }
+
   /**
-   * The key of a batch of count-only events: a digest of their ledger keys in order, so the same
+   * Writes the counts of a batch of count-only events; returns the ledger keys of those not
+   * written. A batch the store refuses outright (an item it will never accept: nothing was written)
+   * is tried again one event at a time, so that one such event does not take its batch-mates with
+   * it (on the SQS path, to the dead-letter queue); {@code operational} rides with the first of
+   * them.
+   */
+  private Set<String> addBatch(List<Effect> counted, Counts batch, Counts operational) {
+    try {
+      batchCounters.addBatchCounts(batch, batchKey(counted));
+      return Set.of();
+    } catch (StoreUnavailableException e) {
+      return keysOf(counted);
+    } catch (IllegalArgumentException refused) {
+      if (counted.size() == 1) {
+        return keysOf(counted);
+      }
+      Set<String> failed = new HashSet<>();
+      Counts pending = new Counts().addAll(operational);
+      for (Effect e : counted) {
+        Counts own = new Counts().addAll(pending);
+        e.addCountsTo(own);
+        try {
+          batchCounters.addBatchCounts(own, batchKey(List.of(e)));
+          pending = new Counts();
+        } catch (StoreUnavailableException | IllegalArgumentException alone) {
+          failed.add(e.ledgerKey());
+        }
+      }
+      return failed;
+    }
+  }
+
+  private static Set<String> keysOf(List<Effect> effects) {
+    Set<String> keys = new HashSet<>();
+    effects.forEach(e -> keys.add(e.ledgerKey()));
+    return keys;
+  }
+
+  /**
+   * The key of a batch of count-only events: a digest of their sorted ledger keys, so the same
    * events (an SDK retry, a redelivery of the same batch) give the same key, whatever the
    * deliveries' own ids.
    */
@@ -285,7 +359,8 @@ public final class IngestService {
             r.diagnosticCode(),
             SuppressionUpdate.initialState(r.simulator(), false),
             r.simulator(),
-            effect.ledgerKey()),
+            effect.ledgerKey(),
+            r.configurationSet()),
         now);
   }
 

@@ -12,5 +12,10 @@ public enum SesSyncState {
   /** SES has it already (it said so, or adds it by itself for this reason). */
   NOT_NEEDED,
   /** A mailbox-simulator address: recorded, never sent to SES. */
-  SIMULATOR
+  SIMULATOR,
+  /**
+   * Kept on the guardian's list only: the deployment's {@code AccountListReasons} does not push
+   * this reason to SES's account-level list.
+   */
+  LOCAL_ONLY
 }

@@ -69,6 +69,10 @@ public final class SuppressionCounts {
    * escalation) and its time to be recorded.
    */
   public static Counts added(SuppressionUpdate u, Instant recordedAt, Counts into) {
+    if (u.origin() == SuppressionOrigin.SES_IMPORT) {
+      // Already on SES's list before the guardian knew it: no suppression of the week it names.
+      return into;
+    }
     CounterKey key = CounterKey.of(Scope.ACCOUNT, u.eventTime());
     into.add(
         key,

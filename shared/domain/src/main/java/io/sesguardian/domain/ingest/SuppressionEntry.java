@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param sesAttempts how many times it was sent to SES
  * @param syncedAt when SES accepted it or it was found not needed (nullable)
  * @param simulator whether it is a mailbox-simulator address
+ * @param configurationSet the configuration set of the message that created the entry (nullable)
  */
 public record SuppressionEntry(
     String address,
@@ -42,7 +43,8 @@ public record SuppressionEntry(
     String sesLastError,
     int sesAttempts,
     Instant syncedAt,
-    boolean simulator) {
+    boolean simulator,
+    String configurationSet) {
 
   public SuppressionEntry {
     Objects.requireNonNull(address, "address");

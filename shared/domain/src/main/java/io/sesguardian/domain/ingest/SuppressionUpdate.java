@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param initialState the SES state a new entry starts in
  * @param simulator whether the address is the mailbox simulator
  * @param ledgerKey the idempotency key of the record that caused it
+ * @param configurationSet the configuration set the message was sent with (nullable): SES applies
+ *     that set's suppression options, so the outbox needs it to know whether SES adds the address
+ *     by itself
  */
 public record SuppressionUpdate(
     String address,
@@ -30,9 +33,34 @@ public record SuppressionUpdate(
     String diagnostic,
     SesSyncState initialState,
     boolean simulator,
-    String ledgerKey) {
+    String ledgerKey,
+    String configurationSet) {
 
   public static final int MAX_DIAGNOSTIC = 1000;
+
+  /** An update for mail sent without a configuration set. */
+  public SuppressionUpdate(
+      String address,
+      SuppressionReason reason,
+      SuppressionOrigin origin,
+      Instant eventTime,
+      String feedbackId,
+      String diagnostic,
+      SesSyncState initialState,
+      boolean simulator,
+      String ledgerKey) {
+    this(
+        address,
+        reason,
+        origin,
+        eventTime,
+        feedbackId,
+        diagnostic,
+        initialState,
+        simulator,
+        ledgerKey,
+        null);
+  }
 
   public SuppressionUpdate {
     Objects.requireNonNull(address, "address");
@@ -44,6 +72,25 @@ public record SuppressionUpdate(
     if (diagnostic != null && diagnostic.length() > MAX_DIAGNOSTIC) {
       diagnostic = diagnostic.substring(0, MAX_DIAGNOSTIC);
     }
+  }
+
+  /**
+   * How an address found on SES's account-level list is recorded ({@link SuppressionAdmin#
+   * recordImported}): origin {@code SES_IMPORT}, state {@code NOT_NEEDED}, SES's time as its event
+   * time, and a ledger key of its own that no SES record can have.
+   */
+  public static SuppressionUpdate imported(
+      String address, SuppressionReason reason, Instant sesTime) {
+    return new SuppressionUpdate(
+        address,
+        reason,
+        SuppressionOrigin.SES_IMPORT,
+        sesTime,
+        null,
+        null,
+        SesSyncState.NOT_NEEDED,
+        io.sesguardian.domain.feedback.Addresses.isSimulator(address),
+        "ses-import#" + address);
   }
 
   static SesSyncState initialState(boolean simulator, boolean alreadyOnAccountList) {

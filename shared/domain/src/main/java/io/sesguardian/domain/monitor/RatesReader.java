@@ -49,6 +49,14 @@ public final class RatesReader {
     this.calculator = new RateCalculator(policy.thresholds());
   }
 
+  /**
+   * The same reader taking counters and active scopes from {@code counters} (a view of the same
+   * store's counters, e.g. one that serves a report's overlapping reads from memory).
+   */
+  public RatesReader countingThrough(EventCounters counters) {
+    return new RatesReader(counters, state, policy);
+  }
+
   /** The rates of every active scope, the account first. */
   public List<ScopeRates> rates(Instant now) {
     List<ScopeRates> out = new ArrayList<>();

@@ -33,6 +33,23 @@ public final class ReputationMonitor {
   private final LevelChangeAnnouncer announcer;
   private final SesReputationMetrics sesMetrics;
   private final Optional<OnAccount> onAccount;
+  private final AlertPublisher announced;
+
+  /**
+   * A further check run at the end of every evaluation (e.g. {@link RecipientRefusalWatch}); its
+   * alerts are announced and kept like the monitor's own.
+   */
+  public interface Watch {
+    List<Alert> check(Instant now);
+  }
+
+  private final List<Watch> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds a check to every evaluation; returns this monitor. */
+  public ReputationMonitor with(Watch watch) {
+    watches.add(Objects.requireNonNull(watch, "watch"));
+    return this;
+  }
 
   private ReputationMonitor(
       MonitorStore store,
@@ -42,7 +59,7 @@ public final class ReputationMonitor {
       SesReputationMetrics sesMetrics,
       double disagreementFactor) {
     Objects.requireNonNull(store, "store");
-    AlertPublisher announced = new AlertAnnouncer(alerts, store);
+    this.announced = new AlertAnnouncer(alerts, store);
     this.reader = new RatesReader(store, store, policy);
     this.announcer = new LevelChangeAnnouncer(store, announced, reader, policy, disagreementFactor);
     this.sesMetrics = Objects.requireNonNull(sesMetrics, "sesMetrics");
@@ -142,6 +159,12 @@ public final class ReputationMonitor {
         Level level =
             Level.max(account.actionableLevel(), reader.grade(figures.get(Scope.ACCOUNT)));
         actions.addAll(onAccount.get().pauser().pauseIfNeeded(level, status, now, raised));
+      }
+    }
+    for (Watch watch : watches) {
+      for (Alert alert : watch.check(now)) {
+        announced.publish(alert);
+        raised.add(alert);
       }
     }
     return new MonitorReport(

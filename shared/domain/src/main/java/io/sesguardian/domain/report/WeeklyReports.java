@@ -96,7 +96,10 @@ public final class WeeklyReports {
       String isoWeek, AccountStatus account, Long deadLetterDepth, String canaries) {
     Instant from = weekStart(isoWeek);
     Instant to = from.plus(Duration.ofDays(7));
-    List<ScopeRates> scopes = rates.rates(to.minusMillis(1));
+    // One view of the counters for the whole build: the monitor's 30 days per scope, the previous
+    // week's 90 days, the daily series and the week overlap, and each hour is read once.
+    CounterMemo counters = new CounterMemo(this.counters);
+    List<ScopeRates> scopes = rates.countingThrough(counters).rates(to.minusMillis(1));
     // The week's list changes and handling come from the account's counters of the week (168
     // hourly rows at most), never from the list itself: the report costs the same however long
     // the list grows.
@@ -108,7 +111,7 @@ public final class WeeklyReports {
             counters.counters(Scope.ACCOUNT, from.minus(Duration.ofDays(90)), from),
             from.minusMillis(1),
             PreviousLevels.NONE);
-    List<WeeklyReport.DailyRate> accountDaily = daily(Scope.ACCOUNT, to);
+    List<WeeklyReport.DailyRate> accountDaily = daily(counters, Scope.ACCOUNT, to);
     return new WeeklyReport(
         WeeklyReport.VERSION,
         isoWeek,
@@ -128,11 +131,14 @@ public final class WeeklyReports {
                 s ->
                     new WeeklyReport.ScopeDaily(
                         s.scope().key(),
-                        s.scope().equals(Scope.ACCOUNT) ? accountDaily : daily(s.scope(), to)))
+                        s.scope().equals(Scope.ACCOUNT)
+                            ? accountDaily
+                            : daily(counters, s.scope(), to)))
             .toList());
   }
 
-  private List<WeeklyReport.DailyRate> daily(Scope scope, Instant to) {
+  private static List<WeeklyReport.DailyRate> daily(
+      EventCounters counters, Scope scope, Instant to) {
     Instant first = to.minus(Duration.ofDays(30));
     Map<Instant, Map<CounterField, Long>> hourly =
         counters.counters(scope, first, to.minus(Duration.ofHours(1)));

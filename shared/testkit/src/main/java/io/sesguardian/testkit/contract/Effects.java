@@ -23,6 +23,23 @@ final class Effects {
     return bounce(feedbackId, "Transient", "MailboxFull", address, at).get(0);
   }
 
+  /** A hard bounce of mail sent with the configuration set {@code set} (event publishing). */
+  static Effect hardBounceVia(String feedbackId, String address, Instant at, String set) {
+    String json =
+        """
+        {"eventType":"Bounce", \
+         "bounce":{"feedbackId":"%1$s","bounceType":"Permanent","bounceSubType":"General", \
+           "bouncedRecipients":[{"emailAddress":"%2$s","action":"failed","status":"5.1.1", \
+             "diagnosticCode":"smtp; 550 5.1.1 user unknown"}], \
+           "timestamp":"%3$s","reportingMTA":"dns; amazonses.com"}, \
+         "mail":{"timestamp":"%4$s","source":"orders@example.com", \
+           "sendingAccountId":"123456789012","messageId":"msg-%1$s","destination":["%2$s"], \
+           "tags":{"ses:configuration-set":["%5$s"]}}}\
+        """
+            .formatted(feedbackId, address, at, at.minusSeconds(1), set);
+    return Effect.of(new FeedbackNormalizer().normalize(feedbackId, json).records().get(0));
+  }
+
   private static List<Effect> bounce(
       String feedbackId, String type, String subType, String address, Instant at) {
     String json =
