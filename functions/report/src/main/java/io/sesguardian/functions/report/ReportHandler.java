@@ -65,7 +65,8 @@ public final class ReportHandler implements RequestStreamHandler {
             runtime.store(),
             monitor,
             new RatesReader(monitor, monitor, config.policy()),
-            config.policy().thresholds());
+            config.policy().thresholds(),
+            runtime.sesMetrics());
     this.store = runtime.reportArchive();
     this.ses = new SesV2Account(runtime.clients().sesV2());
     this.alerts = config.alerts(runtime.clients().sns());

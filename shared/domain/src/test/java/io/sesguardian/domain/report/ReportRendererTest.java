@@ -9,6 +9,7 @@ import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.ActionRecord;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.LevelMove;
+import io.sesguardian.domain.monitor.SesFigures;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.Thresholds;
@@ -187,6 +188,43 @@ class ReportRendererTest {
         .contains("| dead-letter queue depth | not measured (its alarm watches it) |")
         .doesNotContain("{")
         .doesNotContain("=");
+  }
+
+  @Test
+  void sesOwnFigures_standBesideTheGuardians_orSayTheyWereNotRead() {
+    WeeklyReport local = report(List.of(), List.of());
+    WeeklyReport read =
+        new WeeklyReport(
+            local.version(),
+            local.week(),
+            local.from(),
+            local.to(),
+            local.account(),
+            local.rates(),
+            local.previous(),
+            local.daily(),
+            local.suppressions(),
+            local.handling(),
+            local.alerts(),
+            local.actions(),
+            local.canaries(),
+            local.scopeDaily(),
+            new SesReading(
+                true,
+                Map.of(
+                    "account",
+                    new SesFigures(0.012, 0.0004, Instant.parse("2026-03-22T23:00:00Z")))));
+
+    assertThat(renderer.markdown(local)).contains("Reputation.ComplaintRate): not read");
+    assertThat(renderer.json(local)).contains("\"read\" : false");
+    assertThat(renderer.markdown(read))
+        .contains("account bounce 1.20%, complaint 0.04% (at 2026-03-22 23:00)")
+        .doesNotContain("not read");
+    assertThat(renderer.json(read))
+        .contains("\"read\" : true")
+        .contains("\"bounceRate\" : 0.012")
+        .contains("\"complaintRate\" : 4.0E-4");
+    assertThat(renderer.html(read)).contains("account bounce 1.20%");
   }
 
   @Test
