@@ -18,7 +18,7 @@ import io.sesguardian.domain.ingest.SuppressionCounts;
 import io.sesguardian.domain.ingest.SuppressionOrigin;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import io.sesguardian.domain.monitor.MonitorPolicy;
-import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.RatesReader;
 import io.sesguardian.domain.report.ReportRenderer;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.domain.report.WeeklyReports;
@@ -177,7 +177,7 @@ public final class ReportBenchmark {
           new WeeklyReports(
               feedback,
               monitor,
-              new ReputationMonitor(monitor, a -> {}, null, MonitorPolicy.DEFAULT),
+              new RatesReader(monitor, monitor, MonitorPolicy.DEFAULT),
               MonitorPolicy.DEFAULT.thresholds());
       double[] millis = new double[runs];
       WeeklyReport report = null;

@@ -119,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
       LocalAlerts file =
           new LocalAlerts(state.dir.resolve("alerts.jsonl"), new PrintWriter(Writer.nullWriter()));
       ReputationMonitor monitor =
-          new ReputationMonitor(
+          ReputationMonitor.local(
               local.monitor(),
               alert -> {
                 file.publish(alert);
@@ -127,7 +127,6 @@ final class DemoCommand implements Callable<Integer> {
                 err.println("  " + describe(alert));
                 err.flush();
               },
-              null,
               MonitorConfig.policy(System.getenv()));
       Instant nextEvaluation = start.plus(EVALUATE_EVERY);
       for (Instant hour = start; hour.isBefore(end); hour = hour.plus(Duration.ofHours(1))) {

@@ -8,6 +8,7 @@ import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.domain.monitor.ActionRecord;
+import io.sesguardian.domain.monitor.PauseTarget;
 import io.sesguardian.domain.monitor.ResumeRefusedException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -53,7 +54,10 @@ final class ResumeCommand implements Callable<Integer> {
           "resume acts on SES: run it with --aws against the deployed stack (set GUARDIAN_TABLE,"
               + " ALERT_TOPIC_ARN and AWS_REGION)");
     }
-    if (!target.equals("account") && !target.startsWith("configset:")) {
+    PauseTarget pauseTarget;
+    try {
+      pauseTarget = PauseTarget.parse(target);
+    } catch (IllegalArgumentException e) {
       throw new ParameterException(
           spec.commandLine(), "TARGET must be configset:NAME or account, not " + target);
     }
@@ -63,7 +67,7 @@ final class ResumeCommand implements Callable<Integer> {
       ActionRecord record =
           runtime
               .reputationMonitor(MonitorConfig.fromEnvironment(System.getenv()))
-              .resume(target, by, reason, Instant.now());
+              .resume(pauseTarget, by, reason, Instant.now());
       spec.commandLine()
           .getOut()
           .printf("Resumed %s at %s (by %s: %s)%n", record.target(), record.at(), by, reason);

@@ -14,6 +14,7 @@ import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.MonitorPolicy;
+import io.sesguardian.domain.monitor.RatesReader;
 import io.sesguardian.domain.monitor.RecipientRefusalWatch;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.monitor.SesFigures;
@@ -77,8 +78,8 @@ final class StatusCommand implements Callable<Integer> {
       try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
         GuardianRuntime runtime =
             GuardianRuntime.of(GuardianConfig.fromEnvironment(System.getenv()), clients);
-        ReputationMonitor reader =
-            new ReputationMonitor(runtime.monitorStore(), alert -> {}, null, policy);
+        RatesReader reader =
+            new RatesReader(runtime.monitorStore(), runtime.monitorStore(), policy);
         scopes = reader.rates(now);
         // SES's own figures beside the guardian's: one GetMetricData request.
         ses = runtime.sesMetrics().read(scopes.stream().map(ScopeRates::scope).toList(), now);
@@ -86,10 +87,9 @@ final class StatusCommand implements Callable<Integer> {
     } else {
       try (LocalState local = LocalState.existing(state, Clock.systemUTC(), spec.commandLine())) {
         ReputationMonitor monitor =
-            new ReputationMonitor(
+            ReputationMonitor.local(
                     local.monitor(),
                     new LocalAlerts(state.dir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
-                    null,
                     policy)
                 .with(new RecipientRefusalWatch(local.monitor(), local.recipientRefusals()));
         scopes = monitor.evaluate(now).scopes();

@@ -14,7 +14,8 @@ import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorStore;
-import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.RatesReader;
+import io.sesguardian.domain.monitor.SesReputationMetrics;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.domain.report.WeeklyReports;
 import java.io.IOException;
@@ -58,11 +59,19 @@ final class WeeklyFacts {
             runtime.canaryStore(),
             isoWeek,
             policy,
-            new SesV2Account(clients.sesV2()).status());
+            new SesV2Account(clients.sesV2()).status(),
+            runtime.sesMetrics());
       }
     }
     try (LocalState local = LocalState.existing(state, Clock.systemUTC(), cmd)) {
-      return build(local.feedback(), local.monitor(), local.canary(), isoWeek, policy, null);
+      return build(
+          local.feedback(),
+          local.monitor(),
+          local.canary(),
+          isoWeek,
+          policy,
+          null,
+          SesReputationMetrics.NONE);
     }
   }
 
@@ -73,14 +82,16 @@ final class WeeklyFacts {
       CanaryRuns canary,
       String isoWeek,
       MonitorPolicy policy,
-      AccountStatus account) {
+      AccountStatus account,
+      SesReputationMetrics sesMetrics) {
     Instant from = WeeklyReports.weekStart(isoWeek);
     String canaries = Canaries.summary(canary.runs(from, from.plus(Duration.ofDays(7))));
     return new WeeklyReports(
             feedback,
             monitor,
-            new ReputationMonitor(monitor, a -> {}, null, policy),
-            policy.thresholds())
+            new RatesReader(monitor, monitor, policy),
+            policy.thresholds(),
+            sesMetrics)
         .build(isoWeek, account, null, canaries);
   }
 }

@@ -128,6 +128,40 @@ class SesCountingRulesCliTest {
   }
 
   @Test
+  void tenantTaggedEvents_getATenantScope_andTenantListBouncesLeaveTheDenominator()
+      throws Exception {
+    JsonNode account =
+        account(
+            new SesEvents()
+                .tenant("acme")
+                .delivered("news", "yahoo.com", 90, HOUR_AGO)
+                .hardBounced("news", "yahoo.com", 10, HOUR_AGO)
+                .onTenantList("news", "yahoo.com", 40, HOUR_AGO)
+                .tenant(null)
+                .delivered("news", "example.net", 100, HOUR_AGO),
+            "24h");
+    assertThat(account.get("eligibleSends").asLong()).isEqualTo(200);
+    assertThat(account.get("bounceRate").asDouble()).isEqualTo(0.05);
+
+    CliRun status =
+        CliRun.of(
+            "status", "--json", "--state", dir.resolve("state").toString(), "--at", AT.toString());
+    assertThat(status.exit()).as(status.err()).isZero();
+    JsonNode tenant = null;
+    for (JsonNode scope : status.json().get("scopes")) {
+      if (scope.get("scope").asText().equals("tenant:acme")) {
+        tenant = scope;
+      }
+    }
+    assertThat(tenant).as(status.out()).isNotNull();
+    JsonNode w = tenant.get("windows").get(0);
+    assertThat(w.get("window").asText()).isEqualTo("24h");
+    assertThat(w.get("eligibleSends").asLong()).isEqualTo(100);
+    assertThat(w.get("bounces").asLong()).isEqualTo(10);
+    assertThat(w.get("bounceRate").asDouble()).isEqualTo(0.1);
+  }
+
+  @Test
   void sendsSesNeverAttempted_andSimulatorMail_leaveTheDenominator() throws Exception {
     JsonNode w =
         account(

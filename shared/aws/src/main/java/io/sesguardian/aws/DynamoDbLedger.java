@@ -554,7 +554,7 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
                   .expressionAttributeValues(Map.of(":d", s(dayKey(day)))))) {
         String pk = item.get("pk").s();
         if (pk.startsWith("C#")) {
-          scopes.add(new Scope(pk.substring(2)));
+          scopes.add(Scope.parse(pk.substring(2)));
         }
       }
       day = day.plus(1, java.time.temporal.ChronoUnit.DAYS);

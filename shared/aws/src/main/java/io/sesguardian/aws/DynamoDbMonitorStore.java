@@ -234,7 +234,7 @@ public final class DynamoDbMonitorStore implements MonitorStore {
 
   private static ScopeState scopeState(Map<String, AttributeValue> item) {
     return new ScopeState(
-        new Scope(item.get("sk").s()),
+        Scope.parse(item.get("sk").s()),
         Level.valueOf(item.get("level").s()),
         decode(item.get("levels").s()),
         Instant.parse(item.get("since").s()),
@@ -287,6 +287,16 @@ public final class DynamoDbMonitorStore implements MonitorStore {
     item.put("subject", s(alert.subject()));
     item.put("body", s(alert.body()));
     item.put("at", s(alert.at().toString()));
+    alert
+        .move()
+        .ifPresent(
+            m -> {
+              item.put("moveScope", s(m.scope().key()));
+              item.put("moveMetric", s(m.metric().name()));
+              item.put("moveFrom", s(m.from().name()));
+              item.put("moveTo", s(m.to().name()));
+              item.put("moveWindow", s(m.window().name()));
+            });
     dynamo.put("record an alert", item, r -> {});
   }
 
@@ -299,9 +309,30 @@ public final class DynamoDbMonitorStore implements MonitorStore {
       if (at.isBefore(until)) {
         out.add(
             new io.sesguardian.domain.monitor.Alert(
-                item.get("kind").s(), item.get("subject").s(), item.get("body").s(), at));
+                item.get("kind").s(),
+                item.get("subject").s(),
+                item.get("body").s(),
+                at,
+                move(item)));
       }
     }
     return out;
+  }
+
+  /**
+   * The level move of an alert item; alerts stored before alerts carried their levels have none.
+   */
+  private static java.util.Optional<io.sesguardian.domain.monitor.LevelMove> move(
+      Map<String, AttributeValue> item) {
+    if (!item.containsKey("moveScope")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new io.sesguardian.domain.monitor.LevelMove(
+            Scope.parse(item.get("moveScope").s()),
+            io.sesguardian.domain.monitor.LevelMove.Metric.valueOf(item.get("moveMetric").s()),
+            Level.valueOf(item.get("moveFrom").s()),
+            Level.valueOf(item.get("moveTo").s()),
+            io.sesguardian.domain.rates.Window.valueOf(item.get("moveWindow").s())));
   }
 }

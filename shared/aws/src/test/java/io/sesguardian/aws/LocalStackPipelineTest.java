@@ -77,11 +77,8 @@ class LocalStackPipelineTest {
       var sns = clients.sns();
       String topic = sns.createTopic(r -> r.name("guardian-alerts")).topicArn();
       MonitorReport evaluation =
-          new ReputationMonitor(
-                  store.monitorStore(),
-                  new SnsAlertPublisher(sns, topic),
-                  null,
-                  MonitorPolicy.DEFAULT)
+          ReputationMonitor.local(
+                  store.monitorStore(), new SnsAlertPublisher(sns, topic), MonitorPolicy.DEFAULT)
               .evaluate(now);
       assertThat(evaluation.level()).isEqualTo(Level.REVIEW);
       assertThat(evaluation.alerts()).isNotEmpty();

@@ -12,6 +12,7 @@ import io.sesguardian.domain.ingest.Counts;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorReport;
+import io.sesguardian.domain.monitor.PauseTarget;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.monitor.ResumeRefusedException;
 import io.sesguardian.domain.rates.Level;
@@ -138,12 +139,13 @@ class MonitorOnDynamoDbTest {
     assertThat(store.pausedTargets()).containsExactly("configset:marketing");
 
     ses.enforcementStatus = "SHUTDOWN";
-    assertThatThrownBy(() -> monitor.resume("configset:marketing", "ana", "fixed", NOW))
+    assertThatThrownBy(
+            () -> monitor.resume(PauseTarget.configurationSet("marketing"), "ana", "fixed", NOW))
         .isInstanceOf(ResumeRefusedException.class);
     assertThat(ses.configurationSetSending).containsEntry("marketing", false);
 
     ses.enforcementStatus = "HEALTHY";
-    monitor.resume("configset:marketing", "ana", "fixed the signup form", NOW);
+    monitor.resume(PauseTarget.configurationSet("marketing"), "ana", "fixed the signup form", NOW);
     assertThat(ses.configurationSetSending).containsEntry("marketing", true);
     assertThat(store.pausedTargets()).isEmpty();
     assertThat(store.actions(Instant.EPOCH)).hasSize(2);

@@ -107,7 +107,7 @@ final class CounterTable {
       read.setString(2, Times.text(until));
       try (ResultSet rs = read.executeQuery()) {
         while (rs.next()) {
-          out.add(new Scope(rs.getString(1)));
+          out.add(Scope.parse(rs.getString(1)));
         }
       }
     }

@@ -11,9 +11,11 @@ import io.sesguardian.domain.monitor.AccountSnapshot;
 import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.ActionRecord;
 import io.sesguardian.domain.monitor.Alert;
+import io.sesguardian.domain.monitor.LevelMove;
 import io.sesguardian.domain.monitor.MonitorStore;
 import io.sesguardian.domain.monitor.ScopeState;
 import io.sesguardian.domain.rates.Level;
+import io.sesguardian.domain.rates.Window;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,7 +55,13 @@ public final class SqliteMonitorStore implements MonitorStore {
           "CREATE TABLE IF NOT EXISTS alerts ("
               + " id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, subject TEXT NOT NULL,"
               + " body TEXT NOT NULL, at TEXT NOT NULL)",
-          "CREATE INDEX IF NOT EXISTS alerts_by_time ON alerts (at)");
+          "CREATE INDEX IF NOT EXISTS alerts_by_time ON alerts (at)",
+          // A table of its own rather than new columns: stores written before alerts carried
+          // their levels gain it on open, and their old alerts simply have no row here.
+          "CREATE TABLE IF NOT EXISTS alert_moves ("
+              + " alert_id INTEGER PRIMARY KEY REFERENCES alerts (id), scope TEXT NOT NULL,"
+              + " metric TEXT NOT NULL, from_level TEXT NOT NULL, to_level TEXT NOT NULL,"
+              + " worst_window TEXT NOT NULL)");
 
   private static final String STATE_COLUMNS = "scope, level, levels, since, evaluated_at, version";
   private static final String STATES =
@@ -80,8 +88,13 @@ public final class SqliteMonitorStore implements MonitorStore {
       "SELECT target, action, at, by_whom, reason FROM actions WHERE at >= ? ORDER BY at, id";
   private static final String ALERT_ADD =
       "INSERT INTO alerts (kind, subject, body, at) VALUES (?, ?, ?, ?)";
+  private static final String ALERT_MOVE_ADD =
+      "INSERT INTO alert_moves (alert_id, scope, metric, from_level, to_level, worst_window)"
+          + " VALUES (last_insert_rowid(), ?, ?, ?, ?, ?)";
   private static final String ALERTS_BETWEEN =
-      "SELECT kind, subject, body, at FROM alerts WHERE at >= ? AND at < ? ORDER BY at, id";
+      "SELECT a.kind, a.subject, a.body, a.at, m.scope, m.metric, m.from_level, m.to_level,"
+          + " m.worst_window FROM alerts a LEFT JOIN alert_moves m ON m.alert_id = a.id"
+          + " WHERE a.at >= ? AND a.at < ? ORDER BY a.at, a.id";
 
   private final Database db;
   private final EventCounters counters;
@@ -287,6 +300,17 @@ public final class SqliteMonitorStore implements MonitorStore {
             s.setString(4, Times.text(alert.at()));
             s.executeUpdate();
           }
+          if (alert.move().isPresent()) {
+            LevelMove m = alert.move().get();
+            try (PreparedStatement s = c.prepareStatement(ALERT_MOVE_ADD)) {
+              s.setString(1, m.scope().key());
+              s.setString(2, m.metric().name());
+              s.setString(3, m.from().name());
+              s.setString(4, m.to().name());
+              s.setString(5, m.window().name());
+              s.executeUpdate();
+            }
+          }
           return null;
         });
   }
@@ -302,12 +326,24 @@ public final class SqliteMonitorStore implements MonitorStore {
             s.setString(2, Times.text(until));
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
+                String scope = rs.getString(5);
+                Optional<LevelMove> move =
+                    scope == null
+                        ? Optional.empty()
+                        : Optional.of(
+                            new LevelMove(
+                                Scope.parse(scope),
+                                LevelMove.Metric.valueOf(rs.getString(6)),
+                                Level.valueOf(rs.getString(7)),
+                                Level.valueOf(rs.getString(8)),
+                                Window.valueOf(rs.getString(9))));
                 out.add(
                     new Alert(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
-                        Times.instant(rs.getString(4))));
+                        Times.instant(rs.getString(4)),
+                        move));
               }
             }
           }
@@ -321,7 +357,7 @@ public final class SqliteMonitorStore implements MonitorStore {
       while (rs.next()) {
         out.add(
             new ScopeState(
-                new Scope(rs.getString(1)),
+                Scope.parse(rs.getString(1)),
                 Level.valueOf(rs.getString(2)),
                 LevelsText.decode(rs.getString(3)),
                 Times.instant(rs.getString(4)),

@@ -21,6 +21,16 @@ public final class SesEvents {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final AtomicLong ids = new AtomicLong();
   private final List<String> documents = new ArrayList<>();
+  private String tenant;
+
+  /**
+   * Messages added from now on are sent through SES tenant {@code name} (null: none): their mail
+   * carries the {@code ses:tenant-name} tag.
+   */
+  public SesEvents tenant(String name) {
+    this.tenant = name;
+    return this;
+  }
 
   /** The documents built so far, one SES JSON message each. */
   public List<String> documents() {
@@ -81,6 +91,14 @@ public final class SesEvents {
    */
   public SesEvents onAccountList(String set, String domain, int n, Instant at) {
     return bounced(set, domain, n, at, "Permanent", "OnAccountSuppressionList", true);
+  }
+
+  /**
+   * {@code n} sends SES never attempted because the address is on the tenant's suppression list: a
+   * Send event and a {@code Permanent/OnTenantSuppressionList} bounce.
+   */
+  public SesEvents onTenantList(String set, String domain, int n, Instant at) {
+    return bounced(set, domain, n, at, "Permanent", "OnTenantSuppressionList", true);
   }
 
   /** {@code n} rejected messages (a virus): a Send event and a Reject event. */
@@ -144,7 +162,7 @@ public final class SesEvents {
       bounce.put("bounceSubType", subType);
       ObjectNode r = bounce.putArray("bouncedRecipients").addObject();
       r.put("emailAddress", to);
-      if (!subType.equals("OnAccountSuppressionList")) {
+      if (!subType.startsWith("On")) { // OnAccount/OnTenantSuppressionList: SES sent nothing
         r.put("action", "failed");
         r.put("status", type.equals("Permanent") ? "5.1.1" : "4.2.2");
         r.put(
@@ -161,7 +179,7 @@ public final class SesEvents {
     return Long.toString(ids.incrementAndGet());
   }
 
-  private static String event(String set, String type, String id, Instant at, String to, String x) {
+  private String event(String set, String type, String id, Instant at, String to, String x) {
     ObjectNode root = root(set, type, id, at, to);
     switch (type) {
       case "Send" -> root.putObject("send");
@@ -176,7 +194,7 @@ public final class SesEvents {
     return write(root);
   }
 
-  private static ObjectNode root(String set, String type, String id, Instant at, String... to) {
+  private ObjectNode root(String set, String type, String id, Instant at, String... to) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put(set == null ? "notificationType" : "eventType", type);
     ObjectNode mail = root.putObject("mail");
@@ -188,10 +206,15 @@ public final class SesEvents {
     for (String r : to) {
       destination.add(r);
     }
-    if (set != null) {
+    if (set != null || tenant != null) {
       ObjectNode tags = mail.putObject("tags");
-      tags.putArray("ses:configuration-set").add(set);
-      tags.putArray("ses:from-domain").add("example.com");
+      if (set != null) {
+        tags.putArray("ses:configuration-set").add(set);
+        tags.putArray("ses:from-domain").add("example.com");
+      }
+      if (tenant != null) {
+        tags.putArray("ses:tenant-name").add(tenant);
+      }
     }
     return root;
   }

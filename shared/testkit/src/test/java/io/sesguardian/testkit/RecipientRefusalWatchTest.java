@@ -27,7 +27,7 @@ class RecipientRefusalWatchTest {
   private final IngestService ingest = new IngestService(store, store, IngestPolicy.DEFAULT, clock);
   private final List<Alert> published = new ArrayList<>();
   private final ReputationMonitor monitor =
-      new ReputationMonitor(monitorStore, published::add, null, MonitorPolicy.DEFAULT)
+      ReputationMonitor.local(monitorStore, published::add, MonitorPolicy.DEFAULT)
           .with(new RecipientRefusalWatch(monitorStore, store));
   private int n;
 

@@ -14,6 +14,8 @@ import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorReport;
+import io.sesguardian.domain.monitor.PauseTarget;
+import io.sesguardian.domain.monitor.RatesReader;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.monitor.ResumeRefusedException;
 import io.sesguardian.domain.rates.Level;
@@ -63,6 +65,56 @@ class ReputationMonitorTest {
 
   private List<Alert> levelAlerts() {
     return alerts.stream().filter(a -> a.kind().equals("level")).toList();
+  }
+
+  @Test
+  void ratesReader_ratesScopes_withoutStoringAnnouncingOrCallingSes() {
+    traffic(1000, 80, 0); // 8%: above SES's review level
+    RatesReader reader = new RatesReader(store, store, MonitorPolicy.DEFAULT);
+
+    assertThat(reader.rates(clock.instant()))
+        .first()
+        .satisfies(
+            account -> {
+              assertThat(account.scope()).isEqualTo(Scope.ACCOUNT);
+              assertThat(account.level()).isEqualTo(Level.REVIEW);
+            });
+    assertThat(store.scopeStates()).isEmpty();
+    assertThat(store.alerts(Instant.EPOCH, clock.instant().plusSeconds(1))).isEmpty();
+    assertThat(alerts).isEmpty();
+    assertThat(ses.calls()).isEmpty();
+  }
+
+  @Test
+  void localMonitor_announcesLevelChanges_butNeitherPausesNorResumes() {
+    MonitorPolicy pauseAtReview =
+        new MonitorPolicy(Thresholds.DEFAULT, Level.REVIEW, Set.of("marketing"), null, 0.8);
+    ReputationMonitor local = ReputationMonitor.local(store, alerts::add, pauseAtReview);
+    traffic(1000, 80, 0);
+
+    MonitorReport report = local.evaluate(clock.instant());
+
+    assertThat(report.level()).isEqualTo(Level.REVIEW);
+    assertThat(report.actions()).isEmpty();
+    assertThat(report.account()).isNull();
+    assertThat(levelAlerts()).isNotEmpty();
+    assertThat(store.pausedTargets()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                local.resume(
+                    PauseTarget.configurationSet("marketing"),
+                    "ana",
+                    "list cleaned",
+                    clock.instant()))
+        .isInstanceOf(ResumeRefusedException.class)
+        .hasMessageContaining("--aws");
+  }
+
+  @Test
+  void monitor_refusesMissingSesAccount() {
+    assertThatThrownBy(() -> new ReputationMonitor(store, alerts::add, null, MonitorPolicy.DEFAULT))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("ses");
   }
 
   @Test
@@ -182,13 +234,19 @@ class ReputationMonitorTest {
     monitor.evaluate(clock.instant());
     ses.status(new AccountStatus("SHUTDOWN", false, true, 50_000, 0));
     assertThatThrownBy(
-            () -> monitor.resume("configset:marketing", "ana", "list cleaned", clock.instant()))
+            () ->
+                monitor.resume(
+                    PauseTarget.configurationSet("marketing"),
+                    "ana",
+                    "list cleaned",
+                    clock.instant()))
         .isInstanceOf(ResumeRefusedException.class)
         .hasMessageContaining("SHUTDOWN");
     assertThat(ses.calls()).containsExactly("configset:marketing=false");
 
     ses.status(new AccountStatus("HEALTHY", true, true, 50_000, 0));
-    monitor.resume("configset:marketing", "ana", "list cleaned", clock.instant());
+    monitor.resume(
+        PauseTarget.configurationSet("marketing"), "ana", "list cleaned", clock.instant());
     assertThat(ses.calls())
         .containsExactly("configset:marketing=false", "configset:marketing=true");
     assertThat(store.pausedTargets()).isEmpty();

@@ -165,6 +165,35 @@ class SesCountingRulesTest {
   }
 
   @Test
+  void tenantTaggedTraffic_isRatedAsItsOwnScope_andTenantListBouncesLeaveTheDenominator() {
+    ingest(
+        new SesEvents()
+            .tenant("acme")
+            .delivered("news", "yahoo.com", 90, hourAgo)
+            .hardBounced("news", "yahoo.com", 10, hourAgo)
+            .onTenantList("news", "yahoo.com", 40, hourAgo)
+            .tenant(null)
+            .delivered("news", "example.net", 100, hourAgo),
+        CountingRules.DEFAULT);
+
+    WindowRates tenant =
+        monitor(MonitorPolicy.DEFAULT).rates(clock.instant()).stream()
+            .filter(r -> r.scope().equals(Scope.tenant("acme")))
+            .findFirst()
+            .orElseThrow()
+            .window(Window.H24)
+            .orElseThrow();
+    WindowRates account = accountH24();
+
+    // The 40 sends SES never attempted (the tenant's suppression list) count nowhere.
+    assertThat(tenant.eligibleSends()).isEqualTo(100);
+    assertThat(tenant.bounces()).isEqualTo(10);
+    assertThat(tenant.bounceRate()).isEqualTo(0.10);
+    assertThat(account.eligibleSends()).isEqualTo(200);
+    assertThat(account.bounceRate()).isEqualTo(0.05);
+  }
+
+  @Test
   void sendsSesNeverAttempted_leaveTheDenominator() {
     ingest(
         new SesEvents()

@@ -101,7 +101,7 @@ class WeeklyReportGoldenTest {
     }
 
     WeeklyReport report =
-        new WeeklyReports(feedback, monitorStore, monitor, Thresholds.DEFAULT)
+        new WeeklyReports(feedback, monitorStore, monitor.reader(), Thresholds.DEFAULT)
             .build("2026-W09", account.status(), 0L, "none: canaries are not enabled");
     ReportRenderer renderer = new ReportRenderer(Thresholds.DEFAULT);
     assertThat(report.actions()).extracting(a -> a.target()).containsExactly("configset:marketing");

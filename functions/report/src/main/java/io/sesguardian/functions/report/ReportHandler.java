@@ -15,7 +15,7 @@ import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.canary.Canaries;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.AlertPublisher;
-import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.RatesReader;
 import io.sesguardian.domain.monitor.SesAccount;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.Window;
@@ -64,8 +64,9 @@ public final class ReportHandler implements RequestStreamHandler {
         new WeeklyReports(
             runtime.store(),
             monitor,
-            new ReputationMonitor(monitor, a -> {}, null, config.policy()),
-            config.policy().thresholds());
+            new RatesReader(monitor, monitor, config.policy()),
+            config.policy().thresholds(),
+            runtime.sesMetrics());
     this.store = runtime.reportArchive();
     this.ses = new SesV2Account(runtime.clients().sesV2());
     this.alerts = config.alerts(runtime.clients().sns());

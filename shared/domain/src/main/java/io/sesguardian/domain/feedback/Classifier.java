@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>Complaints: {@code not-spam} is {@link FeedbackClass#NOT_SPAM}; {@code complaintSubType
  *       OnAccountSuppressionList} is {@link FeedbackClass#ON_ACCOUNT_LIST}; any other is {@link
  *       FeedbackClass#COMPLAINT}.
- *   <li>{@code Permanent/OnAccountSuppressionList} and {@code Permanent/Suppressed} are decided by
+ *   <li>{@code Permanent/OnAccountSuppressionList}, {@code Permanent/OnTenantSuppressionList} (both
+ *       {@link FeedbackClass#ON_ACCOUNT_LIST}) and {@code Permanent/Suppressed} are decided by
  *       SES's subtype alone (SES did not deliver; its diagnostic is its own).
  *   <li>{@code Transient/General} (or no subtype) without any failure status, action or diagnostic
  *       is an {@link FeedbackClass#AUTO_REPLY}.
@@ -39,6 +40,13 @@ import java.util.regex.Pattern;
 public final class Classifier {
 
   static final String ON_ACCOUNT_SUPPRESSION_LIST = "OnAccountSuppressionList";
+
+  /**
+   * {@code Permanent/OnTenantSuppressionList}: "SES did not send the message ... on the suppression
+   * list for your tenant" (Developer Guide, "Tenant-level suppression list", identifying tenant
+   * suppression bounces). A send SES never attempted, handled exactly like the account-level list.
+   */
+  static final String ON_TENANT_SUPPRESSION_LIST = "OnTenantSuppressionList";
 
   /**
    * Diagnostics that name a blocked sending IP (RBL/DNSBL lookups such as Postfix's "blocked using
@@ -110,7 +118,8 @@ public final class Classifier {
     String subType = trim(bounceSubType);
     BounceType type = bounceType == null ? BounceType.UNDETERMINED : bounceType;
     if (type == BounceType.PERMANENT) {
-      if (ON_ACCOUNT_SUPPRESSION_LIST.equalsIgnoreCase(subType)) {
+      if (ON_ACCOUNT_SUPPRESSION_LIST.equalsIgnoreCase(subType)
+          || ON_TENANT_SUPPRESSION_LIST.equalsIgnoreCase(subType)) {
         return FeedbackClass.ON_ACCOUNT_LIST;
       }
       if ("Suppressed".equalsIgnoreCase(subType)) {

@@ -28,8 +28,10 @@ public enum FeedbackClass {
   /**
    * {@code Permanent/OnAccountSuppressionList} bounce or {@code complaintSubType
    * OnAccountSuppressionList} complaint: SES did not send because the address is already on the
-   * account-level list. Kept on the guardian's list (SES needs no update); never counted (SES:
-   * sends to account-suppressed addresses do not count toward the rates).
+   * account-level list. A {@code Permanent/OnTenantSuppressionList} bounce (the address is on the
+   * sending tenant's list) is the same case and gets this class too. Kept on the guardian's list
+   * (SES needs no update); never counted (SES: sends to account-suppressed addresses do not count
+   * toward the rates).
    */
   ON_ACCOUNT_LIST("onAccountList"),
   /**

@@ -125,4 +125,24 @@ public record FeedbackRecord(
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
+
+  /**
+   * The SES tenant the message was sent through: the {@code ses:tenant-name} tag SES adds to the
+   * mail of bounce and complaint notifications and of event-publishing records sent through a
+   * tenant (Developer Guide, "Tenant-level suppression list"). Matched ignoring case, as SES's
+   * other tags are.
+   */
+  public java.util.Optional<String> tenant() {
+    for (Map.Entry<String, List<String>> tag : tags.entrySet()) {
+      if (tag.getKey().equalsIgnoreCase(TENANT_TAG)
+          && !tag.getValue().isEmpty()
+          && !tag.getValue().get(0).isBlank()) {
+        return java.util.Optional.of(tag.getValue().get(0));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** SES's tag naming the tenant a message was sent through. */
+  public static final String TENANT_TAG = "ses:tenant-name";
 }

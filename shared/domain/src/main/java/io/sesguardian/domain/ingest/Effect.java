@@ -113,8 +113,8 @@ public record Effect(
 
   /**
    * Adds this record's counter increments in the hour of its event: one per scope (account, its
-   * configuration set, its sending domain), and for counted bounces and complaints and for
-   * sender-side bounces one for the recipient's domain.
+   * configuration set, its SES tenant, its sending domain), and for counted bounces and complaints
+   * and for sender-side bounces one for the recipient's domain.
    */
   public void addCountsTo(Counts counts) {
     counts(CounterKey.of(Scope.ACCOUNT, record.eventTime()), counts);
@@ -123,6 +123,9 @@ public record Effect(
           CounterKey.of(Scope.configurationSet(record.configurationSet()), record.eventTime()),
           counts);
     }
+    record
+        .tenant()
+        .ifPresent(t -> counts(CounterKey.of(Scope.tenant(t), record.eventTime()), counts));
     if (record.senderDomain() != null) {
       counts(CounterKey.of(Scope.domain(record.senderDomain()), record.eventTime()), counts);
     }

@@ -4,49 +4,174 @@
 package io.sesguardian.domain.ingest;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What a counter counts for: the whole account, one configuration set, one sending domain, or
- * (counted bounces and complaints only, to name what drives a rate) one recipient domain.
+ * What a counter counts for: the whole account, one configuration set, one sending domain, one SES
+ * tenant, or (counted bounces and complaints only, to name what drives a rate) one recipient
+ * domain.
  *
- * @param key {@code account}, {@code configset:NAME}, {@code domain:NAME} or {@code recipient:NAME}
+ * <p>{@link #key()} is the stable storage form ({@code account}, {@code configset:NAME}, {@code
+ * domain:NAME}, {@code recipient:NAME}, {@code tenant:NAME}); {@link #parse} reads it back, so data
+ * stored before scopes were types reads unchanged.
  */
-public record Scope(String key) {
+public sealed interface Scope
+    permits Scope.Account,
+        Scope.ConfigurationSet,
+        Scope.SendingDomain,
+        Scope.RecipientDomain,
+        Scope.Tenant {
 
-  public static final Scope ACCOUNT = new Scope("account");
+  Scope ACCOUNT = new Account();
 
-  public Scope {
+  /** The storage and display form, e.g. {@code configset:marketing}. */
+  String key();
+
+  /** Whether the monitor rates this scope (recipient domains only name what drives a rate). */
+  default boolean rated() {
+    return !(this instanceof RecipientDomain);
+  }
+
+  /** The configuration set's name for a configuration-set scope. */
+  default Optional<String> configurationSetName() {
+    return this instanceof ConfigurationSet c ? Optional.of(c.name()) : Optional.empty();
+  }
+
+  static Scope configurationSet(String name) {
+    return new ConfigurationSet(name);
+  }
+
+  static Scope domain(String name) {
+    return new SendingDomain(name);
+  }
+
+  static Scope recipientDomain(String name) {
+    return new RecipientDomain(name);
+  }
+
+  static Scope tenant(String name) {
+    return new Tenant(name);
+  }
+
+  /**
+   * The scope whose {@link #key()} is {@code key}.
+   *
+   * @throws IllegalArgumentException for any other text
+   */
+  static Scope parse(String key) {
     Objects.requireNonNull(key, "key");
-    if (!key.equals("account")
-        && !key.startsWith("configset:")
-        && !key.startsWith("domain:")
-        && !key.startsWith("recipient:")) {
-      throw new IllegalArgumentException(
-          "scope must be account, configset:NAME, domain:NAME or recipient:NAME, not " + key);
+    if (key.equals("account")) {
+      return ACCOUNT;
+    }
+    int colon = key.indexOf(':');
+    String name = colon < 0 ? "" : key.substring(colon + 1);
+    switch (colon < 0 ? "" : key.substring(0, colon)) {
+      case ConfigurationSet.PREFIX:
+        return new ConfigurationSet(name);
+      case SendingDomain.PREFIX:
+        return new SendingDomain(name);
+      case RecipientDomain.PREFIX:
+        return new RecipientDomain(name);
+      case Tenant.PREFIX:
+        return new Tenant(name);
+      default:
+        throw new IllegalArgumentException(
+            "scope must be account, configset:NAME, domain:NAME, recipient:NAME or tenant:NAME,"
+                + " not "
+                + key);
     }
   }
 
-  public static Scope configurationSet(String name) {
-    return new Scope("configset:" + name);
+  private static String named(String name) {
+    return Objects.requireNonNull(name, "name");
   }
 
-  public static Scope domain(String name) {
-    return new Scope("domain:" + name);
+  /** The whole account. */
+  record Account() implements Scope {
+    @Override
+    public String key() {
+      return "account";
+    }
+
+    @Override
+    public String toString() {
+      return key();
+    }
   }
 
-  public static Scope recipientDomain(String name) {
-    return new Scope("recipient:" + name);
+  /** One configuration set ({@code configset:NAME}). */
+  record ConfigurationSet(String name) implements Scope {
+    static final String PREFIX = "configset";
+
+    public ConfigurationSet {
+      named(name);
+    }
+
+    @Override
+    public String key() {
+      return PREFIX + ":" + name;
+    }
+
+    @Override
+    public String toString() {
+      return key();
+    }
   }
 
-  /** The configuration set's name for a {@code configset:NAME} scope. */
-  public java.util.Optional<String> configurationSetName() {
-    return key.startsWith("configset:")
-        ? java.util.Optional.of(key.substring("configset:".length()))
-        : java.util.Optional.empty();
+  /** One sending (From) domain ({@code domain:NAME}). */
+  record SendingDomain(String name) implements Scope {
+    static final String PREFIX = "domain";
+
+    public SendingDomain {
+      named(name);
+    }
+
+    @Override
+    public String key() {
+      return PREFIX + ":" + name;
+    }
+
+    @Override
+    public String toString() {
+      return key();
+    }
   }
 
-  @Override
-  public String toString() {
-    return key;
+  /** One recipient domain ({@code recipient:NAME}): counted bounces and complaints only. */
+  record RecipientDomain(String name) implements Scope {
+    static final String PREFIX = "recipient";
+
+    public RecipientDomain {
+      named(name);
+    }
+
+    @Override
+    public String key() {
+      return PREFIX + ":" + name;
+    }
+
+    @Override
+    public String toString() {
+      return key();
+    }
+  }
+
+  /** One SES tenant ({@code tenant:NAME}), from the {@code ses:tenant-name} tag. */
+  record Tenant(String name) implements Scope {
+    static final String PREFIX = "tenant";
+
+    public Tenant {
+      named(name);
+    }
+
+    @Override
+    public String key() {
+      return PREFIX + ":" + name;
+    }
+
+    @Override
+    public String toString() {
+      return key();
+    }
   }
 }

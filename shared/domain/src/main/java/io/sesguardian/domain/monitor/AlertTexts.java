@@ -41,8 +41,9 @@ final class AlertTexts {
             .findFirst()
             .orElse(rates.windows().get(0));
     boolean up = level.compareTo(from) > 0;
+    boolean bounceWorse = worst.bounceLevel().compareTo(worst.complaintLevel()) >= 0;
     String metric =
-        worst.bounceLevel().compareTo(worst.complaintLevel()) >= 0
+        bounceWorse
             ? "bounce " + percent(worst.bounceRate())
             : "complaint " + percent(worst.complaintRate());
     String subject =
@@ -117,7 +118,14 @@ final class AlertTexts {
       body.append(sesLines(rates, level, ses, factor));
     }
     body.append("\nWhat to do next:\n").append(advice(level)).append('\n');
-    return new Alert("level", subject, body.toString(), at);
+    LevelMove move =
+        new LevelMove(
+            rates.scope(),
+            bounceWorse ? LevelMove.Metric.BOUNCE : LevelMove.Metric.COMPLAINT,
+            from,
+            level,
+            worst.window());
+    return new Alert("level", subject, body.toString(), at, java.util.Optional.of(move));
   }
 
   /**

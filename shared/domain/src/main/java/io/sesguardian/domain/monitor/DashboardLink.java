@@ -31,7 +31,9 @@ public final class DashboardLink implements AlertPublisher {
 
   @Override
   public void publish(Alert alert) {
-    next.publish(new Alert(alert.kind(), alert.subject(), withLink(alert.body(), url), alert.at()));
+    next.publish(
+        new Alert(
+            alert.kind(), alert.subject(), withLink(alert.body(), url), alert.at(), alert.move()));
   }
 
   /** {@code body} ending with a blank line and {@code Dashboard: url}. */

@@ -4,15 +4,17 @@
 package io.sesguardian.domain.report;
 
 import io.sesguardian.domain.monitor.Alert;
+import io.sesguardian.domain.monitor.LevelMove;
+import io.sesguardian.domain.rates.Level;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The scope, levels and window of a level alert, read back from its text. An {@link Alert} keeps
- * only its subject and body (that is all SNS carries and the store keeps), so the report recovers
- * the levels from the sentences the monitor writes; alerts of other kinds, or texts it cannot read,
- * have no move.
+ * The scope, levels and window of a level alert. Alerts announced by this version carry them as
+ * values ({@link Alert#move()}); alerts stored by earlier versions have text only, so for them the
+ * report reads the levels back from the sentences the monitor wrote. Alerts of other kinds, or
+ * texts it cannot read, have no move.
  *
  * @param scope the scope key, e.g. {@code configset:marketing}
  * @param from the level before, e.g. {@code healthy}
@@ -32,6 +34,13 @@ record AlertMove(String scope, String from, String to, String window) {
     if (!alert.kind().equals("level")) {
       return Optional.empty();
     }
+    if (alert.move().isPresent()) {
+      LevelMove m = alert.move().get();
+      return Optional.of(
+          new AlertMove(
+              m.scope().key(), m.from().jsonName(), m.to().jsonName(), m.window().jsonName()));
+    }
+    // Stored before alerts carried their levels: read them back from the text.
     Matcher s = SUBJECT.matcher(alert.subject());
     String window = s.find() ? s.group(3) : "";
     Matcher b = BODY.matcher(alert.body());
@@ -44,5 +53,10 @@ record AlertMove(String scope, String from, String to, String window) {
               s.group(1), s.group(4), s.group(2).toLowerCase(java.util.Locale.ROOT), window));
     }
     return Optional.empty();
+  }
+
+  /** The scope came back to healthy. */
+  boolean resolved() {
+    return to.equals(Level.HEALTHY.jsonName());
   }
 }

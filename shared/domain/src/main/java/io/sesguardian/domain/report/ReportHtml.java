@@ -198,6 +198,7 @@ final class ReportHtml {
       h.append("</tbody>\n</table>\n");
     }
     h.append("<p class=\"muted\">").append(escape(ReportText.COUNTED)).append("</p>\n");
+    h.append("<p class=\"ses-figures\">").append(escape(ReportText.sesFigures(r))).append("</p>\n");
     h.append("<h3>Thresholds</h3>\n<table class=\"thresholds\">\n<thead><tr><th>Metric</th>")
         .append("<th>Warning</th><th>Critical</th><th>SES review</th><th>SES may pause</th>")
         .append("</tr></thead>\n<tbody>\n<tr><th scope=\"row\">Bounce rate</th>")

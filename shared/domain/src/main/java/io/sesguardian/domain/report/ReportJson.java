@@ -60,6 +60,26 @@ final class ReportJson {
         }
       }
     }
+    // SES's own figures beside the guardian's: "read": false for a local report.
+    ObjectNode ses = root.putObject("ses").put("read", r.ses().read());
+    ObjectNode sesScopes = ses.putObject("scopes");
+    r.ses()
+        .byScope()
+        .forEach(
+            (scope, f) -> {
+              ObjectNode o = sesScopes.putObject(scope);
+              if (f.bounceRate() == null) {
+                o.putNull("bounceRate");
+              } else {
+                o.put("bounceRate", f.bounceRate());
+              }
+              if (f.complaintRate() == null) {
+                o.putNull("complaintRate");
+              } else {
+                o.put("complaintRate", f.complaintRate());
+              }
+              o.put("at", f.at().toString());
+            });
     ArrayNode daily = root.putArray("daily");
     for (WeeklyReport.DailyRate d : r.daily()) {
       daily
@@ -97,7 +117,7 @@ final class ReportJson {
               .put("at", a.at().toString())
               .put("kind", a.kind())
               .put("subject", a.subject())
-              .put("resolved", a.subject().contains(" HEALTHY"));
+              .put("resolved", AlertMove.of(a).map(AlertMove::resolved).orElse(false));
       // So readers need not parse the subject: which scope moved between which levels.
       AlertMove.of(a)
           .ifPresent(

@@ -79,6 +79,7 @@ final class ReportMarkdown {
       }
     }
     md.append('\n').append(ReportText.COUNTED).append("\n\n");
+    md.append(ReportText.sesFigures(r)).append("\n\n");
     ReportText.weekOnWeek(r)
         .ifPresent(s -> md.append("Change from the previous week (account): ").append(s));
     md.append("\n\nThresholds (warning / critical / SES review / SES may pause): bounce ")

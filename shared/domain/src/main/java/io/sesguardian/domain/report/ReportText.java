@@ -188,6 +188,39 @@ final class ReportText {
         : percent(w.complaintRate());
   }
 
+  /**
+   * SES's own figures beside the guardian's, said once under the rates table: not read (a local
+   * report), none published, or each scope's latest {@code Reputation.BounceRate} / {@code
+   * Reputation.ComplaintRate}.
+   */
+  static String sesFigures(WeeklyReport r) {
+    String what = "SES's own figures (CloudWatch Reputation.BounceRate / Reputation.ComplaintRate)";
+    if (!r.ses().read()) {
+      return what
+          + ": not read (a local report has no CloudWatch; guardian report --aws and the weekly"
+          + " report function read them).";
+    }
+    if (r.ses().byScope().isEmpty()) {
+      return what + ": SES published none for these scopes.";
+    }
+    StringBuilder s = new StringBuilder(what).append(':');
+    String separator = " ";
+    for (var e : r.ses().byScope().entrySet()) {
+      var f = e.getValue();
+      s.append(separator)
+          .append(e.getKey())
+          .append(" bounce ")
+          .append(f.bounceRate() == null ? "—" : percent(f.bounceRate()))
+          .append(", complaint ")
+          .append(f.complaintRate() == null ? "—" : percent(f.complaintRate()))
+          .append(" (at ")
+          .append(time(f.at()))
+          .append(')');
+      separator = "; ";
+    }
+    return s.append('.').toString();
+  }
+
   /** What the two rates count, said once under each rates table. */
   static final String COUNTED =
       "Bounce rate: counted hard bounces ÷ eligible sends outside the account's verified domains."

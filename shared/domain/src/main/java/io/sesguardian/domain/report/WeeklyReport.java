@@ -32,6 +32,7 @@ import java.util.Map;
  * @param canaries canary results, or the reason there are none
  * @param scopeDaily every scope's rates per UTC day for the same 30 days, in the order of {@code
  *     rates} (the account's series equals {@code daily})
+ * @param ses SES's own figures beside the guardian's ({@link SesReading#NOT_READ} locally)
  */
 public record WeeklyReport(
     int version,
@@ -47,11 +48,47 @@ public record WeeklyReport(
     List<Alert> alerts,
     List<ActionRecord> actions,
     String canaries,
-    List<ScopeDaily> scopeDaily) {
+    List<ScopeDaily> scopeDaily,
+    SesReading ses) {
 
   public static final int VERSION = 1;
 
+  /** A report without SES's own figures (not read: a local report). */
+  public WeeklyReport(
+      int version,
+      String week,
+      Instant from,
+      Instant to,
+      AccountStatus account,
+      List<ScopeRates> rates,
+      ScopeRates previous,
+      List<DailyRate> daily,
+      SuppressionChanges suppressions,
+      Handling handling,
+      List<Alert> alerts,
+      List<ActionRecord> actions,
+      String canaries,
+      List<ScopeDaily> scopeDaily) {
+    this(
+        version,
+        week,
+        from,
+        to,
+        account,
+        rates,
+        previous,
+        daily,
+        suppressions,
+        handling,
+        alerts,
+        actions,
+        canaries,
+        scopeDaily,
+        SesReading.NOT_READ);
+  }
+
   public WeeklyReport {
+    java.util.Objects.requireNonNull(ses, "ses");
     rates = List.copyOf(rates);
     daily = List.copyOf(daily);
     alerts = List.copyOf(alerts);

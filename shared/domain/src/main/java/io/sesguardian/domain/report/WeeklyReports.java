@@ -13,7 +13,8 @@ import io.sesguardian.domain.ingest.SuppressionOutbox;
 import io.sesguardian.domain.monitor.AccountStatus;
 import io.sesguardian.domain.monitor.AlertLog;
 import io.sesguardian.domain.monitor.PauseLog;
-import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.RatesReader;
+import io.sesguardian.domain.monitor.SesReputationMetrics;
 import io.sesguardian.domain.rates.PreviousLevels;
 import io.sesguardian.domain.rates.RateCalculator;
 import io.sesguardian.domain.rates.ScopeRates;
@@ -42,8 +43,9 @@ public final class WeeklyReports {
   private final EventCounters counters;
   private final PauseLog pauses;
   private final AlertLog alerts;
-  private final ReputationMonitor rates;
+  private final RatesReader rates;
   private final RateCalculator calculator;
+  private final java.util.Optional<SesReputationMetrics> sesMetrics;
 
   /**
    * A report over the roles it reads, usually a feedback store (suppression list and outbox) and a
@@ -52,7 +54,31 @@ public final class WeeklyReports {
   public <
           F extends SuppressionList & SuppressionOutbox,
           M extends EventCounters & PauseLog & AlertLog>
-      WeeklyReports(F feedback, M monitor, ReputationMonitor rates, Thresholds t) {
+      WeeklyReports(F feedback, M monitor, RatesReader rates, Thresholds t) {
+    this(feedback, monitor, rates, t, java.util.Optional.empty());
+  }
+
+  /**
+   * A report that also shows SES's own figures, read through {@code sesMetrics} (one request per
+   * report).
+   */
+  public <
+          F extends SuppressionList & SuppressionOutbox,
+          M extends EventCounters & PauseLog & AlertLog>
+      WeeklyReports(
+          F feedback, M monitor, RatesReader rates, Thresholds t, SesReputationMetrics sesMetrics) {
+    this(feedback, monitor, rates, t, java.util.Optional.of(sesMetrics));
+  }
+
+  private <
+          F extends SuppressionList & SuppressionOutbox,
+          M extends EventCounters & PauseLog & AlertLog>
+      WeeklyReports(
+          F feedback,
+          M monitor,
+          RatesReader rates,
+          Thresholds t,
+          java.util.Optional<SesReputationMetrics> sesMetrics) {
     this.suppressions = Objects.requireNonNull(feedback, "feedback");
     this.outbox = feedback;
     this.counters = Objects.requireNonNull(monitor, "monitor");
@@ -60,6 +86,7 @@ public final class WeeklyReports {
     this.alerts = monitor;
     this.rates = Objects.requireNonNull(rates, "rates");
     this.calculator = new RateCalculator(t);
+    this.sesMetrics = Objects.requireNonNull(sesMetrics, "sesMetrics");
   }
 
   /** The Monday 00:00 UTC that starts an ISO week such as {@code 2026-W12}. */
@@ -134,7 +161,21 @@ public final class WeeklyReports {
                         s.scope().equals(Scope.ACCOUNT)
                             ? accountDaily
                             : daily(counters, s.scope(), to)))
-            .toList());
+            .toList(),
+        ses(scopes, to));
+  }
+
+  /** SES's own figures for the report's scopes as of the week's end, when a reader is wired. */
+  private SesReading ses(List<ScopeRates> scopes, Instant to) {
+    if (sesMetrics.isEmpty()) {
+      return SesReading.NOT_READ;
+    }
+    Map<String, io.sesguardian.domain.monitor.SesFigures> byScope = new java.util.HashMap<>();
+    sesMetrics
+        .get()
+        .read(scopes.stream().map(ScopeRates::scope).toList(), to.minusMillis(1))
+        .forEach((scope, figures) -> byScope.put(scope.key(), figures));
+    return new SesReading(true, byScope);
   }
 
   private static List<WeeklyReport.DailyRate> daily(

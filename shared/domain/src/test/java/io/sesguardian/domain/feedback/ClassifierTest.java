@@ -23,6 +23,8 @@ class ClassifierTest {
     "PERMANENT, NoEmail, false, HARD_BOUNCE, true, BOUNCE, false, false",
     "PERMANENT, Suppressed, false, HARD_BOUNCE, true, BOUNCE, false, false",
     "PERMANENT, OnAccountSuppressionList, false, HARD_BOUNCE, false, BOUNCE, true, false",
+    // The tenant-level list is the same case: SES did not send (tenant-level suppression list).
+    "PERMANENT, OnTenantSuppressionList, false, HARD_BOUNCE, false, BOUNCE, true, false",
     "PERMANENT, General, true, HARD_BOUNCE, false, BOUNCE, false, false",
     "PERMANENT, SomethingNew, false, HARD_BOUNCE, true, BOUNCE, false, false",
     "TRANSIENT, General, false, SOFT_BOUNCE, false, , false, true",
@@ -150,6 +152,8 @@ class ClassifierTest {
         "PERMANENT | Suppressed | 5.1.1 | failed | Amazon SES has suppressed sending | HARD",
         "PERMANENT | OnAccountSuppressionList | 5.1.1 | failed | on the suppression list"
             + " | ON_ACCOUNT_LIST",
+        "PERMANENT | OnTenantSuppressionList | 5.1.1 | failed | on the suppression list for"
+            + " your tenant | ON_ACCOUNT_LIST",
         // Mailbox-level failures on a Transient bounce (RFC 3463 x.1.1, x.2.1; RFC 7505 x.1.10;
         // RFC 7293 x.7.17) escalate at once; others stay soft.
         "TRANSIENT | General | 5.1.1 | failed | smtp; 550 5.1.1 user unknown | MAILBOX",

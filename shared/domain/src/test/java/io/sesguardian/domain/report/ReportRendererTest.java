@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.ActionRecord;
 import io.sesguardian.domain.monitor.Alert;
+import io.sesguardian.domain.monitor.LevelMove;
+import io.sesguardian.domain.monitor.SesFigures;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.Thresholds;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The three forms of the weekly report, on a hand-built report with awkward text in it. */
@@ -185,6 +188,70 @@ class ReportRendererTest {
         .contains("| dead-letter queue depth | not measured (its alarm watches it) |")
         .doesNotContain("{")
         .doesNotContain("=");
+  }
+
+  @Test
+  void sesOwnFigures_standBesideTheGuardians_orSayTheyWereNotRead() {
+    WeeklyReport local = report(List.of(), List.of());
+    WeeklyReport read =
+        new WeeklyReport(
+            local.version(),
+            local.week(),
+            local.from(),
+            local.to(),
+            local.account(),
+            local.rates(),
+            local.previous(),
+            local.daily(),
+            local.suppressions(),
+            local.handling(),
+            local.alerts(),
+            local.actions(),
+            local.canaries(),
+            local.scopeDaily(),
+            new SesReading(
+                true,
+                Map.of(
+                    "account",
+                    new SesFigures(0.012, 0.0004, Instant.parse("2026-03-22T23:00:00Z")))));
+
+    assertThat(renderer.markdown(local)).contains("Reputation.ComplaintRate): not read");
+    assertThat(renderer.json(local)).contains("\"read\" : false");
+    assertThat(renderer.markdown(read))
+        .contains("account bounce 1.20%, complaint 0.04% (at 2026-03-22 23:00)")
+        .doesNotContain("not read");
+    assertThat(renderer.json(read))
+        .contains("\"read\" : true")
+        .contains("\"bounceRate\" : 0.012")
+        .contains("\"complaintRate\" : 4.0E-4");
+    assertThat(renderer.html(read)).contains("account bounce 1.20%");
+  }
+
+  @Test
+  void json_takesTheLevelsFromTheAlertsMove_notFromItsText() {
+    // Text the old parser cannot read: the levels can only come from the move itself.
+    Alert resolved =
+        new Alert(
+            "level",
+            "SES guardian: reworded subject",
+            "Reworded body.",
+            Instant.parse("2026-03-19T10:00:00Z"),
+            Optional.of(
+                new LevelMove(
+                    Scope.configurationSet("news"),
+                    LevelMove.Metric.COMPLAINT,
+                    Level.CRITICAL,
+                    Level.HEALTHY,
+                    Window.D30)));
+
+    String json = renderer.json(report(List.of(resolved), List.of()));
+
+    assertThat(json)
+        .contains("\"scope\" : \"configset:news\"")
+        .contains("\"fromLevel\" : \"critical\"")
+        .contains("\"toLevel\" : \"healthy\"")
+        .contains("\"window\" : \"30d\"")
+        .contains("\"resolved\" : true");
   }
 
   @Test
