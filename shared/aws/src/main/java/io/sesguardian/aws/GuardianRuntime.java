@@ -168,13 +168,19 @@ public final class GuardianRuntime {
 
   /** The reputation monitor, alerting to the SNS alert topic (with the dashboard's link). */
   public ReputationMonitor reputationMonitor(MonitorConfig monitor) {
+    return reputationMonitor(monitor, sesMetrics());
+  }
+
+  /** The monitor reading SES's figures through {@code sesMetrics} (one client per container). */
+  public ReputationMonitor reputationMonitor(
+      MonitorConfig monitor, CloudWatchSesMetrics sesMetrics) {
     DynamoDbMonitorStore monitorStore = monitorStore();
     return new ReputationMonitor(
             monitorStore,
             monitor.alerts(clients.sns()),
             new SesV2Account(clients.sesV2()),
             monitor.policy(),
-            sesMetrics(),
+            sesMetrics,
             MonitorConfig.disagreementFactor(System.getenv()))
         .with(new RecipientRefusalWatch(monitorStore, recipientRefusals()));
   }

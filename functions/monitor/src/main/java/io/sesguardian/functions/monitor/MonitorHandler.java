@@ -6,6 +6,8 @@ package io.sesguardian.functions.monitor;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sesguardian.aws.CloudWatchSesMetrics;
+import io.sesguardian.aws.Deadlines;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.aws.Priming;
@@ -17,6 +19,7 @@ import io.sesguardian.domain.rates.Window;
 import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.MetricUnit;
 import io.sesguardian.domain.telemetry.Telemetry;
+import io.sesguardian.domain.time.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +27,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Evaluates every scope's rates on a schedule and when ingest asks (after new bounces or
@@ -40,34 +44,48 @@ public final class MonitorHandler implements RequestStreamHandler {
   /** The windows whose rates become metrics (see {@link #rateMetrics}). */
   private static final List<Window> RATE_WINDOWS = List.of(Window.H24, Window.VOLUME);
 
-  private final ReputationMonitor monitor;
+  /** The monitor of one invocation, over a table bounded by its deadline. */
+  private final Function<Deadline, ReputationMonitor> monitor;
+
   private final Clock clock;
   private final Telemetry telemetry;
 
   /** Used by the Lambda runtime. */
   public MonitorHandler() {
     this(
-        Wiring.RUNTIME.reputationMonitor(MonitorConfig.fromEnvironment(System.getenv())),
+        wiring(Wiring.RUNTIME, MonitorConfig.fromEnvironment(System.getenv())),
         Wiring.RUNTIME.clock(),
         Wiring.TELEMETRY);
   }
 
   /** The production wiring over a given runtime. */
   public MonitorHandler(GuardianRuntime runtime, MonitorConfig config) {
-    this(runtime.reputationMonitor(config), runtime.clock(), StdoutTelemetry.toStdout("monitor"));
+    this(wiring(runtime, config), runtime.clock(), StdoutTelemetry.toStdout("monitor"));
   }
 
   MonitorHandler(ReputationMonitor monitor, Clock clock, Telemetry telemetry) {
+    this(deadline -> monitor, clock, telemetry);
+  }
+
+  private MonitorHandler(
+      Function<Deadline, ReputationMonitor> monitor, Clock clock, Telemetry telemetry) {
     this.monitor = monitor;
     this.clock = clock;
     this.telemetry = telemetry;
+  }
+
+  private static Function<Deadline, ReputationMonitor> wiring(
+      GuardianRuntime runtime, MonitorConfig config) {
+    CloudWatchSesMetrics sesMetrics = runtime.sesMetrics();
+    return deadline -> runtime.withDeadline(deadline).reputationMonitor(config, sesMetrics);
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
     input.readAllBytes();
-    MonitorReport report = monitor.evaluate(clock.instant());
+    Deadline deadline = Deadlines.lambda(context.getRemainingTimeInMillis(), clock);
+    MonitorReport report = monitor.apply(deadline).evaluate(clock.instant());
     Map<String, Object> summary = summary(report);
     Telemetry t = telemetry.forRequest(context.getAwsRequestId());
     t.info("evaluated", summary);

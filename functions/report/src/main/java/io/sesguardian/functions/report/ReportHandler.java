@@ -5,7 +5,8 @@ package io.sesguardian.functions.report;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.sesguardian.aws.DynamoDbCanaryStore;
+import io.sesguardian.aws.CloudWatchSesMetrics;
+import io.sesguardian.aws.Deadlines;
 import io.sesguardian.aws.DynamoDbMonitorStore;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.MonitorConfig;
@@ -19,7 +20,6 @@ import io.sesguardian.domain.monitor.RatesReader;
 import io.sesguardian.domain.monitor.SesAccount;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.Window;
-import io.sesguardian.domain.report.ReportArchive;
 import io.sesguardian.domain.report.ReportRenderer;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.domain.report.WeeklyReports;
@@ -39,13 +39,13 @@ import java.util.Map;
  */
 public final class ReportHandler implements RequestStreamHandler {
 
-  private final WeeklyReports reports;
-  private final ReportArchive store;
+  private final GuardianRuntime runtime;
+  private final MonitorConfig config;
+  private final CloudWatchSesMetrics sesMetrics;
   private final SesAccount ses;
   private final AlertPublisher alerts;
   private final ReportRenderer renderer;
   private final Clock clock;
-  private final DynamoDbCanaryStore canaryStore;
   private final Telemetry telemetry = StdoutTelemetry.toStdout("report");
 
   /** Used by the Lambda runtime. */
@@ -59,26 +59,30 @@ public final class ReportHandler implements RequestStreamHandler {
    * the queue, and {@code guardian readiness} shows its depth.
    */
   public ReportHandler(GuardianRuntime runtime, MonitorConfig config) {
-    DynamoDbMonitorStore monitor = runtime.monitorStore();
-    this.reports =
-        new WeeklyReports(
-            runtime.store(),
-            monitor,
-            new RatesReader(monitor, monitor, config.policy()),
-            config.policy().thresholds(),
-            runtime.sesMetrics());
-    this.store = runtime.reportArchive();
+    this.runtime = runtime;
+    this.config = config;
+    this.sesMetrics = runtime.sesMetrics();
     this.ses = new SesV2Account(runtime.clients().sesV2());
     this.alerts = config.alerts(runtime.clients().sns());
     this.renderer = new ReportRenderer(config.policy().thresholds());
     this.clock = runtime.clock();
-    this.canaryStore = runtime.canaryStore();
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
     input.readAllBytes();
+    // The table's retries stop in time for the invocation to answer.
+    GuardianRuntime bounded =
+        runtime.withDeadline(Deadlines.lambda(context.getRemainingTimeInMillis(), clock));
+    DynamoDbMonitorStore monitor = bounded.monitorStore();
+    WeeklyReports reports =
+        new WeeklyReports(
+            bounded.store(),
+            monitor,
+            new RatesReader(monitor, monitor, config.policy()),
+            config.policy().thresholds(),
+            sesMetrics);
     String week = WeeklyReports.weekOf(clock.instant().minus(Duration.ofDays(7)));
     WeeklyReport report =
         reports.build(
@@ -86,11 +90,13 @@ public final class ReportHandler implements RequestStreamHandler {
             ses.status(),
             null,
             Canaries.summary(
-                canaryStore.runs(
-                    WeeklyReports.weekStart(week),
-                    WeeklyReports.weekStart(week).plus(Duration.ofDays(7)))));
+                bounded
+                    .canaryStore()
+                    .runs(
+                        WeeklyReports.weekStart(week),
+                        WeeklyReports.weekStart(week).plus(Duration.ofDays(7)))));
     String markdown = renderer.markdown(report);
-    store.save(report, renderer.json(report), markdown);
+    bounded.reportArchive().save(report, renderer.json(report), markdown);
     alerts.publish(
         new Alert(
             "report",
