@@ -22,6 +22,14 @@ final class AwsRecordingStub implements AutoCloseable {
   private final HttpServer server;
   private final AtomicBoolean outboxServed = new AtomicBoolean();
   private final AtomicBoolean deleteServed = new AtomicBoolean();
+  private final AtomicBoolean listedRefused = new AtomicBoolean();
+
+  /**
+   * An address that already has an entry: the first transaction that tries to create it is
+   * cancelled (as DynamoDB cancels a conditional create), so the store reads which are listed.
+   */
+  static final String LISTED = "listed@example.com";
+
   private final Instant now;
 
   AwsRecordingStub(Instant now) throws IOException {
@@ -46,6 +54,12 @@ final class AwsRecordingStub implements AutoCloseable {
           200,
           "application/x-amz-json-1.0",
           "{\"Attributes\":{\"ApproximateNumberOfMessages\":\"0\"}}");
+    } else if (target != null
+        && target.equals("DynamoDB_20120810.TransactWriteItems")
+        && body.contains("S#" + LISTED)
+        && body.contains("attribute_not_exists")
+        && !listedRefused.getAndSet(true)) {
+      respond(exchange, 400, "application/x-amz-json-1.0", cancelled(body));
     } else if (target != null && target.startsWith("DynamoDB_20120810.")) {
       respond(exchange, 200, "application/x-amz-json-1.0", dynamo(target.substring(18), body));
     } else if (path.startsWith("/v2/email/account") && exchange.getRequestMethod().equals("GET")) {
@@ -135,6 +149,26 @@ final class AwsRecordingStub implements AutoCloseable {
       case "BatchGetItem" -> "{\"Responses\":{},\"UnprocessedKeys\":{}}";
       default -> "{}";
     };
+  }
+
+  /** DynamoDB's answer to a transaction whose create of {@link #LISTED}'s entry is refused. */
+  private static String cancelled(String body) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode items =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("TransactItems");
+    StringBuilder reasons = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonNode item : items) {
+      boolean refused =
+          item.path("Update").path("Key").path("pk").path("S").asText().equals("S#" + LISTED);
+      reasons
+          .append(reasons.length() == 0 ? "" : ",")
+          .append("{\"Code\":\"")
+          .append(refused ? "ConditionalCheckFailed" : "None")
+          .append("\"}");
+    }
+    return "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+        + "\"message\":\"Transaction cancelled\",\"CancellationReasons\":["
+        + reasons
+        + "]}";
   }
 
   private static void respond(HttpExchange exchange, int status, String type, String body)

@@ -88,6 +88,17 @@ class IamActionsTest {
         + "\"}}";
   }
 
+  private static String hardBounceToListed() {
+    return "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+        + "\"bounceSubType\":\"General\",\"feedbackId\":\"listed-1\",\"timestamp\":\""
+        + NOW
+        + "\",\"bouncedRecipients\":[{\"emailAddress\":\""
+        + AwsRecordingStub.LISTED
+        + "\"}]},\"mail\":{\"messageId\":\"m2\",\"timestamp\":\""
+        + NOW
+        + "\"}}";
+  }
+
   private static byte[] sqsEvent(String body) {
     return ("{\"Records\":[{\"messageId\":\"s1\",\"eventSource\":\"aws:sqs\",\"body\":"
             + com.fasterxml.jackson.databind.node.TextNode.valueOf(body)
@@ -109,7 +120,9 @@ class IamActionsTest {
         List.of(
             Fixtures.eventBytes("lambda-sns/bounce-permanent-general.json"),
             Fixtures.eventBytes("lambda-sns/validation-notice.json"),
-            snsEvent(softBounce()));
+            snsEvent(softBounce()),
+            // A hard bounce to an address already listed: the store reads which are (BatchGetItem).
+            snsEvent(hardBounceToListed()));
     Set<String> sns = record(r -> new IngestHandler(r), events);
     assertThat(sns).isEqualTo(templateActions("IngestFunction"));
     // Verified domains leave the bounce rate (read at most hourly).
@@ -117,7 +130,10 @@ class IamActionsTest {
     Set<String> sqs =
         record(
             r -> new IngestQueueHandler(r),
-            List.of(Fixtures.eventBytes("sqs/batch-mixed.json"), sqsEvent(softBounce())));
+            List.of(
+                Fixtures.eventBytes("sqs/batch-mixed.json"),
+                sqsEvent(softBounce()),
+                sqsEvent(hardBounceToListed())));
     assertThat(sqs).isEqualTo(templateActions("IngestQueueFunction"));
   }
 

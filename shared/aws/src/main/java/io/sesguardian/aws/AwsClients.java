@@ -154,27 +154,11 @@ public final class AwsClients implements AutoCloseable {
    * attempt) and hide time from the deadline.
    */
   public DynamoDbClient dynamoDb() {
-    var builder =
-        DynamoDbClient.builder()
-            .region(region)
-            .httpClient(http)
-            .overrideConfiguration(
-                overrides.toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
-    endpoint.ifPresent(builder::endpointOverride);
-    if (credentials != null) {
-      builder.credentialsProvider(credentials);
-    }
-    return builder.build();
+    return build(DynamoDbClient.builder(), withoutRetries());
   }
 
   public SesV2Client sesV2() {
-    var builder =
-        SesV2Client.builder().region(region).httpClient(http).overrideConfiguration(overrides);
-    endpoint.ifPresent(builder::endpointOverride);
-    if (credentials != null) {
-      builder.credentialsProvider(credentials);
-    }
-    return builder.build();
+    return build(SesV2Client.builder());
   }
 
   /**
@@ -182,17 +166,7 @@ public final class AwsClients implements AutoCloseable {
    * management calls (one request per second per account).
    */
   public SesV2Client sesV2WithoutRetries() {
-    var builder =
-        SesV2Client.builder()
-            .region(region)
-            .httpClient(http)
-            .overrideConfiguration(
-                overrides.toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
-    endpoint.ifPresent(builder::endpointOverride);
-    if (credentials != null) {
-      builder.credentialsProvider(credentials);
-    }
-    return builder.build();
+    return build(SesV2Client.builder(), withoutRetries());
   }
 
   /**
@@ -200,7 +174,16 @@ public final class AwsClients implements AutoCloseable {
    * SQS and the SESv2 account reads keep the SDK's standard retries: no adapter retries them again.
    */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
-    builder.region(region).httpClient(http).overrideConfiguration(overrides);
+    return build(builder, overrides);
+  }
+
+  public SnsClient sns() {
+    return build(SnsClient.builder());
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+      B builder, ClientOverrideConfiguration configuration) {
+    builder.region(region).httpClient(http).overrideConfiguration(configuration);
     endpoint.ifPresent(builder::endpointOverride);
     if (credentials != null) {
       builder.credentialsProvider(credentials);
@@ -208,14 +191,8 @@ public final class AwsClients implements AutoCloseable {
     return builder.build();
   }
 
-  public SnsClient sns() {
-    var builder =
-        SnsClient.builder().region(region).httpClient(http).overrideConfiguration(overrides);
-    endpoint.ifPresent(builder::endpointOverride);
-    if (credentials != null) {
-      builder.credentialsProvider(credentials);
-    }
-    return builder.build();
+  private ClientOverrideConfiguration withoutRetries() {
+    return overrides.toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build();
   }
 
   /** Closes the shared HTTP client; clients built from this factory stop working. */

@@ -22,6 +22,7 @@ import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.ingest.SoftBounce;
 import io.sesguardian.domain.ingest.StoreUnavailableException;
 import io.sesguardian.domain.ingest.SuppressionCounts;
+import io.sesguardian.domain.ingest.SuppressionEntry;
 import io.sesguardian.domain.ingest.SuppressionUpdate;
 import io.sesguardian.domain.time.Deadline;
 import io.sesguardian.domain.time.RetryPolicy;
@@ -38,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -108,15 +110,19 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
     }
     Set<String> duplicates = new HashSet<>();
     Set<String> failed = new HashSet<>();
+    // Known from the read before each transaction: no read after it to find what it created.
+    Map<String, SuppressionEntry> created = new HashMap<>();
     Counts pendingOperational = new Counts().addAll(operational);
     String callNonce = UUID.randomUUID().toString();
     Deque<List<Effect>> work = new ArrayDeque<>(chunks(effects, operational, duplicatesKey));
     while (!work.isEmpty()) {
       List<Effect> remaining = new ArrayList<>(work.poll());
       RetryPolicy.Execution run = dynamo.start();
-      // Which of the chunk's addresses already have an entry: read once, and again only after a
-      // transaction was cancelled (so a retry after a lost answer repeats the same request).
-      Set<String> listed = null;
+      // Which of the chunk's addresses already have an entry. First assumed none (a new hard bounce
+      // or complaint is almost always a new entry, and each create is conditioned on it, so a wrong
+      // guess cancels the transaction and changes nothing); read after a cancelled transaction
+      // only, so a retry after a lost answer repeats the same request.
+      Set<String> listed = Set.of();
       int reads = 0;
       while (!remaining.isEmpty()) {
         if (!run.next()) {
@@ -144,20 +150,22 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
           reads++;
         }
         Instant now = clock.instant();
-        long created = 0;
+        Map<String, SuppressionEntry> creating = new HashMap<>();
         for (MergedUpdate u : merged) {
           boolean create = !listed.contains(u.update.address());
           items.add(suppressionUpdate(u.update, u.count, now, create));
           if (create) {
             // Counted with the entry, in the same transaction (the condition makes it exact).
             SuppressionCounts.added(u.update, now, counts);
-            created++;
+            creating.put(
+                u.update.address(),
+                SuppressionItem.entry(SuppressionItem.newItem(u.update, now, u.count)));
           }
         }
-        if (created > 0) {
+        if (!creating.isEmpty()) {
           items.add(
               TransactWriteItem.builder()
-                  .update(SuppressionItem.totalUpdate(table, created))
+                  .update(SuppressionItem.totalUpdate(table, creating.size()))
                   .build());
         }
         java.util.Set<String> observed = new HashSet<>();
@@ -175,6 +183,7 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
           String token = token(callNonce + "#" + reads, remaining);
           dynamo.transactOnce(items, token);
           pendingOperational = new Counts();
+          created.putAll(creating);
           break;
         } catch (TransactionCanceledException e) {
           List<CancellationReason> reasons = e.cancellationReasons();
@@ -214,7 +223,7 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
     if (!pendingOperational.isEmpty()) {
       addCounts(pendingOperational);
     }
-    return new ApplyResult(duplicates, failed);
+    return new ApplyResult(duplicates, failed, Optional.of(created));
   }
 
   /**

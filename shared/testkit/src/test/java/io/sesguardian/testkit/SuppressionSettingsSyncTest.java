@@ -100,6 +100,21 @@ class SuppressionSettingsSyncTest {
   }
 
   @Test
+  void writerOverOtherStoreViews_keepsItsSettingsCache_acrossInvocations() throws Exception {
+    ses.configurationSetReasons("marketing", SuppressionReason.COMPLAINT);
+    SuppressionSync writer = sync(NO_IMPORT);
+    pending("c1@example.org", SuppressionReason.COMPLAINT, "marketing");
+    writer.over(store, store).run(clock.instant().plus(Duration.ofMinutes(1)));
+    clock.advance(Duration.ofMinutes(1));
+    pending("c2@example.org", SuppressionReason.COMPLAINT, "marketing");
+
+    SyncReport second = writer.over(store, store).run(clock.instant().plus(Duration.ofMinutes(1)));
+
+    assertThat(second.notNeeded()).containsExactly("c2@example.org");
+    assertThat(ses.calls(StubSesSuppressionList.Call.GET_CONFIGURATION_SET)).hasSize(1);
+  }
+
+  @Test
   void configurationSetWithoutOptions_fallsBackToTheAccount_andAnUnknownSetIsPushed()
       throws Exception {
     ses.suppressedReasons(SuppressionReason.BOUNCE).configurationSetUnknown("deleted-set");

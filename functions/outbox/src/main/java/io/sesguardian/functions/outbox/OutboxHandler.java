@@ -15,6 +15,7 @@ import io.sesguardian.domain.telemetry.LogLevel;
 import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.MetricUnit;
 import io.sesguardian.domain.telemetry.Telemetry;
+import io.sesguardian.domain.time.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs on a schedule (one at a time: reserved concurrency 1) and pushes pending suppressions to the
@@ -37,24 +39,39 @@ public final class OutboxHandler implements RequestStreamHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SuppressionSync sync;
+  /** The writer of one invocation, over a table whose retries stop at its deadline. */
+  private final Function<Instant, SuppressionSync> sync;
+
   private final Clock clock;
   private final Telemetry telemetry;
 
   /** Used by the Lambda runtime. */
   public OutboxHandler() {
-    this(Wiring.RUNTIME.suppressionSync(), Wiring.RUNTIME.clock(), Wiring.TELEMETRY);
+    this(wiring(Wiring.RUNTIME), Wiring.RUNTIME.clock(), Wiring.TELEMETRY);
   }
 
   /** The production wiring over a given runtime. */
   public OutboxHandler(GuardianRuntime runtime) {
-    this(runtime.suppressionSync(), runtime.clock(), StdoutTelemetry.toStdout("outbox"));
+    this(wiring(runtime), runtime.clock(), StdoutTelemetry.toStdout("outbox"));
   }
 
   OutboxHandler(SuppressionSync sync, Clock clock, Telemetry telemetry) {
+    this(deadline -> sync, clock, telemetry);
+  }
+
+  private OutboxHandler(Function<Instant, SuppressionSync> sync, Clock clock, Telemetry telemetry) {
     this.sync = sync;
     this.clock = clock;
     this.telemetry = telemetry;
+  }
+
+  /** One writer per container (pacer, settings cache), bound per invocation to its deadline. */
+  private static Function<Instant, SuppressionSync> wiring(GuardianRuntime runtime) {
+    SuppressionSync writer = runtime.suppressionSync();
+    return deadline -> {
+      GuardianRuntime bounded = runtime.withDeadline(new Deadline(deadline, runtime.clock()));
+      return writer.over(bounded.store(), bounded.suppressionAdmin());
+    };
   }
 
   @Override
@@ -64,7 +81,7 @@ public final class OutboxHandler implements RequestStreamHandler {
     Instant deadline = clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
     SyncReport report;
     try {
-      report = sync.run(deadline);
+      report = sync.apply(deadline).run(deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while pacing SES calls", e);

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -197,7 +198,16 @@ public final class IngestService {
 
     List<SuppressionEntry> suppressed = new ArrayList<>();
     if (!suppressedCandidates.isEmpty()) {
-      Map<String, SuppressionEntry> entries = suppressions.suppressions(suppressedCandidates);
+      Map<String, SuppressionEntry> entries = new HashMap<>();
+      Set<String> toRead = suppressedCandidates;
+      if (result.created().isPresent()) {
+        // The store said what it created: read only escalations, which it did not write.
+        entries.putAll(result.created().get());
+        toRead = new LinkedHashSet<>(escalated);
+      }
+      if (!toRead.isEmpty()) {
+        entries.putAll(suppressions.suppressions(toRead));
+      }
       for (String address : suppressedCandidates) {
         SuppressionEntry entry = entries.get(address);
         if (entry != null && applied.contains(entry.firstLedgerKey())) {

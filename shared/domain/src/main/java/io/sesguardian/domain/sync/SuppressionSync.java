@@ -88,7 +88,7 @@ public final class SuppressionSync {
   private final Pacer pacer;
   private final Clock clock;
   private final Settings settings;
-  private final Map<String, CachedSetting> setCache = new HashMap<>();
+  private final Map<String, CachedSetting> setCache;
 
   private record CachedSetting(Set<SuppressionReason> reasons, boolean own, Instant readAt) {}
 
@@ -111,6 +111,19 @@ public final class SuppressionSync {
       Pacer pacer,
       Clock clock,
       Settings settings) {
+    this(store, list, admin, ses, pacer, clock, settings, new HashMap<>());
+  }
+
+  private SuppressionSync(
+      SuppressionOutbox store,
+      SuppressionList list,
+      SuppressionAdmin admin,
+      SesSuppressionList ses,
+      Pacer pacer,
+      Clock clock,
+      Settings settings,
+      Map<String, CachedSetting> setCache) {
+    this.setCache = setCache;
     this.store = Objects.requireNonNull(store, "store");
     this.list = Objects.requireNonNull(list, "list");
     this.admin = Objects.requireNonNull(admin, "admin");
@@ -118,6 +131,15 @@ public final class SuppressionSync {
     this.pacer = Objects.requireNonNull(pacer, "pacer");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * The same writer — its pacer and its cache of configuration-set settings — over other views of
+   * its stores, e.g. ones whose retries stop at a Lambda invocation's deadline.
+   */
+  public <S extends SuppressionOutbox & SuppressionList> SuppressionSync over(
+      S store, SuppressionAdmin admin) {
+    return new SuppressionSync(store, store, admin, ses, pacer, clock, settings, setCache);
   }
 
   /** Works through due deletes and entries until both are empty or {@code deadline} is near. */
