@@ -4,16 +4,12 @@
 package io.sesguardian.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Ignored;
+import io.sesguardian.domain.feedback.Json;
 import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.feedback.RawDelivery;
 import io.sesguardian.domain.feedback.Rejection;
@@ -21,8 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Opens the envelopes SES feedback arrives in and hands the domain raw deliveries (an id and the
@@ -36,27 +30,9 @@ public final class FeedbackEnvelopes {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * Reads whole file documents as strictly as the domain reads SES messages: a key given twice
-   * makes a document mean two things (RFC 8259 section 4: names "SHOULD be unique"; parsers
-   * disagree on which one wins), so it is refused rather than silently read one way.
-   */
+  /** Reads whole file documents as strictly as the domain reads SES messages. */
   private static final ObjectMapper DOCUMENT =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
-
-  static {
-    DOCUMENT
-        .getFactory()
-        .setStreamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(64)
-                .maxStringLength(FeedbackNormalizer.MAX_DOCUMENT_CHARS)
-                .build());
-  }
+      Json.strictMapper(FeedbackNormalizer.MAX_DOCUMENT_CHARS);
 
   private FeedbackEnvelopes() {}
 
@@ -197,10 +173,10 @@ public final class FeedbackEnvelopes {
               source,
               Rejection.Code.NOT_SES_FEEDBACK,
               "expected a JSON object (an SES notification or its envelope), found "
-                  + describe(node)));
+                  + Json.describe(node)));
       return;
     }
-    JsonNode records = field(node, "Records");
+    JsonNode records = Json.get(node, "Records");
     if (records != null && records.isArray() && !isSesMessage(node)) {
       for (int i = 0; i < records.size(); i++) {
         out.add(lambdaRecord(records.get(i), source + "#Records[" + i + "]"));
@@ -229,13 +205,13 @@ public final class FeedbackEnvelopes {
   private static RawDelivery lambdaRecord(JsonNode record, String id) {
     if (!record.isObject()) {
       return RawDelivery.rejected(
-          id, Rejection.Code.NOT_SES_FEEDBACK, "Records[] entry is " + describe(record));
+          id, Rejection.Code.NOT_SES_FEEDBACK, "Records[] entry is " + Json.describe(record));
     }
-    JsonNode sns = field(record, "Sns");
+    JsonNode sns = Json.get(record, "Sns");
     if (sns != null && sns.isObject()) {
       return snsBody(id, sns);
     }
-    JsonNode body = field(record, "body");
+    JsonNode body = Json.get(record, "body");
     if (body != null && body.isTextual()) {
       // A file is read strictly, unlike a queue's body (which the domain judges): what is kept
       // in a file was meant to be feedback, so text that is no JSON object is named as such.
@@ -251,7 +227,7 @@ public final class FeedbackEnvelopes {
             : RawDelivery.rejected(
                 id,
                 Rejection.Code.NOT_SES_FEEDBACK,
-                "the SQS message body is " + describe(parsed) + ", not an SNS or SES message");
+                "the SQS message body is " + Json.describe(parsed) + ", not an SNS or SES message");
       }
       return fileMessage(parsed, id, body.textValue());
     }
@@ -281,42 +257,16 @@ public final class FeedbackEnvelopes {
   }
 
   private static boolean isSesMessage(JsonNode node) {
-    return field(node, "notificationType") != null || field(node, "eventType") != null;
+    return Json.get(node, "notificationType") != null || Json.get(node, "eventType") != null;
   }
 
   private static boolean isSnsBody(JsonNode node) {
-    return node.isObject() && field(node, "Type") != null && field(node, "Message") != null;
-  }
-
-  /** The field, matched exactly first and then ignoring case; {@code null} when absent. */
-  private static JsonNode field(JsonNode object, String name) {
-    JsonNode value = object.get(name);
-    if (value != null || !object.isObject()) {
-      return value;
-    }
-    for (Map.Entry<String, JsonNode> f : object.properties()) {
-      if (f.getKey().equalsIgnoreCase(name)) {
-        return f.getValue();
-      }
-    }
-    return null;
+    return node.isObject() && Json.get(node, "Type") != null && Json.get(node, "Message") != null;
   }
 
   private static String text(JsonNode object, String name) {
-    JsonNode value = field(object, name);
+    JsonNode value = Json.get(object, name);
     return value == null || value.isNull() ? null : value.asText();
-  }
-
-  private static String describe(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case OBJECT -> "an object";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-    };
   }
 
   private static RawDelivery snsBody(String id, JsonNode sns) {
@@ -324,7 +274,7 @@ public final class FeedbackEnvelopes {
     if (type != null && !type.equalsIgnoreCase("Notification")) {
       return RawDelivery.ignored(id, "SNS " + type + " (not a notification)");
     }
-    JsonNode message = field(sns, "Message");
+    JsonNode message = Json.get(sns, "Message");
     String messageId = text(sns, "MessageId");
     String timestamp = text(sns, "Timestamp");
     if (message == null || message.isNull()) {
@@ -338,6 +288,6 @@ public final class FeedbackEnvelopes {
       return RawDelivery.viaSns(id, message.toString(), messageId, timestamp);
     }
     return RawDelivery.rejected(
-        id, Rejection.Code.MALFORMED, "the SNS Message is " + describe(message));
+        id, Rejection.Code.MALFORMED, "the SNS Message is " + Json.describe(message));
   }
 }

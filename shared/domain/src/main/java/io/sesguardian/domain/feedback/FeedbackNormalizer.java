@@ -4,13 +4,8 @@
 package io.sesguardian.domain.feedback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,24 +45,7 @@ public final class FeedbackNormalizer {
 
   static final String VALIDATION_NOTICE = "Successfully validated SNS topic";
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
-          // A key given twice makes a document mean two things (RFC 8259 section 4: names
-          // "SHOULD be unique"; parsers disagree on which one wins), so it is refused.
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
-
-  static {
-    MAPPER
-        .getFactory()
-        .setStreamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(64)
-                .maxStringLength(MAX_DOCUMENT_CHARS)
-                .build());
-  }
+  private static final ObjectMapper MAPPER = Json.strictMapper(MAX_DOCUMENT_CHARS);
 
   /**
    * Normalises one bare SES message text (a file holding one message, a test's message), named
@@ -342,7 +320,7 @@ public final class FeedbackNormalizer {
     }
     if (!list.isArray()) {
       throw new BadItemException(
-          Rejection.Code.MALFORMED, path + " should be an array but is " + describe(list));
+          Rejection.Code.MALFORMED, path + " should be an array but is " + Json.describe(list));
     }
     List<RecipientEntry> entries = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
@@ -367,7 +345,7 @@ public final class FeedbackNormalizer {
       } else {
         throw new BadItemException(
             Rejection.Code.MALFORMED,
-            entryPath + " should be an address or an object but is " + describe(entry));
+            entryPath + " should be an address or an object but is " + Json.describe(entry));
       }
     }
     return entries;
@@ -380,7 +358,7 @@ public final class FeedbackNormalizer {
     }
     if (!tags.isObject()) {
       throw new BadItemException(
-          Rejection.Code.MALFORMED, "mail.tags should be an object but is " + describe(tags));
+          Rejection.Code.MALFORMED, "mail.tags should be an object but is " + Json.describe(tags));
     }
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> tag : tags.properties()) {
@@ -504,18 +482,6 @@ public final class FeedbackNormalizer {
           Rejection.Code.DUPLICATE_KEY, subject + " has a key twice: " + message);
     }
     return new BadItemException(Rejection.Code.NOT_JSON, subject + " is not JSON: " + message);
-  }
-
-  static String describe(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case OBJECT -> "an object";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-    };
   }
 
   private record RecipientEntry(
