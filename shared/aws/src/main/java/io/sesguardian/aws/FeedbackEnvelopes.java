@@ -3,7 +3,9 @@
  */
 package io.sesguardian.aws;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
@@ -123,6 +125,10 @@ public final class FeedbackEnvelopes {
               "input is %d characters, over the %d-character limit (Lambda delivers at most 6 MB)"
                   .formatted(json.length(), FeedbackNormalizer.MAX_DOCUMENT_CHARS)));
     }
+    if (isBareSesMessage(json)) {
+      // Nearly every replayed line: the domain parses the message, so no tree is built here.
+      return List.of(RawDelivery.of(source, json));
+    }
     JsonNode root;
     try {
       root = DOCUMENT.readTree(json);
@@ -162,6 +168,29 @@ public final class FeedbackEnvelopes {
       rejections.addAll(n.rejections());
     }
     return new Normalized(items, records, ignored, rejections);
+  }
+
+  /**
+   * Whether {@code json} is one well-formed bare SES message, judged by streaming over its keys
+   * without building a tree. Any doubt (an error, a key twice, another shape) answers {@code
+   * false}, and the document is read whole, which names the problem.
+   */
+  private static boolean isBareSesMessage(String json) {
+    try (JsonParser parser = DOCUMENT.getFactory().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      boolean ses = false;
+      for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+        String name = parser.currentName();
+        ses |= name.equalsIgnoreCase("notificationType") || name.equalsIgnoreCase("eventType");
+        parser.nextToken();
+        parser.skipChildren();
+      }
+      return ses && parser.nextToken() == null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** {@code text} is the item's own text when it is the whole document (saves writing it again). */
