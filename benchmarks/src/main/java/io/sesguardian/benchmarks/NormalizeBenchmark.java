@@ -3,6 +3,7 @@
  */
 package io.sesguardian.benchmarks;
 
+import io.sesguardian.aws.FeedbackEnvelopes;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Normalized;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The cost of normalising one input document with {@link FeedbackNormalizer}, per envelope.
+ * The cost of normalising one input document, per envelope: {@link FeedbackEnvelopes#document}
+ * opens it and {@link FeedbackNormalizer} reads the SES messages inside.
  *
  * <p>Fixtures are read from the repository's {@code events/} folder at setup: the system property
  * {@code guardian.events} names it (pass it to the forked JVMs with {@code -jvmArgs
@@ -72,7 +74,7 @@ public class NormalizeBenchmark {
     }
     source = fixture;
     json = Files.readString(file, StandardCharsets.UTF_8);
-    Normalized check = normalizer.normalize(source, json);
+    Normalized check = FeedbackEnvelopes.normalizeDocument(normalizer, source, json);
     if (check.records().isEmpty() || !check.rejections().isEmpty()) {
       throw new IllegalStateException(
           fixture
@@ -85,6 +87,6 @@ public class NormalizeBenchmark {
 
   @Benchmark
   public Normalized normalize() {
-    return normalizer.normalize(source, json);
+    return FeedbackEnvelopes.normalizeDocument(normalizer, source, json);
   }
 }

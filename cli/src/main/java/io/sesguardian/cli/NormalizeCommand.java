@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesguardian.aws.FeedbackEnvelopes;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Ignored;
@@ -66,7 +67,8 @@ final class NormalizeCommand implements Callable<Integer> {
         new InputFiles.Sink() {
           @Override
           public void document(InputFiles.Document doc) {
-            Normalized result = normalizer.normalize(doc.source(), doc.text());
+            Normalized result =
+                FeedbackEnvelopes.normalizeDocument(normalizer, doc.source(), doc.text());
             items[0] += result.items();
             records.addAll(result.records());
             ignored.addAll(result.ignored());

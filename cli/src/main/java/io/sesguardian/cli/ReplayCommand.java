@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.aws.AwsClients;
+import io.sesguardian.aws.FeedbackEnvelopes;
 import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
@@ -167,30 +168,33 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, "replayed", inputs.bytes());
     try (LocalState local = LocalState.open(state, fresh, clock, spec.commandLine())) {
-      // The use case the Lambda handlers share; a file document may be any envelope, and each one
-      // holding a rejected item is kept so that 'replay --rejected' can take it back after a fix.
+      // The use case the Lambda handlers share, on the deliveries the envelope adapter opens out of
+      // each file document; each delivery holding a rejected item is kept so that
+      // 'replay --rejected' can take it back after a fix. One flushed unit is one store unit.
       FeedbackIngestion ingestion =
-          FeedbackIngestion.forDocuments(
+          new FeedbackIngestion(
               normalizer,
               new IngestService(local.feedback(), local.recipientRefusals(), policy, clock),
-              UNIT,
+              Integer.MAX_VALUE,
               local.rejected());
       Deadline none = Deadline.none(clock);
       // Documents are streamed and stored a unit at a time: memory stays bounded by one unit.
       List<RawDelivery> unit = new ArrayList<>(UNIT);
+      int[] documents = {0};
       Runnable flush =
           () -> {
             if (!unit.isEmpty()) {
               totals.add(ingestion.ingest(unit, none).report());
               unit.clear();
             }
+            documents[0] = 0;
           };
       InputFiles.Sink sink =
           new InputFiles.Sink() {
             @Override
             public void document(InputFiles.Document d) {
-              unit.add(RawDelivery.of(d.source(), d.text()));
-              if (unit.size() == UNIT) {
+              unit.addAll(FeedbackEnvelopes.document(d.source(), d.text()));
+              if (++documents[0] == UNIT) {
                 flush.run();
               }
             }
@@ -231,7 +235,7 @@ final class ReplayCommand implements Callable<Integer> {
     totals.takeBack = true;
     // Not kept again here: a document still rejected simply stays where it is.
     FeedbackIngestion ingestion =
-        FeedbackIngestion.forDocuments(normalizer, service, 1, RejectedItems.NONE);
+        new FeedbackIngestion(normalizer, service, Integer.MAX_VALUE, RejectedItems.NONE);
     Deadline none = Deadline.none(Clock.systemUTC());
     String after = null;
     for (List<RejectedItem> page = kept.after(null, TAKE_BACK_PAGE);
@@ -244,8 +248,9 @@ final class ReplayCommand implements Callable<Integer> {
           totals.withoutText++;
           continue;
         }
+        // A kept text is one delivery's SES message, or a whole document kept by older versions.
         IngestReport report =
-            ingestion.ingest(List.of(RawDelivery.of(item.source(), item.raw())), none).report();
+            ingestion.ingest(FeedbackEnvelopes.document(item.source(), item.raw()), none).report();
         totals.add(report);
         if (report.stored() && report.rejected().isEmpty()) {
           kept.forget(item.id());

@@ -11,6 +11,7 @@ import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.DynamoDbFeedbackStore;
 import io.sesguardian.aws.DynamoDbRejectedItems;
 import io.sesguardian.aws.DynamoDbTables;
+import io.sesguardian.aws.FeedbackEnvelopes;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Rejection;
 import io.sesguardian.domain.ingest.RejectedItem;
@@ -48,7 +49,10 @@ class RejectedTakeBackTest {
 
   private final String good = new String(Fixtures.eventBytes(GOOD_EVENT), StandardCharsets.UTF_8);
   private final String goodAddress =
-      new FeedbackNormalizer().normalize("g", good).records().get(0).address();
+      FeedbackEnvelopes.normalizeDocument(new FeedbackNormalizer(), "g", good)
+          .records()
+          .get(0)
+          .address();
 
   /** A hard bounce whose configuration set is longer than SES allows: rejected today. */
   private static String oversized(String messageId) {

@@ -80,8 +80,8 @@ class DynamoDbDeadlineTest {
   @Test
   void throttledTransaction_reportsItsEffectsFailed_whenTheDeadlineRunsOut() {
     FeedbackRecord record =
-        new FeedbackNormalizer()
-            .normalize(
+        FeedbackEnvelopes.normalizeDocument(
+                new FeedbackNormalizer(),
                 "bounce",
                 new String(
                     Fixtures.eventBytes("lambda-sns/bounce-permanent-general.json"),

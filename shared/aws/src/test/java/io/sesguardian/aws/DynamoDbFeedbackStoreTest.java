@@ -63,8 +63,8 @@ class DynamoDbFeedbackStoreTest {
   }
 
   private Normalized event(String name) {
-    return normalizer.normalize(
-        name, new String(Fixtures.eventBytes(name), StandardCharsets.UTF_8));
+    return FeedbackEnvelopes.normalizeDocument(
+        normalizer, name, new String(Fixtures.eventBytes(name), StandardCharsets.UTF_8));
   }
 
   private IngestReport ingest(String... names) {
@@ -117,9 +117,14 @@ class DynamoDbFeedbackStoreTest {
         """;
     IngestReport a =
         service.ingest(
-            List.of(normalizer.normalize("identity", bounce.formatted("notificationType"))));
+            List.of(
+                FeedbackEnvelopes.normalizeDocument(
+                    normalizer, "identity", bounce.formatted("notificationType"))));
     IngestReport b =
-        service.ingest(List.of(normalizer.normalize("event", bounce.formatted("eventType"))));
+        service.ingest(
+            List.of(
+                FeedbackEnvelopes.normalizeDocument(
+                    normalizer, "event", bounce.formatted("eventType"))));
     assertThat(a.suppressed())
         .extracting(SuppressionEntry::address)
         .containsExactly("both@example.com");
@@ -221,7 +226,10 @@ class DynamoDbFeedbackStoreTest {
       for (String[] series : List.of(inside, outside)) {
         String address = series == inside ? "full@example.com" : "sometimes@example.com";
         String json = soft.formatted("fb-" + address + i, series[i], address, series[i], i);
-        escalated.addAll(service.ingest(List.of(normalizer.normalize("s", json))).escalated());
+        escalated.addAll(
+            service
+                .ingest(List.of(FeedbackEnvelopes.normalizeDocument(normalizer, "s", json)))
+                .escalated());
       }
     }
     assertThat(escalated).containsExactly("full@example.com");
@@ -247,7 +255,10 @@ class DynamoDbFeedbackStoreTest {
               .formatted(i, i, i));
     }
     IngestReport report =
-        service.ingest(List.of(normalizer.normalize("batch", batch.append(']').toString())));
+        service.ingest(
+            List.of(
+                FeedbackEnvelopes.normalizeDocument(
+                    normalizer, "batch", batch.append(']').toString())));
     assertThat(report.failedSources()).isEmpty();
     assertThat(report.suppressed()).hasSize(150);
     assertThat(
@@ -297,7 +308,7 @@ class DynamoDbFeedbackStoreTest {
                                 + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\"}}")
                             .formatted(to, NOW, to, NOW, to);
                   };
-              service.ingest(List.of(normalizer.normalize("sim", json)));
+              service.ingest(List.of(FeedbackEnvelopes.normalizeDocument(normalizer, "sim", json)));
             });
     assertThat(sent).hasSize(5);
     assertThat(canaryStore.observations(run.runId())).hasSize(5);

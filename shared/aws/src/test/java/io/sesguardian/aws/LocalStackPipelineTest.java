@@ -63,10 +63,10 @@ class LocalStackPipelineTest {
           new IngestService(store, IngestPolicy.DEFAULT, clock)
               .ingest(
                   List.of(
-                      new FeedbackNormalizer()
-                          .normalize(
-                              event,
-                              new String(Fixtures.eventBytes(event), StandardCharsets.UTF_8))));
+                      FeedbackEnvelopes.normalizeDocument(
+                          new FeedbackNormalizer(),
+                          event,
+                          new String(Fixtures.eventBytes(event), StandardCharsets.UTF_8))));
       assertThat(report.suppressed()).hasSize(1);
 
       Instant now = Instant.now();

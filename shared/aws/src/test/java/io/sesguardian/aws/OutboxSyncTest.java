@@ -73,8 +73,10 @@ class OutboxSyncTest {
             "ses/notification/complaint-abuse.json")) {
       ingest.ingest(
           List.of(
-              normalizer.normalize(
-                  event, new String(Fixtures.eventBytes(event), StandardCharsets.UTF_8))));
+              FeedbackEnvelopes.normalizeDocument(
+                  normalizer,
+                  event,
+                  new String(Fixtures.eventBytes(event), StandardCharsets.UTF_8))));
     }
   }
 

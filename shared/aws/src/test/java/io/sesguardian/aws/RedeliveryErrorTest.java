@@ -148,7 +148,8 @@ class RedeliveryErrorTest {
         }
         invocations++;
         List<Normalized> docs = new ArrayList<>();
-        batch.forEach(id -> docs.add(normalizer.normalize(id, byId.get(id))));
+        batch.forEach(
+            id -> docs.add(FeedbackEnvelopes.normalizeDocument(normalizer, id, byId.get(id))));
         IngestReport report = service.ingest(docs);
         boolean dies =
             random.nextDouble() < kill && (!sameBatch || redeliveredOnce.add(batch.get(0)));

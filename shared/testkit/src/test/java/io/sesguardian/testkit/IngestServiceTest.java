@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Normalized;
+import io.sesguardian.domain.feedback.RawDelivery;
 import io.sesguardian.domain.feedback.SuppressionReason;
 import io.sesguardian.domain.ingest.Bucket;
 import io.sesguardian.domain.ingest.CounterField;
@@ -93,8 +94,11 @@ class IngestServiceTest {
             Instant.parse("2026-03-03T10:00:00Z"),
             "pat@example.org");
     IngestReport bare = service.ingest(List.of(normalize("bare.json", ses)));
+    // What the envelope adapter hands over for an SNS envelope holding the same message.
     IngestReport viaSns =
-        service.ingest(List.of(normalize("sns.json", SesJson.snsEnvelope("sns-message-1", ses))));
+        service.ingest(
+            List.of(
+                normalizer.normalize(RawDelivery.viaSns("sns.json", ses, "sns-message-1", null))));
 
     assertThat(bare.recipients()).containsEntry(Bucket.BOUNCE_PERMANENT, 1);
     assertThat(viaSns.duplicates()).isEqualTo(1);
@@ -504,7 +508,14 @@ class IngestServiceTest {
             "click")) {
       docs.add(fixture("ses/event/" + name + ".json"));
     }
-    docs.add(fixture("lambda-sns/validation-notice.json"));
+    // SES's topic validation notice, as the envelope adapter takes it out of its SNS envelope.
+    docs.add(
+        normalizer.normalize(
+            RawDelivery.viaSns(
+                "validation-notice.json",
+                "Successfully validated SNS topic for Amazon SES event publishing.",
+                "sns-validation",
+                null)));
     docs.add(normalize("garbage.json", "this is not JSON"));
 
     IngestReport report = service.ingest(docs);

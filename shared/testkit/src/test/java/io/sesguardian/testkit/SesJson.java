@@ -125,17 +125,6 @@ final class SesJson {
     return write(root);
   }
 
-  /** {@code sesMessage} wrapped in an SNS HTTP body, the message as a string. */
-  static String snsEnvelope(String messageId, String sesMessage) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("Type", "Notification");
-    root.put("MessageId", messageId);
-    root.put("TopicArn", "arn:aws:sns:us-east-1:123456789012:ses-guardian-feedback");
-    root.put("Message", sesMessage);
-    root.put("Timestamp", "2026-03-01T00:00:00.000Z");
-    return write(root);
-  }
-
   private static void mail(
       ObjectNode root, Format format, String messageId, Instant time, String... recipients) {
     ObjectNode mail = root.putObject("mail");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesguardian.aws.FeedbackEnvelopes;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.Rejection;
 import io.sesguardian.domain.ingest.FeedbackIngestion;
@@ -91,7 +92,10 @@ class IngestHandlerTest {
       TestContext context = new TestContext("req");
       invoke(event, context);
       String raw = new String(Fixtures.eventBytes(event), StandardCharsets.UTF_8);
-      for (var record : new FeedbackNormalizer().normalize(event, raw).records()) {
+      var records =
+          FeedbackEnvelopes.normalizeDocument(new FeedbackNormalizer(), event, raw).records();
+      assertThat(records).as(event).isNotEmpty();
+      for (var record : records) {
         assertThat(telemetry.text()).as(event).doesNotContain(record.address());
       }
     }

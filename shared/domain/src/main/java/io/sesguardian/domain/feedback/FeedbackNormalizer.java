@@ -4,13 +4,8 @@
 package io.sesguardian.domain.feedback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,15 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns SES feedback, in whatever envelope it arrives, into one {@link FeedbackRecord} per
- * recipient.
+ * Turns SES messages into one {@link FeedbackRecord} per recipient.
  *
- * <p>Accepted inputs: a Lambda SNS event ({@code Records[].Sns}), a Lambda SQS event ({@code
- * Records[].body} holding an SNS body or, with raw message delivery, the SES message), an SNS HTTP
- * body ({@code Type}/{@code Message}, the message as a string or an object), the bare SES message
- * in either format, or a JSON array of any of these. Keys are matched case-insensitively; unknown
- * fields are ignored. One bad item never stops the others: it becomes a {@link Rejection} naming
- * the item and the problem. This class never throws for any input text; it is thread-safe.
+ * <p>The input is a {@link RawDelivery}: the SES message text (in either SES format) an envelope
+ * adapter took out of a Lambda SNS or SQS event, an SNS HTTP body or a local file, or that
+ * adapter's decision (ignored, rejected). Envelopes are never opened here. Keys are matched
+ * case-insensitively; unknown fields are ignored. One bad recipient never stops the others: it
+ * becomes a {@link Rejection} naming the delivery and the problem. This class never throws for any
+ * message text; it is thread-safe.
  */
 public final class FeedbackNormalizer {
 
@@ -51,64 +45,15 @@ public final class FeedbackNormalizer {
 
   static final String VALIDATION_NOTICE = "Successfully validated SNS topic";
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
-          // A key given twice makes a document mean two things (RFC 8259 section 4: names
-          // "SHOULD be unique"; parsers disagree on which one wins), so it is refused.
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
-
-  static {
-    MAPPER
-        .getFactory()
-        .setStreamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(64)
-                .maxStringLength(MAX_DOCUMENT_CHARS)
-                .build());
-  }
+  private static final ObjectMapper MAPPER = Json.strictMapper(MAX_DOCUMENT_CHARS);
 
   /**
-   * Normalises one input document.
-   *
-   * @param source names the document in rejections and records, e.g. a file path
-   * @param json the document's text
+   * Normalises one bare SES message text (a file holding one message, a test's message), named
+   * {@code source}: the same as {@link #normalize(RawDelivery)} of {@link RawDelivery#of}.
+   * Envelopes are not opened here; an adapter turns them into raw deliveries first.
    */
   public Normalized normalize(String source, String json) {
-    Collector out = new Collector();
-    if (json.length() > MAX_DOCUMENT_CHARS) {
-      out.item();
-      out.reject(
-          source,
-          Rejection.Code.TOO_LARGE,
-          "input is %d characters, over the %d-character limit (Lambda delivers at most 6 MB)"
-              .formatted(json.length(), MAX_DOCUMENT_CHARS));
-      return out.result();
-    }
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      out.item();
-      BadItemException bad = unreadable(e, null);
-      out.reject(source, bad.code, bad.getMessage());
-      return out.result();
-    }
-    if (root == null || root.isMissingNode()) {
-      out.item();
-      out.reject(source, Rejection.Code.NOT_JSON, "not JSON: the input is empty");
-      return out.result();
-    }
-    if (root.isArray()) {
-      for (int i = 0; i < root.size(); i++) {
-        document(root.get(i), source + "#" + i, out);
-      }
-    } else {
-      document(root, source, out);
-    }
-    return out.result();
+    return normalize(RawDelivery.of(source, json));
   }
 
   /**
@@ -136,101 +81,6 @@ public final class FeedbackNormalizer {
       }
     }
     return out.result();
-  }
-
-  private void document(JsonNode node, String source, Collector out) {
-    if (!node.isObject()) {
-      out.item();
-      out.reject(
-          source,
-          Rejection.Code.NOT_SES_FEEDBACK,
-          "expected a JSON object (an SES notification or its envelope), found " + describe(node));
-      return;
-    }
-    JsonNode records = Json.get(node, "Records");
-    if (records != null && records.isArray() && !isSesMessage(node)) {
-      for (int i = 0; i < records.size(); i++) {
-        out.item();
-        String itemSource = source + "#Records[" + i + "]";
-        try {
-          lambdaRecord(records.get(i), itemSource, out);
-        } catch (BadItemException e) {
-          out.reject(itemSource, e.code, e.getMessage());
-        }
-      }
-      return;
-    }
-    out.item();
-    try {
-      item(node, source, out);
-    } catch (BadItemException e) {
-      out.reject(source, e.code, e.getMessage());
-    }
-  }
-
-  private void lambdaRecord(JsonNode record, String source, Collector out) throws BadItemException {
-    if (!record.isObject()) {
-      throw new BadItemException(
-          Rejection.Code.NOT_SES_FEEDBACK, "Records[] entry is " + describe(record));
-    }
-    JsonNode sns = Json.get(record, "Sns");
-    if (sns != null && sns.isObject()) {
-      snsEnvelope(sns, source, out);
-      return;
-    }
-    JsonNode body = Json.get(record, "body");
-    if (body != null && body.isTextual()) {
-      JsonNode parsed = parseEmbedded(body.textValue(), "the SQS message body");
-      if (!parsed.isObject()) {
-        throw new BadItemException(
-            Rejection.Code.NOT_SES_FEEDBACK,
-            "the SQS message body is " + describe(parsed) + ", not an SNS or SES message");
-      }
-      item(parsed, source, out);
-      return;
-    }
-    throw new BadItemException(
-        Rejection.Code.NOT_SES_FEEDBACK,
-        "Records[] entry has neither Sns (an SNS event) nor body (an SQS event)");
-  }
-
-  private void item(JsonNode node, String source, Collector out) throws BadItemException {
-    if (isSesMessage(node)) {
-      sesMessage(node, source, null, null, out);
-    } else if (Json.get(node, "Type") != null && Json.get(node, "Message") != null) {
-      snsEnvelope(node, source, out);
-    } else {
-      throw new BadItemException(
-          Rejection.Code.NOT_SES_FEEDBACK,
-          "JSON object without notificationType or eventType (an SES message) or Type and Message"
-              + " (an SNS envelope); is this SES feedback?");
-    }
-  }
-
-  private void snsEnvelope(JsonNode sns, String source, Collector out) throws BadItemException {
-    String type = Json.text(sns, "Type", "Type", MAX_SHORT_FIELD);
-    if (type != null && !type.equalsIgnoreCase("Notification")) {
-      out.ignore(source, "SNS " + type + " (not a notification)");
-      return;
-    }
-    String snsMessageId = Json.text(sns, "MessageId", "MessageId", MAX_SHORT_FIELD);
-    String snsTimestamp = Json.text(sns, "Timestamp", "Timestamp", MAX_SHORT_FIELD);
-    JsonNode message = Json.get(sns, "Message");
-    if (message == null || message.isNull()) {
-      throw new BadItemException(
-          Rejection.Code.NOT_SES_FEEDBACK, "the SNS envelope has no Message");
-    }
-    JsonNode ses;
-    if (message.isObject()) {
-      ses = message;
-    } else if (message.isTextual()) {
-      message(message.textValue(), "the SNS Message", source, snsMessageId, snsTimestamp, out);
-      return;
-    } else {
-      throw new BadItemException(
-          Rejection.Code.MALFORMED, "the SNS Message is " + describe(message));
-    }
-    sesMessage(checkedSes(ses, "the SNS Message"), source, snsMessageId, snsTimestamp, out);
   }
 
   /** An SES message given as text ({@code what} names it in rejections: "the SNS Message"). */
@@ -470,7 +320,7 @@ public final class FeedbackNormalizer {
     }
     if (!list.isArray()) {
       throw new BadItemException(
-          Rejection.Code.MALFORMED, path + " should be an array but is " + describe(list));
+          Rejection.Code.MALFORMED, path + " should be an array but is " + Json.describe(list));
     }
     List<RecipientEntry> entries = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
@@ -495,7 +345,7 @@ public final class FeedbackNormalizer {
       } else {
         throw new BadItemException(
             Rejection.Code.MALFORMED,
-            entryPath + " should be an address or an object but is " + describe(entry));
+            entryPath + " should be an address or an object but is " + Json.describe(entry));
       }
     }
     return entries;
@@ -508,7 +358,7 @@ public final class FeedbackNormalizer {
     }
     if (!tags.isObject()) {
       throw new BadItemException(
-          Rejection.Code.MALFORMED, "mail.tags should be an object but is " + describe(tags));
+          Rejection.Code.MALFORMED, "mail.tags should be an object but is " + Json.describe(tags));
     }
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> tag : tags.properties()) {
@@ -623,31 +473,15 @@ public final class FeedbackNormalizer {
 
   /**
    * Why a text could not be read as one JSON document: not JSON, or a key given twice. {@code
-   * subject} names the text ("the SNS Message"); {@code null} for the whole input.
+   * subject} names the text ("the SNS Message").
    */
   private static BadItemException unreadable(JsonProcessingException e, String subject) {
     String message = e.getOriginalMessage();
     if (message != null && message.startsWith("Duplicate field")) {
       return new BadItemException(
-          Rejection.Code.DUPLICATE_KEY,
-          (subject == null ? "a key appears twice in one object: " : subject + " has a key twice: ")
-              + message);
+          Rejection.Code.DUPLICATE_KEY, subject + " has a key twice: " + message);
     }
-    return new BadItemException(
-        Rejection.Code.NOT_JSON,
-        (subject == null ? "not JSON: " : subject + " is not JSON: ") + message);
-  }
-
-  static String describe(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case OBJECT -> "an object";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-    };
+    return new BadItemException(Rejection.Code.NOT_JSON, subject + " is not JSON: " + message);
   }
 
   private record RecipientEntry(

@@ -3,16 +3,47 @@
  */
 package io.sesguardian.domain.feedback;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Locale;
 import java.util.Map;
 
-/** Lenient, case-insensitive reads from Jackson trees, with the field's path in every error. */
-final class Json {
+/**
+ * Lenient, case-insensitive reads from Jackson trees, with the field's path in every error. The
+ * public part is shared with the envelope adapter, which reads envelopes as leniently as the domain
+ * reads SES messages.
+ */
+public final class Json {
 
   private Json() {}
 
+  /**
+   * A mapper that reads one JSON document strictly: nothing after it, nesting at most 64 deep,
+   * strings at most {@code maxChars}, and no key given twice (a key given twice makes a document
+   * mean two things: RFC 8259 section 4 says names "SHOULD be unique" and parsers disagree on which
+   * one wins, so it is refused).
+   */
+  public static ObjectMapper strictMapper(int maxChars) {
+    ObjectMapper mapper =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(maxChars).build());
+    return mapper;
+  }
+
   /** The field, matched exactly first and then ignoring case; {@code null} when absent. */
-  static JsonNode get(JsonNode object, String name) {
+  public static JsonNode get(JsonNode object, String name) {
     JsonNode value = object.get(name);
     if (value != null || !object.isObject()) {
       return value;
@@ -33,8 +64,7 @@ final class Json {
     }
     if (!value.isObject()) {
       throw new BadItemException(
-          Rejection.Code.MALFORMED,
-          path + " should be an object but is " + FeedbackNormalizer.describe(value));
+          Rejection.Code.MALFORMED, path + " should be an object but is " + describe(value));
     }
     return value;
   }
@@ -53,8 +83,7 @@ final class Json {
     }
     if (!value.isValueNode()) {
       throw new BadItemException(
-          Rejection.Code.MALFORMED,
-          path + " should be text but is " + FeedbackNormalizer.describe(value));
+          Rejection.Code.MALFORMED, path + " should be text but is " + describe(value));
     }
     String text = value.asText();
     if (text.length() > maxLength) {
@@ -70,5 +99,18 @@ final class Json {
   static String preview(String text) {
     String oneLine = text.replaceAll("\\p{Cntrl}", " ");
     return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 60) + "…";
+  }
+
+  /** A node's JSON type for messages: "an object", "a string", "null". */
+  public static String describe(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
+    };
   }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The ingest use case every entry point shares (the SNS and SQS Lambda handlers, {@code guardian
@@ -30,7 +29,7 @@ import java.util.function.Function;
  */
 public final class FeedbackIngestion {
 
-  private final Function<RawDelivery, Normalized> opener;
+  private final FeedbackNormalizer normalizer;
   private final IngestService service;
   private final int unitSize;
   private final RejectedItems kept;
@@ -46,45 +45,13 @@ public final class FeedbackIngestion {
    */
   public FeedbackIngestion(
       FeedbackNormalizer normalizer, IngestService service, int unitSize, RejectedItems kept) {
-    this(opener(normalizer), service, unitSize, kept);
-  }
-
-  private static Function<RawDelivery, Normalized> opener(FeedbackNormalizer normalizer) {
-    Objects.requireNonNull(normalizer, "normalizer");
-    return normalizer::normalize;
-  }
-
-  private FeedbackIngestion(
-      Function<RawDelivery, Normalized> opener,
-      IngestService service,
-      int unitSize,
-      RejectedItems kept) {
     if (unitSize < 1) {
       throw new IllegalArgumentException("unitSize must be at least 1: " + unitSize);
     }
-    this.opener = opener;
+    this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
     this.service = Objects.requireNonNull(service, "service");
     this.unitSize = unitSize;
     this.kept = Objects.requireNonNull(kept, "kept");
-  }
-
-  /**
-   * The use case for local files ({@code guardian replay}): each delivery's message is a whole
-   * input document (an SES message, an SNS HTTP body, a Lambda SNS or SQS event, or an array of
-   * them), named by its file and position, and opened by {@link
-   * FeedbackNormalizer#normalize(String, String)}.
-   */
-  public static FeedbackIngestion forDocuments(
-      FeedbackNormalizer normalizer, IngestService service, int unitSize, RejectedItems kept) {
-    Objects.requireNonNull(normalizer, "normalizer");
-    return new FeedbackIngestion(
-        d ->
-            d.message() == null
-                ? normalizer.normalize(d)
-                : normalizer.normalize(d.id(), d.message()),
-        service,
-        unitSize,
-        kept);
   }
 
   /** Ingests {@code deliveries} in order, starting no unit the deadline has no time for. */
@@ -114,7 +81,7 @@ public final class FeedbackIngestion {
     // Which delivery each record came from, by identity: failures map back without parsing ids.
     Map<FeedbackRecord, String> origin = new IdentityHashMap<>();
     for (RawDelivery d : unit) {
-      Normalized n = opener.apply(d);
+      Normalized n = normalizer.normalize(d);
       normalized.add(n);
       n.records().forEach(r -> origin.put(r, d.id()));
       outcomes.put(d.id(), settled(n));

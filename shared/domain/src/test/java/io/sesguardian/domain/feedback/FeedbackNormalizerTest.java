@@ -46,30 +46,6 @@ class FeedbackNormalizerTest {
   }
 
   @Test
-  void sameBounceInEveryEnvelope_yieldsTheSameRecords() {
-    String asString = quote(BOUNCE);
-    String snsHttp =
-        "{\"Type\":\"Notification\",\"MessageId\":\"sns-1\",\"Message\":" + asString + "}";
-    String snsHttpObject =
-        "{\"Type\":\"Notification\",\"MessageId\":\"sns-1\",\"Message\":" + BOUNCE + "}";
-    String lambdaSns =
-        "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"Type\":\"Notification\","
-            + "\"MessageId\":\"sns-1\",\"SigningCertUrl\":\"x\",\"Message\":"
-            + asString
-            + "}}]}";
-    String sqs = "{\"Records\":[{\"eventSource\":\"aws:sqs\",\"body\":" + quote(snsHttp) + "}]}";
-    String sqsRaw = "{\"Records\":[{\"eventSource\":\"aws:sqs\",\"body\":" + asString + "}]}";
-    List<String> bare = RecordText.render(normalizer.normalize("t", BOUNCE));
-    for (String envelope : List.of(snsHttp, snsHttpObject, lambdaSns, sqs, sqsRaw)) {
-      Normalized result = normalizer.normalize("t", envelope);
-      assertThat(RecordText.render(result)).as(envelope).isEqualTo(bare);
-    }
-    assertThat(normalizer.normalize("t", lambdaSns).records().get(0).snsMessageId())
-        .isEqualTo("sns-1");
-    assertThat(normalizer.normalize("t", sqsRaw).records().get(0).snsMessageId()).isNull();
-  }
-
-  @Test
   void keysAreMatchedIgnoringCase() {
     String pascal =
         """
@@ -105,24 +81,6 @@ class FeedbackNormalizerTest {
   }
 
   @Test
-  void setupNotices_areIgnoredNotRejected() {
-    String validation =
-        "{\"Type\":\"Notification\",\"MessageId\":\"x\",\"Message\":"
-            + "\"Successfully validated SNS topic for Amazon SES event publishing.\"}";
-    String subscribed =
-        "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"You have"
-            + " successfully subscribed\"}";
-    String confirmation =
-        "{\"Type\":\"SubscriptionConfirmation\",\"MessageId\":\"x\",\"Message\":\"You have chosen\"}";
-    for (String notice : List.of(validation, subscribed, confirmation)) {
-      Normalized result = normalizer.normalize("t", notice);
-      assertThat(result.ignored()).as(notice).hasSize(1);
-      assertThat(result.records()).isEmpty();
-      assertThat(result.clean()).isTrue();
-    }
-  }
-
-  @Test
   void timestampSpellings_allReadTheSameInstant() {
     for (String ts :
         List.of(
@@ -136,37 +94,6 @@ class FeedbackNormalizerTest {
     }
     assertThat(Timestamps.parse("timestamp")).isEmpty();
     assertThat(Timestamps.parse("2018-13-45T99:99:99Z")).isEmpty();
-  }
-
-  @Test
-  void notJson_isRejectedNamingTheInput() {
-    Rejection r = normalizer.normalize("file.json", "{\"notificationType\":").rejections().get(0);
-    assertThat(r.code()).isEqualTo(Rejection.Code.NOT_JSON);
-    assertThat(r.source()).isEqualTo("file.json");
-    assertThat(r.reason()).startsWith("not JSON");
-  }
-
-  @Test
-  void aKeyGivenTwice_isATypedRejection_andTheNextItemStillCounts() {
-    String twice =
-        "{\"notificationType\":\"Bounce\",\"notificationType\":\"Complaint\",\"mail\":{}}";
-    Normalized n = normalizer.normalize("file.json", twice);
-    assertThat(n.rejections())
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.code()).isEqualTo(Rejection.Code.DUPLICATE_KEY);
-              assertThat(r.reason()).contains("notificationType");
-            });
-    Normalized embedded =
-        normalizer.normalize(
-            "sns.json",
-            "{\"Type\":\"Notification\",\"MessageId\":\"m1\",\"Message\":"
-                + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(twice)
-                + "}");
-    assertThat(embedded.rejections())
-        .singleElement()
-        .satisfies(r -> assertThat(r.code()).isEqualTo(Rejection.Code.DUPLICATE_KEY));
   }
 
   @Test
@@ -219,18 +146,6 @@ class FeedbackNormalizerTest {
               assertThat(r.code()).isEqualTo(Rejection.Code.IMPLAUSIBLE_RECIPIENT);
               assertThat(r.reason()).doesNotContain("jane.private").contains("U+202E");
             });
-  }
-
-  @Test
-  void jsonThatIsNotSesFeedback_isRejected() {
-    for (String json : List.of("{\"hello\":1}", "42", "\"text\"", "[1]")) {
-      Normalized result = normalizer.normalize("f", json);
-      assertThat(result.rejections())
-          .as(json)
-          .singleElement()
-          .extracting(Rejection::code)
-          .isEqualTo(Rejection.Code.NOT_SES_FEEDBACK);
-    }
   }
 
   @Test
@@ -333,39 +248,6 @@ class FeedbackNormalizerTest {
     Rejection r = normalizer.normalize("f", json).rejections().get(0);
     assertThat(r.code()).isEqualTo(Rejection.Code.TOO_LARGE);
     assertThat(r.reason()).contains("2000");
-  }
-
-  @Test
-  void oneBadRecordInABatch_neverStopsTheOthers() {
-    String good =
-        quote(
-            "{\"eventType\":\"Send\",\"mail\":{\"timestamp\":\"2026-01-01T00:00:00Z\","
-                + "\"destination\":[\"a@b.c\"]},\"send\":{}}");
-    String batch =
-        "{\"Records\":[{\"body\":\"not json\"},{\"body\":"
-            + good
-            + "},{\"nothing\":1},{\"body\":"
-            + good
-            + "}]}";
-    Normalized result = normalizer.normalize("batch", batch);
-    assertThat(result.items()).isEqualTo(4);
-    assertThat(result.records()).hasSize(2);
-    assertThat(result.rejections())
-        .extracting(Rejection::source)
-        .containsExactly("batch#Records[0]", "batch#Records[2]");
-  }
-
-  @Test
-  void topLevelArray_isReadElementByElement() {
-    String send =
-        "{\"eventType\":\"Send\",\"mail\":{\"timestamp\":\"2026-01-01T00:00:00Z\","
-            + "\"destination\":[\"a@b.c\"]},\"send\":{}}";
-    Normalized result = normalizer.normalize("arr", "[" + send + ",{\"x\":1}," + send + "]");
-    assertThat(result.items()).isEqualTo(3);
-    assertThat(result.records())
-        .extracting(FeedbackRecord::source)
-        .containsExactly("arr#0", "arr#2");
-    assertThat(result.rejections()).extracting(Rejection::source).containsExactly("arr#1");
   }
 
   @Test

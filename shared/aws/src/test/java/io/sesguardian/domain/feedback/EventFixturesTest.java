@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sesguardian.aws.FeedbackEnvelopes;
+import io.sesguardian.testkit.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -117,7 +119,8 @@ class EventFixturesTest {
   }
 
   private Normalized normalize(String name) throws IOException {
-    return normalizer.normalize(name, Files.readString(TestFiles.events().resolve(name)));
+    return FeedbackEnvelopes.normalizeDocument(
+        normalizer, name, Files.readString(Fixtures.repoRoot().resolve("events").resolve(name)));
   }
 
   private static Map<String, Object> summary(FeedbackRecord r) {
@@ -140,7 +143,7 @@ class EventFixturesTest {
   }
 
   static List<String> fixtures() throws IOException {
-    Path root = TestFiles.events();
+    Path root = Fixtures.repoRoot().resolve("events");
     try (Stream<Path> files = Files.walk(root)) {
       return files
           .filter(f -> f.toString().endsWith(".json"))

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
  */
-package io.sesguardian.testkit;
+package io.sesguardian.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,20 +13,36 @@ import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestResult;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.time.Deadline;
+import io.sesguardian.testkit.Fixtures;
+import io.sesguardian.testkit.InMemoryFeedbackStore;
+import io.sesguardian.testkit.InMemoryRejectedItems;
+import io.sesguardian.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The shared ingest use case as {@code guardian replay} drives it: whole file documents. */
+/**
+ * The shared ingest use case as {@code guardian replay} drives it: whole file documents opened by
+ * {@link FeedbackEnvelopes#document}, their deliveries ingested.
+ */
 class DocumentIngestionTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
   private final InMemoryFeedbackStore store = new InMemoryFeedbackStore(clock);
   private final InMemoryRejectedItems kept = new InMemoryRejectedItems(clock);
   private final FeedbackIngestion ingestion =
-      FeedbackIngestion.forDocuments(
+      new FeedbackIngestion(
           new FeedbackNormalizer(), new IngestService(store, IngestPolicy.DEFAULT, clock), 2, kept);
+
+  private static List<RawDelivery> documents(String... sourceAndText) {
+    List<RawDelivery> deliveries = new ArrayList<>();
+    for (int i = 0; i < sourceAndText.length; i += 2) {
+      deliveries.addAll(FeedbackEnvelopes.document(sourceAndText[i], sourceAndText[i + 1]));
+    }
+    return deliveries;
+  }
 
   private static String event(String name) {
     return new String(Fixtures.eventBytes(name), StandardCharsets.UTF_8);
@@ -36,16 +52,16 @@ class DocumentIngestionTest {
   void envelopesInFiles_areOpenedLikeTheLambdaEventsTheyAre() {
     IngestResult result =
         ingestion.ingest(
-            List.of(
-                RawDelivery.of("a.json", event("lambda-sns/bounce-permanent-general.json")),
-                RawDelivery.of("b.json", event("lambda-sns/complaint-abuse.json")),
-                RawDelivery.of("c.json", event("lambda-sns/validation-notice.json"))),
+            documents(
+                "a.json", event("lambda-sns/bounce-permanent-general.json"),
+                "b.json", event("lambda-sns/complaint-abuse.json"),
+                "c.json", event("lambda-sns/validation-notice.json")),
             Deadline.none(clock));
 
     assertThat(result.outcomes())
-        .containsEntry("a.json", DeliveryOutcome.STORED)
-        .containsEntry("b.json", DeliveryOutcome.STORED)
-        .containsEntry("c.json", DeliveryOutcome.IGNORED);
+        .containsEntry("a.json#Records[0]", DeliveryOutcome.STORED)
+        .containsEntry("b.json#Records[0]", DeliveryOutcome.STORED)
+        .containsEntry("c.json#Records[0]", DeliveryOutcome.IGNORED);
     assertThat(store.allSuppressions()).hasSize(2);
     assertThat(kept.all()).isEmpty();
   }
@@ -54,13 +70,15 @@ class DocumentIngestionTest {
   void documentWithARejectedItem_isKeptForTakingBack_andTheOthersAreStored() {
     IngestResult result =
         ingestion.ingest(
-            List.of(
-                RawDelivery.of("good.json", event("lambda-sns/bounce-permanent-general.json")),
-                RawDelivery.of("bad.json", "{\"notificationType\":\"Bounce\"}")),
+            documents(
+                "good.json",
+                event("lambda-sns/bounce-permanent-general.json"),
+                "bad.json",
+                "{\"notificationType\":\"Bounce\"}"),
             Deadline.none(clock));
 
     assertThat(result.outcomes())
-        .containsEntry("good.json", DeliveryOutcome.STORED)
+        .containsEntry("good.json#Records[0]", DeliveryOutcome.STORED)
         .containsEntry("bad.json", DeliveryOutcome.REJECTED);
     assertThat(kept.all())
         .singleElement()

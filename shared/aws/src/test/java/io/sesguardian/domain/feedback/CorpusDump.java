@@ -3,6 +3,7 @@
  */
 package io.sesguardian.domain.feedback;
 
+import io.sesguardian.aws.FeedbackEnvelopes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -16,7 +17,9 @@ final class CorpusDump {
     try (Stream<Path> files = Files.list(Path.of(args[0]))) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
-        for (String line : RecordText.render(normalizer.normalize(name, Files.readString(file)))) {
+        for (String line :
+            RecordText.render(
+                FeedbackEnvelopes.normalizeDocument(normalizer, name, Files.readString(file)))) {
           System.out.println(name + "\t" + line);
         }
       }

@@ -6,6 +6,8 @@ package io.sesguardian.domain.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sesguardian.aws.FeedbackEnvelopes;
+import io.sesguardian.testkit.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,9 @@ class RealCorpusTest {
                       file.getFileName().toString(),
                       () -> {
                         String name = file.getFileName().toString();
-                        Normalized result = normalizer.normalize(name, Files.readString(file));
+                        Normalized result =
+                            FeedbackEnvelopes.normalizeDocument(
+                                normalizer, name, Files.readString(file));
                         assertThat(RecordText.render(result))
                             .as(name)
                             .containsExactlyElementsOf(expected.getOrDefault(name, List.of()));
@@ -72,14 +76,18 @@ class RealCorpusTest {
     // 041: two destinations, one bounced recipient; 054: seven destinations, one bounced.
     for (String prefix : List.of("041", "054")) {
       Path file = find(corpus, prefix);
-      Normalized result = normalizer.normalize(prefix, Files.readString(file));
+      Normalized result =
+          FeedbackEnvelopes.normalizeDocument(normalizer, prefix, Files.readString(file));
       assertThat(result.records()).hasSize(1);
       FeedbackRecord record = result.records().get(0);
       assertThat(record.feedbackId()).isNotBlank();
       assertThat(record.sesMessageId()).isNotBlank();
     }
     FeedbackRecord pascal =
-        normalizer.normalize("054", Files.readString(find(corpus, "054"))).records().get(0);
+        FeedbackEnvelopes.normalizeDocument(
+                normalizer, "054", Files.readString(find(corpus, "054")))
+            .records()
+            .get(0);
     assertThat(pascal.snsMessageId()).isEqualTo("14e9618f-4853-5042-8562-01a699ab45a77");
     assertThat(pascal.status()).isEqualTo("5.1.1");
   }
@@ -93,7 +101,7 @@ class RealCorpusTest {
   }
 
   private static Path corpusOrSkip() {
-    var corpus = TestFiles.corpus();
+    var corpus = Fixtures.corpus();
     assumeTrue(
         corpus.isPresent(),
         "skipped: the shared SES corpus (../shared/ses-corpus/samples) is not beside this checkout;"

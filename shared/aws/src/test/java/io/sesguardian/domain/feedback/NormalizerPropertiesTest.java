@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesguardian.aws.FeedbackEnvelopes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -82,7 +83,7 @@ class NormalizerPropertiesTest {
             (seed, envelope) -> {
               Generated g = generate(new Random(seed));
               String wrapped = wrap(g.json(), envelope, new Random(seed + 1));
-              Normalized result = normalizer.normalize("gen", wrapped);
+              Normalized result = FeedbackEnvelopes.normalizeDocument(normalizer, "gen", wrapped);
               assertThat(result.rejections()).as(wrapped).isEmpty();
               List<String> actual = new ArrayList<>();
               for (FeedbackRecord r : result.records()) {
@@ -101,7 +102,8 @@ class NormalizerPropertiesTest {
               Random random = new Random(seed);
               String valid = wrap(generate(random).json(), envelope, random);
               String corrupted = corrupt(valid, random);
-              Normalized result = normalizer.normalize("fuzz", corrupted);
+              Normalized result =
+                  FeedbackEnvelopes.normalizeDocument(normalizer, "fuzz", corrupted);
               assertThat(result.items()).isPositive();
               for (Rejection r : result.rejections()) {
                 assertThat(r.code()).isNotNull();

@@ -1,0 +1,168 @@
+/*
+ * Copyright 2026 The SES Reputation Guardian authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.sesguardian.domain.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sesguardian.aws.FeedbackEnvelopes;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Local file documents: {@link FeedbackEnvelopes#document} opens every envelope a file may hold (an
+ * SNS HTTP body, a Lambda SNS or SQS event, a JSON array of them), and the domain's {@link
+ * FeedbackNormalizer} reads the SES messages inside.
+ */
+class FileDocumentsTest {
+
+  private final FeedbackNormalizer normalizer = new FeedbackNormalizer();
+
+  private static final String BOUNCE =
+      """
+      {"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bounceSubType":"General",
+       "feedbackId":"fb-1","timestamp":"2026-01-02T03:04:05.678Z",
+       "bouncedRecipients":[{"emailAddress":"A.User@Example.com","status":"5.1.1",
+         "diagnosticCode":"smtp; 550 5.1.1 user unknown"},
+        {"emailAddress":"Second <second@example.net>"}]},
+       "mail":{"timestamp":"2026-01-02T03:04:00Z","messageId":"m-1",
+         "source":"\\"Shop\\" <News@Shop.Example>","destination":["a.user@example.com","x@y.z",
+         "second@example.net"]}}
+      """;
+
+  private Normalized normalize(String source, String json) {
+    return FeedbackEnvelopes.normalizeDocument(normalizer, source, json);
+  }
+
+  @Test
+  void sameBounceInEveryEnvelope_yieldsTheSameRecords() {
+    String asString = quote(BOUNCE);
+    String snsHttp =
+        "{\"Type\":\"Notification\",\"MessageId\":\"sns-1\",\"Message\":" + asString + "}";
+    String snsHttpObject =
+        "{\"Type\":\"Notification\",\"MessageId\":\"sns-1\",\"Message\":" + BOUNCE + "}";
+    String lambdaSns =
+        "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"Type\":\"Notification\","
+            + "\"MessageId\":\"sns-1\",\"SigningCertUrl\":\"x\",\"Message\":"
+            + asString
+            + "}}]}";
+    String sqs = "{\"Records\":[{\"eventSource\":\"aws:sqs\",\"body\":" + quote(snsHttp) + "}]}";
+    String sqsRaw = "{\"Records\":[{\"eventSource\":\"aws:sqs\",\"body\":" + asString + "}]}";
+    List<String> bare = RecordText.render(normalize("t", BOUNCE));
+    for (String envelope : List.of(snsHttp, snsHttpObject, lambdaSns, sqs, sqsRaw)) {
+      Normalized result = normalize("t", envelope);
+      assertThat(RecordText.render(result)).as(envelope).isEqualTo(bare);
+    }
+    assertThat(normalize("t", lambdaSns).records().get(0).snsMessageId()).isEqualTo("sns-1");
+    assertThat(normalize("t", sqsRaw).records().get(0).snsMessageId()).isNull();
+  }
+
+  @Test
+  void setupNotices_areIgnoredNotRejected() {
+    String validation =
+        "{\"Type\":\"Notification\",\"MessageId\":\"x\",\"Message\":"
+            + "\"Successfully validated SNS topic for Amazon SES event publishing.\"}";
+    String subscribed =
+        "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"You have"
+            + " successfully subscribed\"}";
+    String confirmation =
+        "{\"Type\":\"SubscriptionConfirmation\",\"MessageId\":\"x\",\"Message\":\"You have chosen\"}";
+    for (String notice : List.of(validation, subscribed, confirmation)) {
+      Normalized result = normalize("t", notice);
+      assertThat(result.ignored()).as(notice).hasSize(1);
+      assertThat(result.records()).isEmpty();
+      assertThat(result.clean()).isTrue();
+    }
+  }
+
+  @Test
+  void notJson_isRejectedNamingTheInput() {
+    Rejection r = normalize("file.json", "{\"notificationType\":").rejections().get(0);
+    assertThat(r.code()).isEqualTo(Rejection.Code.NOT_JSON);
+    assertThat(r.source()).isEqualTo("file.json");
+    assertThat(r.reason()).startsWith("not JSON");
+  }
+
+  @Test
+  void aKeyGivenTwice_isATypedRejection_andTheNextItemStillCounts() {
+    String twice =
+        "{\"notificationType\":\"Bounce\",\"notificationType\":\"Complaint\",\"mail\":{}}";
+    Normalized n = normalize("file.json", twice);
+    assertThat(n.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.code()).isEqualTo(Rejection.Code.DUPLICATE_KEY);
+              assertThat(r.reason()).contains("notificationType");
+            });
+    Normalized embedded =
+        normalize(
+            "sns.json",
+            "{\"Type\":\"Notification\",\"MessageId\":\"m1\",\"Message\":"
+                + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(twice)
+                + "}");
+    assertThat(embedded.rejections())
+        .singleElement()
+        .satisfies(r -> assertThat(r.code()).isEqualTo(Rejection.Code.DUPLICATE_KEY));
+  }
+
+  @Test
+  void oneBadRecordInABatch_neverStopsTheOthers() {
+    String good =
+        quote(
+            "{\"eventType\":\"Send\",\"mail\":{\"timestamp\":\"2026-01-01T00:00:00Z\","
+                + "\"destination\":[\"a@b.c\"]},\"send\":{}}");
+    String batch =
+        "{\"Records\":[{\"body\":\"not json\"},{\"body\":"
+            + good
+            + "},{\"nothing\":1},{\"body\":"
+            + good
+            + "}]}";
+    Normalized result = normalize("batch", batch);
+    assertThat(result.items()).isEqualTo(4);
+    assertThat(result.records()).hasSize(2);
+    assertThat(result.rejections())
+        .extracting(Rejection::source)
+        .containsExactly("batch#Records[0]", "batch#Records[2]");
+  }
+
+  @Test
+  void topLevelArray_isReadElementByElement() {
+    String send =
+        "{\"eventType\":\"Send\",\"mail\":{\"timestamp\":\"2026-01-01T00:00:00Z\","
+            + "\"destination\":[\"a@b.c\"]},\"send\":{}}";
+    Normalized result = normalize("arr", "[" + send + ",{\"x\":1}," + send + "]");
+    assertThat(result.items()).isEqualTo(3);
+    assertThat(result.records())
+        .extracting(FeedbackRecord::source)
+        .containsExactly("arr#0", "arr#2");
+    assertThat(result.rejections()).extracting(Rejection::source).containsExactly("arr#1");
+  }
+
+  @Test
+  void jsonThatIsNotSesFeedback_isRejected() {
+    for (String json : List.of("{\"hello\":1}", "42", "\"text\"", "[1]")) {
+      Normalized result = normalize("f", json);
+      assertThat(result.rejections())
+          .as(json)
+          .singleElement()
+          .extracting(Rejection::code)
+          .isEqualTo(Rejection.Code.NOT_SES_FEEDBACK);
+    }
+  }
+
+  private static String quote(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+}
