@@ -254,8 +254,7 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
                   .build()));
       return true;
     } catch (TransactionCanceledException e) {
-      if (e.cancellationReasons().stream()
-          .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+      if (DynamoTable.conditionFailed(e)) {
         return false;
       }
       throw e;
