@@ -5,8 +5,8 @@
 # `mvn -q package -DskipTests -Dspotbugs.skip=true`.
 # Usage: benchmarks/cold-start.sh [runs]
 # JVM flags: COLD_START_JAVA_OPTS (default: what template.yaml's JAVA_TOOL_OPTIONS sets).
-# Same-load comparison: BASELINE_JAR=path/to/older/ingest.jar (one that still holds
-# io.sesguardian.functions.ingest.LocalInvoke) runs right after each run, and gets its own medians.
+# Same-load comparison: BASELINE_JAR=path/to/older/ingest.jar runs right after each run (driven by
+# the same LocalInvoke), and gets its own medians.
 set -euo pipefail
 runs=${1:-15}
 opts=${COLD_START_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1}
@@ -20,8 +20,8 @@ for _ in $(seq 1 300); do [ -s "$work/ready" ] && break; sleep 0.1; done
 [ -s "$work/ready" ] || { echo "moto did not start"; cat "$work/server.log"; exit 1; }
 export GUARDIAN_TABLE=guardian AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 export AWS_ENDPOINT_URL_DYNAMODB="$(head -1 "$work/ready")"
-# Ingest reads the account's verified domains from SESv2 (hourly): point it at the same loopback
-# server, so that no run waits for an unreachable AWS endpoint.
+# Ingest jars before 2026-12-02 06:00 read SESv2 ListEmailIdentities on the first bounce (a
+# BASELINE_JAR may): point SESv2 at the loopback server too. Today's ingest makes no SES call.
 export AWS_ENDPOINT_URL_SESV2="$AWS_ENDPOINT_URL_DYNAMODB"
 wall=(); inside=(); base_wall=(); base_inside=()
 run() { # main-class classpath event -> "inside wall"
@@ -42,7 +42,8 @@ for i in $(seq 1 "$runs"); do
   if [ -n "${BASELINE_JAR:-}" ]; then
     sed -e "s/0100019d3f132db8/base${i}start/g" -e "s/jordan.lee@/jordan.lee.base${i}@/g" \
       events/lambda-sns/bounce-permanent-general.json > "$work/event.json"
-    read -r a b < <(run io.sesguardian.functions.ingest.LocalInvoke "$BASELINE_JAR" "$work/event.json")
+    read -r a b < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
+      "$BASELINE_JAR:benchmarks/target/classes" "$work/event.json")
     base_inside+=("$a"); base_wall+=("$b")
   fi
 done

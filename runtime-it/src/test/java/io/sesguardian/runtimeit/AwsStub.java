@@ -67,6 +67,11 @@ final class AwsStub {
     String body;
     if (method.equals("GET") && path.equals("/v2/email/account")) {
       body = ACCOUNT;
+    } else if (method.equals("POST") && path.equals("/v2/email/list-identities")) {
+      // The monitor keeps the verified domains for ingest.
+      body =
+          "{\"EmailIdentities\":[{\"IdentityType\":\"DOMAIN\",\"IdentityName\":"
+              + "\"verified.example\",\"VerificationStatus\":\"SUCCESS\"}]}";
     } else if (method.equals("PUT") && path.equals("/v2/email/suppression/addresses")) {
       body = "{}";
     } else if (method.equals("POST") && path.equals("/v2/email/outbound-emails")) {

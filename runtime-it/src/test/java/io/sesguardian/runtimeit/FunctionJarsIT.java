@@ -25,8 +25,8 @@ class FunctionJarsIT {
   /** The SDK services each function module calls (issue 14: nothing it never calls). */
   private static final Map<String, Set<String>> CLIENTS =
       Map.of(
-          "IngestFunction", Set.of("dynamodb", "sesv2"),
-          "IngestQueueFunction", Set.of("dynamodb", "sesv2"),
+          "IngestFunction", Set.of("dynamodb"),
+          "IngestQueueFunction", Set.of("dynamodb"),
           "OutboxFunction", Set.of("dynamodb", "sesv2"),
           "MonitorFunction", Set.of("cloudwatch", "dynamodb", "sesv2", "sns"),
           "ReportFunction", Set.of("cloudwatch", "dynamodb", "sesv2", "sns"),

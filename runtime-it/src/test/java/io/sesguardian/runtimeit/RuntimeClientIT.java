@@ -131,6 +131,13 @@ class RuntimeClientIT {
       throws Exception {
     Run run = invoke("MonitorFunction", SCHEDULED_EVENT, dir);
     assertThat(run.answer().get("enforcementStatus").asText()).isEqualTo("HEALTHY");
+    // SES's verified domains are kept in the table for ingest (ListEmailIdentities, hourly).
+    assertThat(run.logs())
+        .anySatisfy(
+            l -> {
+              assertThat(l.get("message").asText()).isEqualTo("verified domains kept");
+              assertThat(l.path("domains").asInt()).isEqualTo(1);
+            });
     assertThat(run.metrics()).isNotEmpty();
     run.metric("AccountLevel");
     // The dashboard's rates: one document per scope and window, Scope and Window as dimensions.

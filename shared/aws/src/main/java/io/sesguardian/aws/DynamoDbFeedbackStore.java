@@ -109,6 +109,11 @@ public final class DynamoDbFeedbackStore implements FeedbackStore, BatchCounters
     return new DynamoDbRecipientRefusals(table);
   }
 
+  /** The verified domains the monitor keeps, on the same table. */
+  public DynamoDbVerifiedDomains verifiedDomains() {
+    return new DynamoDbVerifiedDomains(table);
+  }
+
   /** The weekly report archive on the same table. */
   public DynamoDbReportArchive reportArchive() {
     return new DynamoDbReportArchive(table, clock);

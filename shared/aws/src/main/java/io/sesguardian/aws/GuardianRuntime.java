@@ -5,8 +5,10 @@ package io.sesguardian.aws;
 
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.ingest.KeptVerifiedDomains;
 import io.sesguardian.domain.monitor.RecipientRefusalWatch;
 import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.VerifiedDomainsRefresh;
 import io.sesguardian.domain.sync.Pacer;
 import io.sesguardian.domain.sync.Sleeper;
 import io.sesguardian.domain.sync.SuppressionSync;
@@ -27,25 +29,32 @@ public final class GuardianRuntime {
   private final Clock clock = Clock.systemUTC();
 
   /**
-   * One cache per container: SESv2 ListEmailIdentities at most hourly. Built on first use, so
-   * functions that never count feedback need no SESv2 client.
+   * One cache per container of the verified domains the monitor keeps in the table (read at most
+   * every ten minutes), shared by the deadline-bound views.
    */
-  private final VerifiedDomainsCache verified;
+  private final KeptVerifiedDomains verified;
 
   private GuardianRuntime(GuardianConfig config, AwsClients clients) {
     this(
         config,
         clients,
         new DynamoDbFeedbackStore(
-            clients.dynamoDb(), config.table(), config.store(), Clock.systemUTC(), Sleeper.REAL),
-        new VerifiedDomainsCache());
+            clients.dynamoDb(), config.table(), config.store(), Clock.systemUTC(), Sleeper.REAL));
+  }
+
+  private GuardianRuntime(GuardianConfig config, AwsClients clients, DynamoDbFeedbackStore store) {
+    this(
+        config,
+        clients,
+        store,
+        new KeptVerifiedDomains(store.verifiedDomains(), Clock.systemUTC()));
   }
 
   private GuardianRuntime(
       GuardianConfig config,
       AwsClients clients,
       DynamoDbFeedbackStore store,
-      VerifiedDomainsCache verified) {
+      KeptVerifiedDomains verified) {
     this.config = config;
     this.clients = clients;
     this.store = store;
@@ -59,18 +68,6 @@ public final class GuardianRuntime {
    */
   public GuardianRuntime withDeadline(Deadline deadline) {
     return new GuardianRuntime(config, clients, store.withDeadline(deadline), verified);
-  }
-
-  /** The container's one verified-domain cache, shared by its deadline-bound views. */
-  private static final class VerifiedDomainsCache {
-    private SesV2VerifiedDomains domains;
-
-    synchronized SesV2VerifiedDomains get(AwsClients clients, Clock clock) {
-      if (domains == null) {
-        domains = new SesV2VerifiedDomains(clients.sesV2(), clock);
-      }
-      return domains;
-    }
   }
 
   /** Adapters for a given client factory (the CLI's {@code --aws} mode, tests). */
@@ -99,8 +96,13 @@ public final class GuardianRuntime {
     return clock;
   }
 
-  private SesV2VerifiedDomains verifiedDomains() {
-    return verified.get(clients, clock);
+  /**
+   * The monitor's hourly refresh of the verified domains: SESv2 {@code ListEmailIdentities} into
+   * the table, where ingest reads them.
+   */
+  public VerifiedDomainsRefresh verifiedDomainsRefresh() {
+    return new VerifiedDomainsRefresh(
+        store.verifiedDomains(), new SesV2VerifiedDomains(clients.sesV2()), clock);
   }
 
   public IngestService ingestService() {
@@ -123,7 +125,7 @@ public final class GuardianRuntime {
             new IngestPolicy(
                 p.softBounceThreshold(),
                 p.softBounceWindow(),
-                p.counting().withVerifiedDomains(() -> verifiedDomains().get())),
+                p.counting().withVerifiedDomains(verified)),
             clock)
         .batchingCountOnlyEvents(bounded);
   }

@@ -11,6 +11,7 @@ import io.sesguardian.testkit.contract.RecipientRefusalsContract;
 import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
 import io.sesguardian.testkit.contract.SuppressionAdminContract;
+import io.sesguardian.testkit.contract.VerifiedDomainsContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,14 @@ class DynamoDbStoresContractTest extends RolePortContracts {
     @Override
     protected io.sesguardian.domain.ingest.RecipientRefusals newRefusals(Clock clock) {
       return feedback(clock).recipientRefusals();
+    }
+  }
+
+  @Nested
+  class Verified extends VerifiedDomainsContract {
+    @Override
+    protected io.sesguardian.domain.ingest.VerifiedDomains newVerifiedDomains() {
+      return feedback(Clock.systemUTC()).verifiedDomains();
     }
   }
 

@@ -7,6 +7,7 @@ import io.sesguardian.testkit.contract.RecipientRefusalsContract;
 import io.sesguardian.testkit.contract.RolePortContracts;
 import io.sesguardian.testkit.contract.Stores;
 import io.sesguardian.testkit.contract.SuppressionAdminContract;
+import io.sesguardian.testkit.contract.VerifiedDomainsContract;
 import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 
@@ -32,6 +33,14 @@ class InMemoryStoresContractTest extends RolePortContracts {
     @Override
     protected io.sesguardian.domain.ingest.RecipientRefusals newRefusals(Clock clock) {
       return new InMemoryFeedbackStore(clock);
+    }
+  }
+
+  @Nested
+  class Verified extends VerifiedDomainsContract {
+    @Override
+    protected io.sesguardian.domain.ingest.VerifiedDomains newVerifiedDomains() {
+      return new InMemoryVerifiedDomains();
     }
   }
 

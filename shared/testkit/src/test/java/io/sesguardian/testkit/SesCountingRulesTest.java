@@ -10,11 +10,13 @@ import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.ingest.CountingRules;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import io.sesguardian.domain.ingest.IngestService;
+import io.sesguardian.domain.ingest.KeptVerifiedDomains;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorReport;
 import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.VerifiedDomainsRefresh;
 import io.sesguardian.domain.rates.Denominator;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.ScopeRates;
@@ -100,6 +102,22 @@ class SesCountingRulesTest {
     assertThat(w.eligibleSends()).isEqualTo(200);
     assertThat(w.bounces()).isEqualTo(10);
     assertThat(w.bounceRate()).isEqualTo(0.05);
+  }
+
+  @Test
+  void verifiedDomainsTheMonitorKept_areLeftOutOfTheRateIngestCounts() {
+    // As deployed: the monitor asks SES and keeps the answer; ingest reads the kept list.
+    InMemoryVerifiedDomains table = new InMemoryVerifiedDomains();
+    new VerifiedDomainsRefresh(table, () -> Set.of("OurCompany.com"), clock).refresh();
+    ingest(
+        new SesEvents()
+            .delivered("news", "example.net", 190, hourAgo)
+            .hardBounced("news", "example.net", 10, hourAgo)
+            .delivered("news", "ourcompany.com", 90, hourAgo)
+            .hardBounced("news", "ourcompany.com", 10, hourAgo),
+        CountingRules.DEFAULT.withVerifiedDomains(new KeptVerifiedDomains(table, clock)));
+
+    assertThat(accountH24().bounceRate()).isEqualTo(0.05);
   }
 
   @Test

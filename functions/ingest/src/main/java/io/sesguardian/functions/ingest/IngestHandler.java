@@ -92,15 +92,17 @@ public final class IngestHandler implements RequestStreamHandler {
 
   /**
    * SnapStart priming: a built-in Lambda SNS bounce opened and normalised the way {@link
-   * #handleRequest} does, and one harmless DynamoDB Query (the soft-bounce history of an address
-   * that cannot exist), so the first real invocation is warm.
+   * #handleRequest} does, one harmless DynamoDB Query (the soft-bounce history of an address that
+   * cannot exist) and one GetItem (the verified domains the monitor keeps), so the first real
+   * invocation is warm.
    */
   static Priming priming(GuardianRuntime runtime, Telemetry telemetry) {
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     return new Priming(
         List.of(
             () -> primeNormalisation(normalizer),
-            () -> runtime.store().softBounceTimes("priming@invalid", Instant.EPOCH, Instant.EPOCH)),
+            () -> runtime.store().softBounceTimes("priming@invalid", Instant.EPOCH, Instant.EPOCH),
+            () -> runtime.store().verifiedDomains().latest()),
         telemetry);
   }
 

@@ -14,6 +14,7 @@ import io.sesguardian.aws.Priming;
 import io.sesguardian.aws.StdoutTelemetry;
 import io.sesguardian.domain.monitor.MonitorReport;
 import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.VerifiedDomainsRefresh;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.Window;
 import io.sesguardian.domain.telemetry.Metric;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Evaluates every scope's rates on a schedule and when ingest asks (after new bounces or
@@ -50,29 +52,53 @@ public final class MonitorHandler implements RequestStreamHandler {
   private final Clock clock;
   private final Telemetry telemetry;
 
+  /** Keeps the verified domains fresh in the table for ingest (SES asked at most hourly). */
+  private final Supplier<VerifiedDomainsRefresh.Outcome> verifiedDomains;
+
   /** Used by the Lambda runtime. */
   public MonitorHandler() {
     this(
         wiring(Wiring.RUNTIME, MonitorConfig.fromEnvironment(System.getenv())),
         Wiring.RUNTIME.clock(),
-        Wiring.TELEMETRY);
+        Wiring.TELEMETRY,
+        Wiring.VERIFIED_DOMAINS::refresh);
   }
 
   /** The production wiring over a given runtime. */
   public MonitorHandler(GuardianRuntime runtime, MonitorConfig config) {
-    this(wiring(runtime, config), runtime.clock(), StdoutTelemetry.toStdout("monitor"));
+    this(
+        wiring(runtime, config),
+        runtime.clock(),
+        StdoutTelemetry.toStdout("monitor"),
+        runtime.verifiedDomainsRefresh()::refresh);
   }
 
+  /** A monitor that keeps no verified domains (tests of the evaluation alone). */
   MonitorHandler(ReputationMonitor monitor, Clock clock, Telemetry telemetry) {
-    this(deadline -> monitor, clock, telemetry);
+    this(deadline -> monitor, clock, telemetry, () -> NOT_REFRESHED);
+  }
+
+  MonitorHandler(
+      ReputationMonitor monitor,
+      Clock clock,
+      Telemetry telemetry,
+      Supplier<VerifiedDomainsRefresh.Outcome> verifiedDomains) {
+    this(deadline -> monitor, clock, telemetry, verifiedDomains);
   }
 
   private MonitorHandler(
-      Function<Deadline, ReputationMonitor> monitor, Clock clock, Telemetry telemetry) {
+      Function<Deadline, ReputationMonitor> monitor,
+      Clock clock,
+      Telemetry telemetry,
+      Supplier<VerifiedDomainsRefresh.Outcome> verifiedDomains) {
     this.monitor = monitor;
     this.clock = clock;
     this.telemetry = telemetry;
+    this.verifiedDomains = verifiedDomains;
   }
+
+  private static final VerifiedDomainsRefresh.Outcome NOT_REFRESHED =
+      new VerifiedDomainsRefresh.Outcome(false, -1, null, null);
 
   private static Function<Deadline, ReputationMonitor> wiring(
       GuardianRuntime runtime, MonitorConfig config) {
@@ -85,9 +111,10 @@ public final class MonitorHandler implements RequestStreamHandler {
       throws IOException {
     input.readAllBytes();
     Deadline deadline = Deadlines.lambda(context.getRemainingTimeInMillis(), clock);
+    Telemetry t = telemetry.forRequest(context.getAwsRequestId());
+    logRefresh(verifiedDomains.get(), t);
     MonitorReport report = monitor.apply(deadline).evaluate(clock.instant());
     Map<String, Object> summary = summary(report);
-    Telemetry t = telemetry.forRequest(context.getAwsRequestId());
     t.info("evaluated", summary);
     t.metrics(
         List.of(
@@ -98,6 +125,21 @@ public final class MonitorHandler implements RequestStreamHandler {
             Metric.count("Pauses", report.actions().size())));
     rateMetrics(report, t);
     output.write(JSON.writeValueAsBytes(summary));
+  }
+
+  /**
+   * A new list read from SES is logged (how many domains), and so is a failure (ingest goes on with
+   * the last list kept); a run that found the list fresh logs nothing.
+   */
+  private static void logRefresh(VerifiedDomainsRefresh.Outcome outcome, Telemetry t) {
+    if (outcome.failure() != null) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("reason", outcome.failure());
+      fields.put("keptReadAt", String.valueOf(outcome.readAt()));
+      t.warn("verified domains not refreshed", fields);
+    } else if (outcome.read()) {
+      t.info("verified domains kept", Map.of("domains", outcome.domains()));
+    }
   }
 
   /**
@@ -151,6 +193,9 @@ public final class MonitorHandler implements RequestStreamHandler {
     /** SnapStart priming: the stored scope states (a Query, as every evaluation makes). */
     static final Priming PRIMING =
         new Priming(List.of(() -> RUNTIME.monitorStore().scopeStates()), TELEMETRY).register();
+
+    /** One refresh per container, so the table is read once and then only SES hourly. */
+    static final VerifiedDomainsRefresh VERIFIED_DOMAINS = RUNTIME.verifiedDomainsRefresh();
 
     private Wiring() {}
   }

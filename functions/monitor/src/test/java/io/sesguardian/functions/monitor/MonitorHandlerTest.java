@@ -15,10 +15,12 @@ import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.ReputationMonitor;
+import io.sesguardian.domain.monitor.VerifiedDomainsRefresh;
 import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.MetricUnit;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
 import io.sesguardian.testkit.InMemoryMonitorStore;
+import io.sesguardian.testkit.InMemoryVerifiedDomains;
 import io.sesguardian.testkit.MutableClock;
 import io.sesguardian.testkit.RecordingTelemetry;
 import io.sesguardian.testkit.StubSesAccount;
@@ -126,5 +128,56 @@ class MonitorHandlerTest {
         .filteredOn(b -> !b.dimensions().isEmpty())
         .hasSize(2 * 2)
         .allSatisfy(b -> assertThat(b.dimensions().keySet()).containsOnly("Scope", "Window"));
+  }
+
+  @Test
+  void scheduledRun_keepsSesVerifiedDomainsForIngest_andASesFailureDoesNotStopTheEvaluation()
+      throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-05-10T12:30:00Z"));
+    InMemoryFeedbackStore feedback = new InMemoryFeedbackStore(clock);
+    InMemoryVerifiedDomains table = new InMemoryVerifiedDomains();
+    boolean[] sesDown = {false};
+    VerifiedDomainsRefresh refresh =
+        new VerifiedDomainsRefresh(
+            table,
+            () -> {
+              if (sesDown[0]) {
+                throw new IllegalStateException("Rate exceeded");
+              }
+              return Set.of("OurCompany.com");
+            },
+            clock);
+    RecordingTelemetry telemetry = new RecordingTelemetry();
+    MonitorHandler handler =
+        new MonitorHandler(
+            new ReputationMonitor(
+                new InMemoryMonitorStore(feedback),
+                a -> {},
+                new StubSesAccount(),
+                MonitorPolicy.DEFAULT),
+            clock,
+            telemetry,
+            refresh::refresh);
+
+    handler.handleRequest(
+        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(),
+        new TestContext("m1"));
+    assertThat(table.latest().orElseThrow().domains()).containsExactly("ourcompany.com");
+    assertThat(telemetry.logs("verified domains kept"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.field("domains")).isEqualTo(1));
+
+    sesDown[0] = true;
+    clock.advance(java.time.Duration.ofHours(1));
+    handler.handleRequest(
+        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(),
+        new TestContext("m2"));
+    assertThat(telemetry.logs("verified domains not refreshed"))
+        .singleElement()
+        .satisfies(e -> assertThat(String.valueOf(e.field("reason"))).contains("Rate exceeded"));
+    assertThat(telemetry.logs("evaluated")).hasSize(2);
+    assertThat(table.latest().orElseThrow().domains()).containsExactly("ourcompany.com");
   }
 }

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  *       messages": https://docs.aws.amazon.com/ses/latest/dg/reputationdashboardmessages.html; SES
  *       blog "Bounces To Domains You Have Verified":
  *       https://sesblog.amazon.com/post/Tx1XK3HFZ6LZC2F/Bounces-To-Domains-You-Have-Verified). The
- *       set is supplied on each use so a deployed function can refresh it (SESv2 {@code
- *       ListEmailIdentities}, cached hourly).
+ *       set is supplied on each use so a deployed function can refresh it (the monitor reads SESv2
+ *       {@code ListEmailIdentities} hourly and keeps it in the table; ingest reads it there: {@link
+ *       KeptVerifiedDomains}).
  * </ul>
  *
  * <p>Thread-safe when the supplier is.
