@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,25 @@ class FunctionJarsIT {
 
   private static final Path ROOT =
       Path.of(System.getProperty("guardian.root", "..")).toAbsolutePath().normalize();
+
+  /** Issue 14: each function jar at most 10 MB (10,000,000 bytes, the size a deploy uploads). */
+  private static final long MAX_JAR_BYTES = 10_000_000L;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "IngestFunction",
+        "IngestQueueFunction",
+        "OutboxFunction",
+        "MonitorFunction",
+        "ReportFunction",
+        "CanaryFunction"
+      })
+  void jar_isAtMostTenMegabytes(String resource) throws IOException {
+    Path jar =
+        ROOT.resolve(Template.read(ROOT.resolve("template.yaml")).function(resource).codeUri());
+    assertThat(Files.size(jar)).as("%s (%s)", jar, resource).isLessThanOrEqualTo(MAX_JAR_BYTES);
+  }
 
   @ParameterizedTest
   @ValueSource(
