@@ -4,12 +4,15 @@
 # moto (moto_server must be on the PATH). Run from the repository root after
 # `mvn -q package -DskipTests -Dspotbugs.skip=true`.
 # Usage: benchmarks/cold-start.sh [runs]
-# JVM flags: COLD_START_JAVA_OPTS (default: what template.yaml's JAVA_TOOL_OPTIONS sets).
+# JVM flags: COLD_START_JAVA_OPTS (default: what template.yaml's JAVA_TOOL_OPTIONS sets, plus the
+# serial collector, Lambda's default: "the Java 17 runtime also uses the serial GC by default",
+# https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html; a JVM also picks it by
+# itself below 2 GB, and ingest has 512 MB. Without the flag this 2-core, 24 GB machine picks G1).
 # Same-load comparison: BASELINE_JAR=path/to/older/ingest.jar runs right after each run (driven by
 # the same LocalInvoke), and gets its own medians.
 set -euo pipefail
 runs=${1:-15}
-opts=${COLD_START_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1}
+opts=${COLD_START_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 work=$(mktemp -d)
 trap 'exec 3>&-; rm -rf "$work"' EXIT
 mkfifo "$work/stdin"
