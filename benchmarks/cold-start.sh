@@ -8,6 +8,10 @@
 # serial collector, Lambda's default: "the Java 17 runtime also uses the serial GC by default",
 # https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html; a JVM also picks it by
 # itself below 2 GB, and ingest has 512 MB. Without the flag this 2-core, 24 GB machine picks G1).
+# Classes are loaded as Lambda loads them: the deployment jar is extracted into a task folder (Lambda
+# unzips the package into /var/task, and its runtime's CustomerClassLoader puts /var/task and
+# /var/task/lib/*.jar on the class path: aws-lambda-java-libs, aws-lambda-java-runtime-interface-
+# client, CustomerClassLoader.java), not read from the jar file.
 # Same-load comparison: BASELINE_JAR=path/to/older/ingest.jar runs right after each run (driven by
 # the same LocalInvoke), and gets its own medians.
 set -euo pipefail
@@ -16,6 +20,8 @@ opts=${COLD_START_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:
 work=$(mktemp -d)
 trap 'exec 3>&-; rm -rf "$work"' EXIT
 mkfifo "$work/stdin"
+unzip -q functions/ingest/target/ingest.jar -d "$work/task"
+if [ -n "${BASELINE_JAR:-}" ]; then unzip -q "$BASELINE_JAR" -d "$work/base"; fi
 java -cp benchmarks/target/benchmarks.jar \
   io.sesguardian.benchmarks.MotoDynamoDbServer guardian "$work/ready" < "$work/stdin" > "$work/server.log" 2>&1 &
 exec 3> "$work/stdin"
@@ -40,13 +46,13 @@ for i in $(seq 1 "$runs"); do
   sed -e "s/0100019d3f132db8/cold${i}start/g" -e "s/jordan.lee@/jordan.lee.run${i}@/g" \
     events/lambda-sns/bounce-permanent-general.json > "$work/event.json"
   read -r a b < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
-    functions/ingest/target/ingest.jar:benchmarks/target/classes "$work/event.json")
+    "$work/task:benchmarks/target/classes" "$work/event.json")
   inside+=("$a"); wall+=("$b")
   if [ -n "${BASELINE_JAR:-}" ]; then
     sed -e "s/0100019d3f132db8/base${i}start/g" -e "s/jordan.lee@/jordan.lee.base${i}@/g" \
       events/lambda-sns/bounce-permanent-general.json > "$work/event.json"
     read -r a b < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
-      "$BASELINE_JAR:benchmarks/target/classes" "$work/event.json")
+      "$work/base:benchmarks/target/classes" "$work/event.json")
     base_inside+=("$a"); base_wall+=("$b")
   fi
 done
