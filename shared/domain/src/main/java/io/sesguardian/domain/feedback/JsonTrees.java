@@ -95,8 +95,7 @@ public final class JsonTrees {
     switch (token) {
       case START_OBJECT:
         ObjectNode object = NODES.objectNode();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
           p.nextToken();
           // A repeated key: the last one wins, as in ObjectMapper.readTree (the strict factory
           // refuses repeats before they get here).
