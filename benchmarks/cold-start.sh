@@ -32,7 +32,7 @@ export AWS_ENDPOINT_URL_DYNAMODB="$(head -1 "$work/ready")"
 # Ingest jars before 2026-12-02 06:00 read SESv2 ListEmailIdentities on the first bounce (a
 # BASELINE_JAR may): point SESv2 at the loopback server too. Today's ingest makes no SES call.
 export AWS_ENDPOINT_URL_SESV2="$AWS_ENDPOINT_URL_DYNAMODB"
-wall=(); inside=(); base_wall=(); base_inside=()
+wall=(); inside=(); mains=(); built=(); base_wall=(); base_inside=()
 run() { # main-class classpath event -> "inside wall"
   local start end out
   start=$(date +%s%N)
@@ -40,18 +40,20 @@ run() { # main-class classpath event -> "inside wall"
   out=$(java $opts -cp "$2" $1 "$3" 2>/dev/null)
   end=$(date +%s%N)
   echo "$out" | grep -q '"suppressed":1' || { echo "run did not suppress: $out" >&2; exit 1; }
-  echo "$(echo "$out" | awk '/handled-after-jvm-start-ms/ {print $2}') $(( (end - start) / 1000000 ))"
+  echo "$(echo "$out" | awk '/handled-after-jvm-start-ms/ {print $2}') $(( (end - start) / 1000000 ))" \
+    "$(echo "$out" | awk '/main-after-jvm-start-ms/ {print $2}')" \
+    "$(echo "$out" | awk '/constructed-after-jvm-start-ms/ {print $2}')"
 }
 for i in $(seq 1 "$runs"); do
   sed -e "s/0100019d3f132db8/cold${i}start/g" -e "s/jordan.lee@/jordan.lee.run${i}@/g" \
     events/lambda-sns/bounce-permanent-general.json > "$work/event.json"
-  read -r a b < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
+  read -r a b c d < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
     "$work/task:benchmarks/target/classes" "$work/event.json")
-  inside+=("$a"); wall+=("$b")
+  inside+=("$a"); wall+=("$b"); mains+=("$c"); built+=("$d")
   if [ -n "${BASELINE_JAR:-}" ]; then
     sed -e "s/0100019d3f132db8/base${i}start/g" -e "s/jordan.lee@/jordan.lee.base${i}@/g" \
       events/lambda-sns/bounce-permanent-general.json > "$work/event.json"
-    read -r a b < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
+    read -r a b _ < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
       "$work/base:benchmarks/target/classes" "$work/event.json")
     base_inside+=("$a"); base_wall+=("$b")
   fi
@@ -60,6 +62,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 echo "runs: $runs, JVM options: $opts"
 echo "first event handled, ms after JVM start: median $(median "${inside[@]}") (all: ${inside[*]})"
 echo "whole process (launch to exit), ms: median $(median "${wall[@]}") (all: ${wall[*]})"
+echo "phases, median ms after JVM start: main entered $(median "${mains[@]}"), handler constructed $(median "${built[@]}"), first event handled $(median "${inside[@]}")"
 if [ -n "${BASELINE_JAR:-}" ]; then
   echo "baseline $BASELINE_JAR, first event handled: median $(median "${base_inside[@]}") (all: ${base_inside[*]})"
   echo "baseline whole process: median $(median "${base_wall[@]}") (all: ${base_wall[*]})"
