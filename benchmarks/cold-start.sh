@@ -4,15 +4,24 @@
 # moto (moto_server must be on the PATH). Run from the repository root after
 # `mvn -q package -DskipTests -Dspotbugs.skip=true`.
 # Usage: benchmarks/cold-start.sh [runs]
-# JVM flags: COLD_START_JAVA_OPTS (default: what template.yaml's JAVA_TOOL_OPTIONS sets).
+# JVM flags: COLD_START_JAVA_OPTS (default: what template.yaml's JAVA_TOOL_OPTIONS sets, plus the
+# serial collector, Lambda's default: "the Java 17 runtime also uses the serial GC by default",
+# https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html; a JVM also picks it by
+# itself below 2 GB, and ingest has 512 MB. Without the flag this 2-core, 24 GB machine picks G1).
+# Classes are loaded as Lambda loads them: the deployment jar is extracted into a task folder (Lambda
+# unzips the package into /var/task, and its runtime's CustomerClassLoader puts /var/task and
+# /var/task/lib/*.jar on the class path: aws-lambda-java-libs, aws-lambda-java-runtime-interface-
+# client, CustomerClassLoader.java), not read from the jar file.
 # Same-load comparison: BASELINE_JAR=path/to/older/ingest.jar runs right after each run (driven by
 # the same LocalInvoke), and gets its own medians.
 set -euo pipefail
 runs=${1:-15}
-opts=${COLD_START_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1}
+opts=${COLD_START_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 work=$(mktemp -d)
 trap 'exec 3>&-; rm -rf "$work"' EXIT
 mkfifo "$work/stdin"
+unzip -q functions/ingest/target/ingest.jar -d "$work/task"
+if [ -n "${BASELINE_JAR:-}" ]; then unzip -q "$BASELINE_JAR" -d "$work/base"; fi
 java -cp benchmarks/target/benchmarks.jar \
   io.sesguardian.benchmarks.MotoDynamoDbServer guardian "$work/ready" < "$work/stdin" > "$work/server.log" 2>&1 &
 exec 3> "$work/stdin"
@@ -23,7 +32,7 @@ export AWS_ENDPOINT_URL_DYNAMODB="$(head -1 "$work/ready")"
 # Ingest jars before 2026-12-02 06:00 read SESv2 ListEmailIdentities on the first bounce (a
 # BASELINE_JAR may): point SESv2 at the loopback server too. Today's ingest makes no SES call.
 export AWS_ENDPOINT_URL_SESV2="$AWS_ENDPOINT_URL_DYNAMODB"
-wall=(); inside=(); base_wall=(); base_inside=()
+wall=(); inside=(); mains=(); built=(); base_wall=(); base_inside=()
 run() { # main-class classpath event -> "inside wall"
   local start end out
   start=$(date +%s%N)
@@ -31,19 +40,21 @@ run() { # main-class classpath event -> "inside wall"
   out=$(java $opts -cp "$2" $1 "$3" 2>/dev/null)
   end=$(date +%s%N)
   echo "$out" | grep -q '"suppressed":1' || { echo "run did not suppress: $out" >&2; exit 1; }
-  echo "$(echo "$out" | awk '/handled-after-jvm-start-ms/ {print $2}') $(( (end - start) / 1000000 ))"
+  echo "$(echo "$out" | awk '/handled-after-jvm-start-ms/ {print $2}') $(( (end - start) / 1000000 ))" \
+    "$(echo "$out" | awk '/main-after-jvm-start-ms/ {print $2}')" \
+    "$(echo "$out" | awk '/constructed-after-jvm-start-ms/ {print $2}')"
 }
 for i in $(seq 1 "$runs"); do
   sed -e "s/0100019d3f132db8/cold${i}start/g" -e "s/jordan.lee@/jordan.lee.run${i}@/g" \
     events/lambda-sns/bounce-permanent-general.json > "$work/event.json"
-  read -r a b < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
-    functions/ingest/target/ingest.jar:benchmarks/target/classes "$work/event.json")
-  inside+=("$a"); wall+=("$b")
+  read -r a b c d < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
+    "$work/task:benchmarks/target/classes" "$work/event.json")
+  inside+=("$a"); wall+=("$b"); mains+=("$c"); built+=("$d")
   if [ -n "${BASELINE_JAR:-}" ]; then
     sed -e "s/0100019d3f132db8/base${i}start/g" -e "s/jordan.lee@/jordan.lee.base${i}@/g" \
       events/lambda-sns/bounce-permanent-general.json > "$work/event.json"
-    read -r a b < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
-      "$BASELINE_JAR:benchmarks/target/classes" "$work/event.json")
+    read -r a b _ < <(run "io.sesguardian.benchmarks.LocalInvoke io.sesguardian.functions.ingest.IngestHandler" \
+      "$work/base:benchmarks/target/classes" "$work/event.json")
     base_inside+=("$a"); base_wall+=("$b")
   fi
 done
@@ -51,6 +62,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 echo "runs: $runs, JVM options: $opts"
 echo "first event handled, ms after JVM start: median $(median "${inside[@]}") (all: ${inside[*]})"
 echo "whole process (launch to exit), ms: median $(median "${wall[@]}") (all: ${wall[*]})"
+echo "phases, median ms after JVM start: main entered $(median "${mains[@]}"), handler constructed $(median "${built[@]}"), first event handled $(median "${inside[@]}")"
 if [ -n "${BASELINE_JAR:-}" ]; then
   echo "baseline $BASELINE_JAR, first event handled: median $(median "${base_inside[@]}") (all: ${base_inside[*]})"
   echo "baseline whole process: median $(median "${base_wall[@]}") (all: ${base_wall[*]})"

@@ -3,15 +3,16 @@
  */
 package io.sesguardian.aws;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.Ignored;
 import io.sesguardian.domain.feedback.Json;
+import io.sesguardian.domain.feedback.JsonTrees;
 import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.feedback.RawDelivery;
 import io.sesguardian.domain.feedback.Rejection;
@@ -30,11 +31,9 @@ import java.util.List;
  */
 public final class FeedbackEnvelopes {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Reads whole file documents as strictly as the domain reads SES messages. */
-  private static final ObjectMapper DOCUMENT =
-      Json.strictMapper(FeedbackNormalizer.MAX_DOCUMENT_CHARS);
+  private static final JsonFactory DOCUMENT =
+      JsonTrees.strict(FeedbackNormalizer.MAX_DOCUMENT_CHARS);
 
   private FeedbackEnvelopes() {}
 
@@ -45,7 +44,7 @@ public final class FeedbackEnvelopes {
   public static List<RawDelivery> lambdaSns(String fallbackId, String event) {
     JsonNode records;
     try {
-      records = JSON.readTree(event).path("Records");
+      records = JsonTrees.read(JsonTrees.LENIENT, event, false).path("Records");
     } catch (JsonProcessingException e) {
       return List.of(
           RawDelivery.rejected(
@@ -81,7 +80,7 @@ public final class FeedbackEnvelopes {
   public static List<RawDelivery> lambdaSqs(String event) {
     JsonNode records;
     try {
-      records = JSON.readTree(event).path("Records");
+      records = JsonTrees.read(JsonTrees.LENIENT, event, false).path("Records");
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("the SQS event is not JSON", e);
     }
@@ -99,7 +98,7 @@ public final class FeedbackEnvelopes {
   public static RawDelivery body(String id, String body) {
     JsonNode node;
     try {
-      node = JSON.readTree(body);
+      node = JsonTrees.read(JsonTrees.LENIENT, body, false);
     } catch (IOException e) {
       return RawDelivery.of(id, body);
     }
@@ -131,7 +130,7 @@ public final class FeedbackEnvelopes {
     }
     JsonNode root;
     try {
-      root = DOCUMENT.readTree(json);
+      root = JsonTrees.read(DOCUMENT, json, true);
     } catch (JsonProcessingException e) {
       return List.of(unreadable(source, e, null));
     }
@@ -176,7 +175,7 @@ public final class FeedbackEnvelopes {
    * false}, and the document is read whole, which names the problem.
    */
   private static boolean isBareSesMessage(String json) {
-    try (JsonParser parser = DOCUMENT.getFactory().createParser(json)) {
+    try (JsonParser parser = DOCUMENT.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return false;
       }
@@ -218,7 +217,7 @@ public final class FeedbackEnvelopes {
   /** An object standing for one delivery: a bare SES message or an SNS HTTP body. */
   private static RawDelivery fileMessage(JsonNode node, String id, String text) {
     if (isSesMessage(node)) {
-      return RawDelivery.of(id, text != null ? text : node.toString());
+      return RawDelivery.of(id, text != null ? text : JsonTrees.write(node));
     }
     if (isSnsBody(node)) {
       return snsBody(id, node);
@@ -246,7 +245,7 @@ public final class FeedbackEnvelopes {
       // in a file was meant to be feedback, so text that is no JSON object is named as such.
       JsonNode parsed;
       try {
-        parsed = DOCUMENT.readTree(body.textValue());
+        parsed = JsonTrees.read(DOCUMENT, body.textValue(), true);
       } catch (JsonProcessingException e) {
         return unreadable(id, e, "the SQS message body ");
       }
@@ -314,7 +313,7 @@ public final class FeedbackEnvelopes {
       return RawDelivery.viaSns(id, message.textValue(), messageId, timestamp);
     }
     if (message.isObject()) {
-      return RawDelivery.viaSns(id, message.toString(), messageId, timestamp);
+      return RawDelivery.viaSns(id, JsonTrees.write(message), messageId, timestamp);
     }
     return RawDelivery.rejected(
         id, Rejection.Code.MALFORMED, "the SNS Message is " + Json.describe(message));

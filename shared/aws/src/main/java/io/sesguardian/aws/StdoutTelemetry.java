@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.domain.feedback.Addresses;
+import io.sesguardian.domain.feedback.JsonTrees;
 import io.sesguardian.domain.telemetry.LogLevel;
 import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.Telemetry;
@@ -127,7 +128,7 @@ public final class StdoutTelemetry implements Telemetry {
   private void write(JsonNode document) {
     // One write of the whole line, then a flush, under one lock: a line is never split or
     // interleaved, and nothing waits in a buffer when the runtime freezes the sandbox.
-    byte[] bytes = (document.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = (JsonTrees.write(document) + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (lock) {
       // writeBytes never throws: a failed write sets the stream's error flag and the work goes on.
       out.writeBytes(bytes);

@@ -5,13 +5,13 @@ package io.sesguardian.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.aws.FeedbackEnvelopes;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.aws.StdoutTelemetry;
+import io.sesguardian.domain.feedback.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,8 +24,6 @@ import java.nio.charset.StandardCharsets;
  * input is not a failure (it would fail again) and is logged instead.
  */
 public final class IngestQueueHandler implements RequestStreamHandler {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FeedbackIngest ingest;
 
@@ -53,6 +51,6 @@ public final class IngestQueueHandler implements RequestStreamHandler {
         .ingest(FeedbackEnvelopes.lambdaSqs(event), context)
         .unfinished()
         .forEach(id -> failures.addObject().put("itemIdentifier", id));
-    JSON.writeValue(output, response);
+    JsonTrees.write(response, output);
   }
 }

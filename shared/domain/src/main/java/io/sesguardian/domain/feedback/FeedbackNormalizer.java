@@ -3,9 +3,9 @@
  */
 package io.sesguardian.domain.feedback;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,7 +45,7 @@ public final class FeedbackNormalizer {
 
   static final String VALIDATION_NOTICE = "Successfully validated SNS topic";
 
-  private static final ObjectMapper MAPPER = Json.strictMapper(MAX_DOCUMENT_CHARS);
+  private static final JsonFactory STRICT = JsonTrees.strict(MAX_DOCUMENT_CHARS);
 
   /**
    * Normalises one bare SES message text (a file holding one message, a test's message), named
@@ -461,7 +461,7 @@ public final class FeedbackNormalizer {
           Rejection.Code.TOO_LARGE, what + " is over " + MAX_DOCUMENT_CHARS + " characters");
     }
     try {
-      JsonNode node = MAPPER.readTree(text);
+      JsonNode node = JsonTrees.read(STRICT, text, true);
       if (node == null || node.isMissingNode()) {
         throw new BadItemException(Rejection.Code.NOT_JSON, what + " is empty");
       }

@@ -3,13 +3,7 @@
  */
 package io.sesguardian.domain.feedback;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,26 +15,6 @@ import java.util.Map;
 public final class Json {
 
   private Json() {}
-
-  /**
-   * A mapper that reads one JSON document strictly: nothing after it, nesting at most 64 deep,
-   * strings at most {@code maxChars}, and no key given twice (a key given twice makes a document
-   * mean two things: RFC 8259 section 4 says names "SHOULD be unique" and parsers disagree on which
-   * one wins, so it is refused).
-   */
-  public static ObjectMapper strictMapper(int maxChars) {
-    ObjectMapper mapper =
-        JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    mapper
-        .getFactory()
-        .setStreamReadConstraints(
-            StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(maxChars).build());
-    return mapper;
-  }
 
   /** The field, matched exactly first and then ignoring case; {@code null} when absent. */
   public static JsonNode get(JsonNode object, String name) {
