@@ -87,14 +87,19 @@ class SesCountingRulesTest {
     assertThat(w.complaintLevel()).isEqualTo(Level.REVIEW);
   }
 
+  /** 5% bounces to example.net, 10% to ourcompany.com (the account's own, verified domain). */
+  private SesEvents toOurOwnAndAnotherDomain() {
+    return new SesEvents()
+        .delivered("news", "example.net", 190, hourAgo)
+        .hardBounced("news", "example.net", 10, hourAgo)
+        .delivered("news", "ourcompany.com", 90, hourAgo)
+        .hardBounced("news", "ourcompany.com", 10, hourAgo);
+  }
+
   @Test
   void bouncesToVerifiedDomains_areLeftOutOfTheBounceRate() {
     ingest(
-        new SesEvents()
-            .delivered("news", "example.net", 190, hourAgo)
-            .hardBounced("news", "example.net", 10, hourAgo)
-            .delivered("news", "ourcompany.com", 90, hourAgo)
-            .hardBounced("news", "ourcompany.com", 10, hourAgo),
+        toOurOwnAndAnotherDomain(),
         CountingRules.DEFAULT.withVerifiedDomains(Set.of("ourcompany.com")));
 
     WindowRates w = accountH24();
@@ -110,11 +115,7 @@ class SesCountingRulesTest {
     InMemoryVerifiedDomains table = new InMemoryVerifiedDomains();
     new VerifiedDomainsRefresh(table, () -> Set.of("OurCompany.com"), clock).refresh();
     ingest(
-        new SesEvents()
-            .delivered("news", "example.net", 190, hourAgo)
-            .hardBounced("news", "example.net", 10, hourAgo)
-            .delivered("news", "ourcompany.com", 90, hourAgo)
-            .hardBounced("news", "ourcompany.com", 10, hourAgo),
+        toOurOwnAndAnotherDomain(),
         CountingRules.DEFAULT.withVerifiedDomains(new KeptVerifiedDomains(table, clock)));
 
     assertThat(accountH24().bounceRate()).isEqualTo(0.05);
