@@ -4,10 +4,11 @@
 # moto (moto_server must be on the PATH). Run from the repository root after
 # `mvn -q package -DskipTests -Dspotbugs.skip=true`.
 # Usage: benchmarks/cold-start.sh [runs]
-# JVM flags: COLD_START_JAVA_OPTS (default: what template.yaml's JAVA_TOOL_OPTIONS sets, plus the
+# JVM flags: COLD_START_JAVA_OPTS (default: template.yaml's JAVA_TOOL_OPTIONS, read from it, plus the
 # serial collector, Lambda's default: "the Java 17 runtime also uses the serial GC by default",
-# https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html; a JVM also picks it by
-# itself below 2 GB, and ingest has 512 MB. Without the flag this 2-core, 24 GB machine picks G1).
+# https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html; without the flag this 2-core,
+# 24 GB machine picks G1). Add -XX:MaxRAM=512m to size the heap as in a 512 MB sandbox (an 8 MB
+# initial heap: about 15 young collections before the first event; results file, 06:35 section).
 # Classes are loaded as Lambda loads them: the deployment jar is extracted into a task folder (Lambda
 # unzips the package into /var/task, and its runtime's CustomerClassLoader puts /var/task and
 # /var/task/lib/*.jar on the class path: aws-lambda-java-libs, aws-lambda-java-runtime-interface-
@@ -16,7 +17,8 @@
 # the same LocalInvoke), and gets its own medians.
 set -euo pipefail
 runs=${1:-15}
-opts=${COLD_START_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+template_opts=$(awk '/JAVA_TOOL_OPTIONS:/ {sub(/.*JAVA_TOOL_OPTIONS: */, ""); print; exit}' template.yaml)
+opts=${COLD_START_JAVA_OPTS:-$template_opts -XX:+UseSerialGC}
 work=$(mktemp -d)
 trap 'exec 3>&-; rm -rf "$work"' EXIT
 mkfifo "$work/stdin"
