@@ -6,6 +6,8 @@ package io.sesguardian.aws;
 import static io.sesguardian.aws.DynamoTable.s;
 
 import io.sesguardian.domain.ingest.VerifiedDomains;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,16 +34,27 @@ public final class DynamoDbVerifiedDomains implements VerifiedDomains {
     this.table = Objects.requireNonNull(table, "table");
   }
 
+  /**
+   * The kept list; an item without a readable {@code readAt} counts as none (the next keep fixes
+   * it).
+   */
   @Override
   public Optional<Snapshot> latest() {
     Map<String, AttributeValue> item = table.get("read the verified domains", KEY);
-    if (item.isEmpty()) {
+    String readAt = DynamoTable.text(item, READ_AT);
+    if (readAt == null) {
+      return Optional.empty();
+    }
+    Instant at;
+    try {
+      at = Instant.parse(readAt);
+    } catch (DateTimeParseException e) {
       return Optional.empty();
     }
     String lines = DynamoTable.text(item, DOMAINS);
     Set<String> domains =
         lines == null || lines.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(lines.split("\n")));
-    return Optional.of(new Snapshot(domains, DynamoTable.instant(item, READ_AT)));
+    return Optional.of(new Snapshot(domains, at));
   }
 
   @Override

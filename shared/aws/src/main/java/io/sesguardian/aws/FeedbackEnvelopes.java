@@ -44,7 +44,7 @@ public final class FeedbackEnvelopes {
   public static List<RawDelivery> lambdaSns(String fallbackId, String event) {
     JsonNode records;
     try {
-      records = JsonTrees.read(JsonTrees.LENIENT, event, false).path("Records");
+      records = JsonTrees.readLenient(event).path("Records");
     } catch (JsonProcessingException e) {
       return List.of(
           RawDelivery.rejected(
@@ -80,7 +80,7 @@ public final class FeedbackEnvelopes {
   public static List<RawDelivery> lambdaSqs(String event) {
     JsonNode records;
     try {
-      records = JsonTrees.read(JsonTrees.LENIENT, event, false).path("Records");
+      records = JsonTrees.readLenient(event).path("Records");
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("the SQS event is not JSON", e);
     }
@@ -98,7 +98,7 @@ public final class FeedbackEnvelopes {
   public static RawDelivery body(String id, String body) {
     JsonNode node;
     try {
-      node = JsonTrees.read(JsonTrees.LENIENT, body, false);
+      node = JsonTrees.readLenient(body);
     } catch (IOException e) {
       return RawDelivery.of(id, body);
     }

@@ -43,11 +43,7 @@ public final class GuardianRuntime {
   }
 
   private GuardianRuntime(GuardianConfig config, AwsClients clients, DynamoDbFeedbackStore store) {
-    this(
-        config,
-        clients,
-        store,
-        new KeptVerifiedDomains(store.verifiedDomains(), Clock.systemUTC()));
+    this(config, clients, store, new KeptVerifiedDomains(Clock.systemUTC()));
   }
 
   private GuardianRuntime(
@@ -101,8 +97,7 @@ public final class GuardianRuntime {
    * the table, where ingest reads them.
    */
   public VerifiedDomainsRefresh verifiedDomainsRefresh() {
-    return new VerifiedDomainsRefresh(
-        store.verifiedDomains(), new SesV2VerifiedDomains(clients.sesV2()), clock);
+    return new VerifiedDomainsRefresh(new SesV2VerifiedDomains(clients.sesV2()), clock);
   }
 
   public IngestService ingestService() {
@@ -125,7 +120,7 @@ public final class GuardianRuntime {
             new IngestPolicy(
                 p.softBounceThreshold(),
                 p.softBounceWindow(),
-                p.counting().withVerifiedDomains(verified)),
+                p.counting().withVerifiedDomains(verified.through(bounded.verifiedDomains()))),
             clock)
         .batchingCountOnlyEvents(bounded);
   }

@@ -113,10 +113,10 @@ class SesCountingRulesTest {
   void verifiedDomainsTheMonitorKept_areLeftOutOfTheRateIngestCounts() {
     // As deployed: the monitor asks SES and keeps the answer; ingest reads the kept list.
     InMemoryVerifiedDomains table = new InMemoryVerifiedDomains();
-    new VerifiedDomainsRefresh(table, () -> Set.of("OurCompany.com"), clock).refresh();
+    new VerifiedDomainsRefresh(() -> Set.of("OurCompany.com"), clock).refresh(table);
     ingest(
         toOurOwnAndAnotherDomain(),
-        CountingRules.DEFAULT.withVerifiedDomains(new KeptVerifiedDomains(table, clock)));
+        CountingRules.DEFAULT.withVerifiedDomains(new KeptVerifiedDomains(clock).through(table)));
 
     assertThat(accountH24().bounceRate()).isEqualTo(0.05);
   }

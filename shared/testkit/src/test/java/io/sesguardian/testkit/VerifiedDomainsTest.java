@@ -6,6 +6,7 @@ package io.sesguardian.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sesguardian.domain.ingest.KeptVerifiedDomains;
+import io.sesguardian.domain.ingest.VerifiedDomains;
 import io.sesguardian.domain.ingest.VerifiedDomains.Snapshot;
 import io.sesguardian.domain.monitor.VerifiedDomainsRefresh;
 import io.sesguardian.domain.monitor.VerifiedDomainsRefresh.Outcome;
@@ -38,43 +39,42 @@ class VerifiedDomainsTest {
   @Test
   void monitor_asksSesOnceAnHour_andKeepsTheAnswerForIngest() {
     VerifiedDomainsRefresh refresh =
-        new VerifiedDomainsRefresh(table, ses(Set.of("OurCompany.com")), clock);
+        new VerifiedDomainsRefresh(ses(Set.of("OurCompany.com")), clock);
 
-    Outcome first = refresh.refresh();
+    Outcome first = refresh.refresh(table);
     assertThat(first.read()).isTrue();
     assertThat(first.domains()).isEqualTo(1);
     assertThat(table.latest()).contains(new Snapshot(Set.of("ourcompany.com"), T));
 
     clock.advance(Duration.ofMinutes(59));
-    assertThat(refresh.refresh().read()).isFalse();
+    assertThat(refresh.refresh(table).read()).isFalse();
     assertThat(sesCalls).hasValue(1);
 
     clock.advance(Duration.ofMinutes(1));
-    assertThat(refresh.refresh().read()).isTrue();
+    assertThat(refresh.refresh(table).read()).isTrue();
     assertThat(sesCalls).hasValue(2);
   }
 
   @Test
   void aNewMonitorContainer_trustsAFreshListInTheTable_withoutAskingSes() {
     table.keep(new Snapshot(Set.of("ourcompany.com"), T.minus(Duration.ofMinutes(30))));
-    VerifiedDomainsRefresh refresh = new VerifiedDomainsRefresh(table, ses(Set.of()), clock);
+    VerifiedDomainsRefresh refresh = new VerifiedDomainsRefresh(ses(Set.of()), clock);
 
-    Outcome outcome = refresh.refresh();
+    Outcome outcome = refresh.refresh(table);
 
     assertThat(outcome.read()).isFalse();
     assertThat(outcome.domains()).isEqualTo(1);
     assertThat(sesCalls).hasValue(0);
     clock.advance(Duration.ofMinutes(30));
-    assertThat(refresh.refresh().read()).isTrue();
+    assertThat(refresh.refresh(table).read()).isTrue();
   }
 
   @Test
-  void sesFailing_keepsTheLastList_andIsAskedAgainOnTheNextRun() {
+  void sesFailing_keepsTheLastList_andIsAskedAgainAfterAQuarterOfAnHour() {
     table.keep(new Snapshot(Set.of("ourcompany.com"), T.minus(Duration.ofHours(2))));
     AtomicInteger calls = new AtomicInteger();
     VerifiedDomainsRefresh refresh =
         new VerifiedDomainsRefresh(
-            table,
             () -> {
               if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("Rate exceeded");
@@ -83,13 +83,19 @@ class VerifiedDomainsTest {
             },
             clock);
 
-    Outcome failed = refresh.refresh();
+    Outcome failed = refresh.refresh(table);
     assertThat(failed.read()).isFalse();
     assertThat(failed.failure()).contains("ListEmailIdentities").contains("Rate exceeded");
     assertThat(table.latest().orElseThrow().domains()).containsExactly("ourcompany.com");
 
     clock.advance(Duration.ofMinutes(1));
-    assertThat(refresh.refresh().read()).isTrue();
+    Outcome quiet = refresh.refresh(table);
+    assertThat(quiet.read()).isFalse();
+    assertThat(quiet.failure()).isNull();
+    assertThat(calls).hasValue(1);
+
+    clock.advance(VerifiedDomainsRefresh.RETRY_AFTER);
+    assertThat(refresh.refresh(table).read()).isTrue();
     assertThat(table.latest().orElseThrow().domains())
         .containsExactlyInAnyOrder("ourcompany.com", "new.example");
   }
@@ -97,36 +103,55 @@ class VerifiedDomainsTest {
   @Test
   void tableFailing_isReported_notThrown() {
     table.unavailable(true);
-    Outcome outcome = new VerifiedDomainsRefresh(table, ses(Set.of("a.example")), clock).refresh();
+    Outcome outcome = new VerifiedDomainsRefresh(ses(Set.of("a.example")), clock).refresh(table);
     assertThat(outcome.read()).isFalse();
     assertThat(outcome.failure()).contains("verified domains");
-    assertThat(sesCalls).hasValue(0);
+  }
+
+  @Test
+  void anUnreadableKeptList_isReplacedBySesAnswer_andIngestKeepsWorking() {
+    VerifiedDomains broken =
+        new VerifiedDomains() {
+          @Override
+          public java.util.Optional<Snapshot> latest() {
+            throw new IllegalStateException("readAt is not a time");
+          }
+
+          @Override
+          public void keep(Snapshot snapshot) {
+            table.keep(snapshot);
+          }
+        };
+    Outcome outcome = new VerifiedDomainsRefresh(ses(Set.of("a.example")), clock).refresh(broken);
+    assertThat(outcome.read()).isTrue();
+    assertThat(table.latest().orElseThrow().domains()).containsExactly("a.example");
+    assertThat(new KeptVerifiedDomains(clock).get(broken)).isEmpty();
   }
 
   @Test
   void ingest_readsTheKeptList_atMostEveryTenMinutes() {
-    KeptVerifiedDomains ingest = new KeptVerifiedDomains(table, clock);
-    assertThat(ingest.get()).isEmpty();
+    KeptVerifiedDomains ingest = new KeptVerifiedDomains(clock);
+    assertThat(ingest.get(table)).isEmpty();
 
     table.keep(new Snapshot(Set.of("ourcompany.com"), T));
     clock.advance(Duration.ofMinutes(9));
-    assertThat(ingest.get()).isEmpty();
+    assertThat(ingest.get(table)).isEmpty();
     assertThat(table.reads()).isEqualTo(1);
 
     clock.advance(Duration.ofMinutes(1));
-    assertThat(ingest.get()).containsExactly("ourcompany.com");
+    assertThat(ingest.get(table)).containsExactly("ourcompany.com");
     assertThat(table.reads()).isEqualTo(2);
   }
 
   @Test
   void ingest_keepsTheLastAnswer_whenTheTableFails() {
     table.keep(new Snapshot(Set.of("ourcompany.com"), T));
-    KeptVerifiedDomains ingest = new KeptVerifiedDomains(table, clock);
-    assertThat(ingest.get()).containsExactly("ourcompany.com");
+    KeptVerifiedDomains ingest = new KeptVerifiedDomains(clock);
+    assertThat(ingest.get(table)).containsExactly("ourcompany.com");
 
     table.unavailable(true);
     clock.advance(KeptVerifiedDomains.REREAD);
-    assertThat(ingest.get()).containsExactly("ourcompany.com");
+    assertThat(ingest.get(table)).containsExactly("ourcompany.com");
     assertThat(table.reads()).isEqualTo(2);
   }
 }

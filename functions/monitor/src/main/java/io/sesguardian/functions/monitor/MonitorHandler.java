@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Evaluates every scope's rates on a schedule and when ingest asks (after new bounces or
@@ -52,8 +51,17 @@ public final class MonitorHandler implements RequestStreamHandler {
   private final Clock clock;
   private final Telemetry telemetry;
 
-  /** Keeps the verified domains fresh in the table for ingest (SES asked at most hourly). */
-  private final Supplier<VerifiedDomainsRefresh.Outcome> verifiedDomains;
+  /**
+   * Keeps the verified domains fresh in the table for ingest (SES asked at most hourly), through a
+   * table bounded by the invocation's deadline.
+   */
+  private final Function<Deadline, VerifiedDomainsRefresh.Outcome> verifiedDomains;
+
+  /**
+   * Time the refresh needs left after the evaluation: one SESv2 call (AwsClients.CALL_TIMEOUT, 8 s)
+   * and the table's read and write. With less, it waits for the next run.
+   */
+  static final java.time.Duration REFRESH_NEEDS = java.time.Duration.ofSeconds(12);
 
   /** Used by the Lambda runtime. */
   public MonitorHandler() {
@@ -61,7 +69,9 @@ public final class MonitorHandler implements RequestStreamHandler {
         wiring(Wiring.RUNTIME, MonitorConfig.fromEnvironment(System.getenv())),
         Wiring.RUNTIME.clock(),
         Wiring.TELEMETRY,
-        Wiring.VERIFIED_DOMAINS::refresh);
+        deadline ->
+            Wiring.VERIFIED_DOMAINS.refresh(
+                Wiring.RUNTIME.withDeadline(deadline).store().verifiedDomains()));
   }
 
   /** The production wiring over a given runtime. */
@@ -70,19 +80,24 @@ public final class MonitorHandler implements RequestStreamHandler {
         wiring(runtime, config),
         runtime.clock(),
         StdoutTelemetry.toStdout("monitor"),
-        runtime.verifiedDomainsRefresh()::refresh);
+        refreshing(runtime, runtime.verifiedDomainsRefresh()));
+  }
+
+  private static Function<Deadline, VerifiedDomainsRefresh.Outcome> refreshing(
+      GuardianRuntime runtime, VerifiedDomainsRefresh refresh) {
+    return deadline -> refresh.refresh(runtime.withDeadline(deadline).store().verifiedDomains());
   }
 
   /** A monitor that keeps no verified domains (tests of the evaluation alone). */
   MonitorHandler(ReputationMonitor monitor, Clock clock, Telemetry telemetry) {
-    this(deadline -> monitor, clock, telemetry, () -> NOT_REFRESHED);
+    this(deadline -> monitor, clock, telemetry, deadline -> NOT_REFRESHED);
   }
 
   MonitorHandler(
       ReputationMonitor monitor,
       Clock clock,
       Telemetry telemetry,
-      Supplier<VerifiedDomainsRefresh.Outcome> verifiedDomains) {
+      Function<Deadline, VerifiedDomainsRefresh.Outcome> verifiedDomains) {
     this(deadline -> monitor, clock, telemetry, verifiedDomains);
   }
 
@@ -90,7 +105,7 @@ public final class MonitorHandler implements RequestStreamHandler {
       Function<Deadline, ReputationMonitor> monitor,
       Clock clock,
       Telemetry telemetry,
-      Supplier<VerifiedDomainsRefresh.Outcome> verifiedDomains) {
+      Function<Deadline, VerifiedDomainsRefresh.Outcome> verifiedDomains) {
     this.monitor = monitor;
     this.clock = clock;
     this.telemetry = telemetry;
@@ -112,9 +127,12 @@ public final class MonitorHandler implements RequestStreamHandler {
     input.readAllBytes();
     Deadline deadline = Deadlines.lambda(context.getRemainingTimeInMillis(), clock);
     Telemetry t = telemetry.forRequest(context.getAwsRequestId());
-    logRefresh(verifiedDomains.get(), t);
     MonitorReport report = monitor.apply(deadline).evaluate(clock.instant());
     Map<String, Object> summary = summary(report);
+    // After the evaluation, so that nothing about verified domains can delay or stop it.
+    if (deadline.allows(REFRESH_NEEDS)) {
+      logRefresh(verifiedDomains.apply(deadline), t);
+    }
     t.info("evaluated", summary);
     t.metrics(
         List.of(

@@ -139,7 +139,6 @@ class MonitorHandlerTest {
     boolean[] sesDown = {false};
     VerifiedDomainsRefresh refresh =
         new VerifiedDomainsRefresh(
-            table,
             () -> {
               if (sesDown[0]) {
                 throw new IllegalStateException("Rate exceeded");
@@ -157,7 +156,7 @@ class MonitorHandlerTest {
                 MonitorPolicy.DEFAULT),
             clock,
             telemetry,
-            refresh::refresh);
+            deadline -> refresh.refresh(table));
 
     handler.handleRequest(
         new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
@@ -170,6 +169,7 @@ class MonitorHandlerTest {
 
     sesDown[0] = true;
     clock.advance(java.time.Duration.ofHours(1));
+    // The failure is logged once; SES is not asked again for RETRY_AFTER.
     handler.handleRequest(
         new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
         new ByteArrayOutputStream(),
@@ -179,5 +179,13 @@ class MonitorHandlerTest {
         .satisfies(e -> assertThat(String.valueOf(e.field("reason"))).contains("Rate exceeded"));
     assertThat(telemetry.logs("evaluated")).hasSize(2);
     assertThat(table.latest().orElseThrow().domains()).containsExactly("ourcompany.com");
+
+    clock.advance(java.time.Duration.ofMinutes(1));
+    handler.handleRequest(
+        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(),
+        new TestContext("m3"));
+    assertThat(telemetry.logs("verified domains not refreshed")).hasSize(1);
+    assertThat(telemetry.logs("evaluated")).hasSize(3);
   }
 }

@@ -52,7 +52,7 @@ class JsonTreesTest {
 
   private static void sameAsMapper(String text) throws IOException {
     JsonNode expected = MAPPER.readTree(text);
-    JsonNode actual = JsonTrees.read(JsonTrees.LENIENT, text, false);
+    JsonNode actual = JsonTrees.readLenient(text);
     assertThat(actual).isEqualTo(expected);
     assertThat(JsonTrees.write(actual)).isEqualTo(MAPPER.writeValueAsString(expected));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -94,16 +94,45 @@ class JsonTreesTest {
       })
   void edgeCases_readAndWriteAsAnObjectMapperDoes(String text) throws IOException {
     JsonNode expected = MAPPER.readTree(text);
-    JsonNode actual = JsonTrees.read(JsonTrees.LENIENT, text, false);
+    JsonNode actual = JsonTrees.readLenient(text);
     assertThat(actual).isEqualTo(expected);
     assertThat(JsonTrees.write(actual)).isEqualTo(MAPPER.writeValueAsString(expected));
   }
 
   @Test
-  void strict_refusesTrailingValues_repeatedKeys_deepNesting_andLongStrings() {
-    assertThatThrownBy(() -> JsonTrees.read(STRICT, "{\"a\":1} {\"b\":2}", true))
-        .isInstanceOf(JsonProcessingException.class)
-        .hasMessageContaining("Trailing token");
+  void strict_refusesTrailingValues_inTheWordsAnObjectMapperUses() throws IOException {
+    ObjectMapper strictMapper =
+        com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    String text = "{\"a\":1} {\"b\":2}";
+    String expected = null;
+    try {
+      strictMapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      expected = e.getOriginalMessage();
+    }
+    assertThat(expected).startsWith("Trailing token");
+    try {
+      JsonTrees.read(STRICT, text, true);
+      throw new AssertionError("trailing content was accepted");
+    } catch (JsonProcessingException e) {
+      assertThat(e.getOriginalMessage()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aPojoNode_isRefused_notWrittenAsItsToString() {
+    assertThatThrownBy(
+            () ->
+                JsonTrees.write(
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.pojoNode(
+                        java.util.Map.of("k", 1))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void strict_refusesRepeatedKeys_deepNesting_andLongStrings() {
     assertThatThrownBy(() -> JsonTrees.read(STRICT, "{\"a\":{\"b\":1,\"b\":2}}", true))
         .isInstanceOf(JsonProcessingException.class)
         .satisfies(

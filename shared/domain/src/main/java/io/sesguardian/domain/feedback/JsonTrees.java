@@ -33,8 +33,8 @@ import java.util.Map;
  */
 public final class JsonTrees {
 
-  /** Reads like a default {@code ObjectMapper}: the first JSON value, anything after it ignored. */
-  public static final JsonFactory LENIENT = JsonFactory.builder().build();
+  /** Reads like a default {@code ObjectMapper}; private, so no caller can reconfigure it. */
+  private static final JsonFactory LENIENT = JsonFactory.builder().build();
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -57,8 +57,20 @@ public final class JsonTrees {
   }
 
   /**
+   * The tree of the first JSON value in {@code text}, read as a default {@code ObjectMapper} reads
+   * it (anything after that value is ignored; a repeated key: the last one wins); {@link
+   * MissingNode} when the text holds none.
+   *
+   * @throws JsonProcessingException when the text is not JSON (the parser's own message)
+   */
+  public static JsonNode readLenient(String text) throws JsonProcessingException {
+    return read(LENIENT, text, false);
+  }
+
+  /**
    * The tree of the first JSON value in {@code text}; {@link MissingNode} when the text holds none
-   * (empty or blank). With {@code onlyOne}, anything after that value is an error.
+   * (empty or blank). With {@code onlyOne}, anything after that value is an error, worded as {@code
+   * ObjectMapper}'s {@code FAIL_ON_TRAILING_TOKENS} words it (rejection reasons quote it).
    *
    * @throws JsonProcessingException when the text is not JSON (the parser's own message) or, with
    *     {@code onlyOne}, holds more than one value
@@ -77,7 +89,8 @@ public final class JsonTrees {
               p,
               "Trailing token (of type "
                   + after
-                  + ") found after value: only one JSON document is allowed");
+                  + ") found after value (bound as `com.fasterxml.jackson.databind.JsonNode`): not"
+                  + " allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
         }
       }
       return root;
@@ -89,7 +102,11 @@ public final class JsonTrees {
     }
   }
 
-  /** The value starting at the parser's current token, and everything under it. */
+  /**
+   * The value starting at the parser's current token, and everything under it. Recursive: one frame
+   * per nesting level, which the factories' nesting limits bound (64 strict; Jackson's default
+   * 1,000 lenient, about 300 KB of stack, well inside a thread's default 1 MB).
+   */
   private static JsonNode value(JsonParser p) throws IOException {
     JsonToken token = p.currentToken();
     switch (token) {
@@ -180,7 +197,11 @@ public final class JsonTrees {
       }
       case BOOLEAN -> g.writeBoolean(node.booleanValue());
       case NULL, MISSING -> g.writeNull();
-      default -> g.writeString(node.asText());
+      case STRING -> g.writeString(node.textValue());
+      case BINARY -> g.writeBinary(node.binaryValue());
+      default ->
+          // POJO nodes need a mapper to serialise; the guardian never builds them.
+          throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node");
     }
   }
 }

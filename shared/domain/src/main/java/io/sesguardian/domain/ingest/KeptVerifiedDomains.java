@@ -15,9 +15,10 @@ import java.util.function.Supplier;
  * VerifiedDomains}), read at most once every {@link #REREAD} per process. Before the monitor has
  * kept a list there are none, so bounces to verified domains count (a bounce rate that errs high,
  * never low); a failed read keeps the last answer and is tried again after the same interval, so a
- * slow table never slows every bounce. Thread-safe.
+ * slow or broken table never fails a bounce. Each read goes through the store it is given, so an
+ * invocation's read keeps to that invocation's deadline. Thread-safe.
  */
-public final class KeptVerifiedDomains implements Supplier<Set<String>> {
+public final class KeptVerifiedDomains {
 
   /**
    * How long an answer is used: the monitor reads SES hourly, so a newly verified domain is left
@@ -25,27 +26,31 @@ public final class KeptVerifiedDomains implements Supplier<Set<String>> {
    */
   public static final Duration REREAD = Duration.ofMinutes(10);
 
-  private final VerifiedDomains kept;
   private final Clock clock;
   private Set<String> domains = Set.of();
   private Instant readAt;
 
-  public KeptVerifiedDomains(VerifiedDomains kept, Clock clock) {
-    this.kept = Objects.requireNonNull(kept, "kept");
+  public KeptVerifiedDomains(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  @Override
-  public synchronized Set<String> get() {
+  /** The domains, read through {@code kept} when the last answer is {@link #REREAD} old. */
+  public synchronized Set<String> get(VerifiedDomains kept) {
     Instant now = clock.instant();
     if (readAt == null || !now.isBefore(readAt.plus(REREAD))) {
       readAt = now;
       try {
         domains = kept.latest().map(VerifiedDomains.Snapshot::domains).orElse(Set.of());
-      } catch (StoreUnavailableException e) {
-        // Keep the last answer: verified domains change rarely.
+      } catch (RuntimeException e) {
+        // Keep the last answer: verified domains change rarely, and a bounce must not fail on them.
       }
     }
     return domains;
+  }
+
+  /** These domains as a supplier reading through {@code kept} (for {@link CountingRules}). */
+  public Supplier<Set<String>> through(VerifiedDomains kept) {
+    Objects.requireNonNull(kept, "kept");
+    return () -> get(kept);
   }
 }
