@@ -143,7 +143,8 @@ public final class ReportBenchmark {
                 null,
                 SesSyncState.PENDING,
                 false,
-                "bounce#f" + i + "#" + address),
+                "bounce#f" + i + "#" + address,
+                null),
             recorded,
             listCounts);
         SuppressionCounts.synced(seen, synced, listCounts);

@@ -13,6 +13,7 @@ import io.sesguardian.domain.readiness.Readiness;
 import io.sesguardian.domain.readiness.ReadinessCheck;
 import io.sesguardian.domain.readiness.SesSetup;
 import io.sesguardian.domain.report.RequestDraft;
+import io.sesguardian.domain.report.SesReading;
 import io.sesguardian.domain.report.WeeklyReport;
 import io.sesguardian.testkit.Fixtures;
 import java.io.File;
@@ -208,7 +209,8 @@ class AwsCliCommandsTest {
             List.of(),
             List.of(),
             "none",
-            List.of());
+            List.of(),
+            SesReading.NOT_READ);
     RequestDraft.TeamAnswers answers =
         new RequestDraft.TeamAnswers(
             "TRANSACTIONAL",
@@ -241,7 +243,8 @@ class AwsCliCommandsTest {
             report.alerts(),
             report.actions(),
             report.canaries(),
-            report.scopeDaily());
+            report.scopeDaily(),
+            SesReading.NOT_READ);
     // Without answers the draft gives no command at all (nothing to parse).
     assertThat(RequestDraft.write(report, RequestDraft.TeamAnswers.NONE).commands()).isEmpty();
     List<Snippet> out = new java.util.ArrayList<>();

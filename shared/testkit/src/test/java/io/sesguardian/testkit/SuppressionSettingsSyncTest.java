@@ -168,7 +168,8 @@ class SuppressionSettingsSyncTest {
             null,
             SesSyncState.PENDING,
             false,
-            "k-again"),
+            "k-again",
+            null),
         clock.instant());
     int callsBefore = ses.calls().size();
 

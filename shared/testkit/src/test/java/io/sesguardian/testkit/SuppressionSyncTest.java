@@ -321,7 +321,8 @@ class SuppressionSyncTest {
                 null,
                 SesSyncState.PENDING,
                 false,
-                "test#" + address),
+                "test#" + address,
+                null),
             now);
     assertThat(added).isTrue();
     return address;

@@ -38,30 +38,6 @@ public record SuppressionUpdate(
 
   public static final int MAX_DIAGNOSTIC = 1000;
 
-  /** An update for mail sent without a configuration set. */
-  public SuppressionUpdate(
-      String address,
-      SuppressionReason reason,
-      SuppressionOrigin origin,
-      Instant eventTime,
-      String feedbackId,
-      String diagnostic,
-      SesSyncState initialState,
-      boolean simulator,
-      String ledgerKey) {
-    this(
-        address,
-        reason,
-        origin,
-        eventTime,
-        feedbackId,
-        diagnostic,
-        initialState,
-        simulator,
-        ledgerKey,
-        null);
-  }
-
   public SuppressionUpdate {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(reason, "reason");
@@ -90,7 +66,8 @@ public record SuppressionUpdate(
         null,
         SesSyncState.NOT_NEEDED,
         io.sesguardian.domain.feedback.Addresses.isSimulator(address),
-        "ses-import#" + address);
+        "ses-import#" + address,
+        null);
   }
 
   static SesSyncState initialState(boolean simulator, boolean alreadyOnAccountList) {

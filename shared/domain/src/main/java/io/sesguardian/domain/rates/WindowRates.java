@@ -56,40 +56,6 @@ public record WindowRates(
     long complaintEligibleSends,
     Denominator denominator) {
 
-  /**
-   * A window from before denominators were told apart: every eligible send is a complaint-eligible
-   * one and the denominator is {@link Denominator#SEND} ({@link Denominator#NONE} without sends).
-   */
-  public WindowRates(
-      Window window,
-      Instant from,
-      Instant to,
-      long eligibleSends,
-      long bounces,
-      long complaints,
-      double bounceRate,
-      double complaintRate,
-      Level bounceLevel,
-      Level complaintLevel,
-      Level level,
-      boolean lowVolume) {
-    this(
-        window,
-        from,
-        to,
-        eligibleSends,
-        bounces,
-        complaints,
-        bounceRate,
-        complaintRate,
-        bounceLevel,
-        complaintLevel,
-        level,
-        lowVolume,
-        eligibleSends,
-        eligibleSends == 0 ? Denominator.NONE : Denominator.SEND);
-  }
-
   /** Whether the rates mean anything: some channel had a denominator. */
   public boolean hasRates() {
     return denominator != Denominator.NONE;

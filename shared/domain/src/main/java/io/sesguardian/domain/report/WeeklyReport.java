@@ -53,40 +53,6 @@ public record WeeklyReport(
 
   public static final int VERSION = 1;
 
-  /** A report without SES's own figures (not read: a local report). */
-  public WeeklyReport(
-      int version,
-      String week,
-      Instant from,
-      Instant to,
-      AccountStatus account,
-      List<ScopeRates> rates,
-      ScopeRates previous,
-      List<DailyRate> daily,
-      SuppressionChanges suppressions,
-      Handling handling,
-      List<Alert> alerts,
-      List<ActionRecord> actions,
-      String canaries,
-      List<ScopeDaily> scopeDaily) {
-    this(
-        version,
-        week,
-        from,
-        to,
-        account,
-        rates,
-        previous,
-        daily,
-        suppressions,
-        handling,
-        alerts,
-        actions,
-        canaries,
-        scopeDaily,
-        SesReading.NOT_READ);
-  }
-
   public WeeklyReport {
     java.util.Objects.requireNonNull(ses, "ses");
     rates = List.copyOf(rates);

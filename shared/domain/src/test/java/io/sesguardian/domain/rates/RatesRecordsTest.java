@@ -32,7 +32,9 @@ class RatesRecordsTest {
         bounce,
         complaint,
         Level.max(bounce, complaint),
-        low);
+        low,
+        low ? 100 : 1000,
+        Denominator.SEND);
   }
 
   @Test
@@ -87,7 +89,9 @@ class RatesRecordsTest {
                     Level.REVIEW,
                     Level.HEALTHY,
                     Level.WARNING,
-                    false))
+                    false,
+                    1000,
+                    Denominator.SEND))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("level");
   }
@@ -108,7 +112,9 @@ class RatesRecordsTest {
                     Level.HEALTHY,
                     Level.HEALTHY,
                     Level.HEALTHY,
-                    true))
+                    true,
+                    -1,
+                    Denominator.SEND))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
@@ -124,7 +130,9 @@ class RatesRecordsTest {
                     Level.HEALTHY,
                     Level.HEALTHY,
                     Level.HEALTHY,
-                    true))
+                    true,
+                    10,
+                    Denominator.SEND))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bounceRate");
   }
@@ -145,7 +153,9 @@ class RatesRecordsTest {
                     Level.HEALTHY,
                     Level.HEALTHY,
                     Level.HEALTHY,
-                    false))
+                    false,
+                    1000,
+                    Denominator.SEND))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("from");
   }
@@ -166,7 +176,9 @@ class RatesRecordsTest {
                     Level.HEALTHY,
                     Level.HEALTHY,
                     Level.HEALTHY,
-                    false))
+                    false,
+                    0,
+                    Denominator.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("low-volume");
   }

@@ -10,6 +10,7 @@ import io.sesguardian.domain.monitor.ActionRecord;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.monitor.LevelMove;
 import io.sesguardian.domain.monitor.SesFigures;
+import io.sesguardian.domain.rates.Denominator;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.Thresholds;
@@ -44,7 +45,9 @@ class ReportRendererTest {
         level,
         Level.HEALTHY,
         level,
-        false);
+        false,
+        sends,
+        Denominator.SEND);
   }
 
   /** 30 days: day 5 without sends, day 27 at 60% bounces (far above the pause line). */
@@ -102,7 +105,8 @@ class ReportRendererTest {
         "none: canaries are not enabled",
         List.of(
             new WeeklyReport.ScopeDaily("account", days()),
-            new WeeklyReport.ScopeDaily("configset:news<b>", List.of())));
+            new WeeklyReport.ScopeDaily("configset:news<b>", List.of())),
+        SesReading.NOT_READ);
   }
 
   private static final Alert LEVEL_ALERT =

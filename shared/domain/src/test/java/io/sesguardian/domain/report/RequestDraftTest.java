@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.AccountStatus;
+import io.sesguardian.domain.rates.Denominator;
 import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.Thresholds;
@@ -57,7 +58,9 @@ class RequestDraftTest {
             bounceLevel,
             complaintLevel,
             bounceLevel.compareTo(complaintLevel) >= 0 ? bounceLevel : complaintLevel,
-            false);
+            false,
+            33_200,
+            Denominator.SEND);
     ScopeRates accountRates = new ScopeRates(Scope.ACCOUNT, thirty.level(), List.of(thirty));
     WeeklyReport.Latency latency =
         new WeeklyReport.Latency(
@@ -76,7 +79,8 @@ class RequestDraftTest {
         List.of(),
         List.of(),
         "none",
-        List.of());
+        List.of(),
+        SesReading.NOT_READ);
   }
 
   @Test

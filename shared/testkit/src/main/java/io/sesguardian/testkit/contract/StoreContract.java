@@ -95,7 +95,8 @@ public abstract class StoreContract {
             null,
             SesSyncState.PENDING,
             false,
-            "k#" + address),
+            "k#" + address,
+            null),
         clock.instant());
   }
 
