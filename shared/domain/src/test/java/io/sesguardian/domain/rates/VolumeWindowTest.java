@@ -16,21 +16,8 @@ class VolumeWindowTest {
   private static final Instant NOW = Instant.parse("2026-06-15T09:42:00Z");
   private static final Instant HOUR = Instant.parse("2026-06-15T09:00:00Z");
 
-  /** The defaults with the 90-day lookback these boundaries were written for. */
-  static final Thresholds NINETY_DAYS =
-      new Thresholds(
-          0.02,
-          0.04,
-          0.05,
-          0.10,
-          0.0004,
-          0.0008,
-          0.001,
-          0.005,
-          0.10,
-          200,
-          10_000,
-          Duration.ofDays(90));
+  /** The defaults with the 90-day lookback these cases were written for. */
+  static final Thresholds NINETY_DAYS = WindowBoundariesTest.NINETY_DAYS;
 
   private final RateCalculator calculator = new RateCalculator(NINETY_DAYS);
 
