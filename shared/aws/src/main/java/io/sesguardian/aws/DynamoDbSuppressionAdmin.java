@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * {@link SuppressionAdmin} on the guardian's DynamoDB table, beside the suppression entries it
@@ -107,13 +106,11 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
     // The list's running total (what the weekly report counts) loses the entry in the same step.
     items.add(
         TransactWriteItem.builder().update(SuppressionItem.totalUpdate(table.name(), -1)).build());
-    try {
-      table.transact("remove a suppression", items);
-      return Optional.of(Removal.of(entry, by, why, at));
-    } catch (TransactionCanceledException e) {
+    if (!table.transactUnlessRefused("remove a suppression", items)) {
       // Someone removed (or removed and re-created) the entry since it was read.
       return Optional.empty();
     }
+    return Optional.of(Removal.of(entry, by, why, at));
   }
 
   private TransactWriteItem put(Map<String, AttributeValue> item) {
@@ -236,29 +233,21 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
         SuppressionItem.newItem(SuppressionUpdate.imported(address, reason, sesTime), now, 0);
     item.put(SuppressionItem.SYNCED_AT, s(now.toString()));
     item.put(SuppressionItem.SES_NOTE, s(IMPORTED_NOTE));
-    try {
-      // With the list's running total, so the weekly report's count includes what SES held.
-      table.transact(
-          "import a suppression",
-          List.of(
-              TransactWriteItem.builder()
-                  .put(
-                      Put.builder()
-                          .tableName(table.name())
-                          .item(item)
-                          .conditionExpression("attribute_not_exists(pk)")
-                          .build())
-                  .build(),
-              TransactWriteItem.builder()
-                  .update(SuppressionItem.totalUpdate(table.name(), 1))
-                  .build()));
-      return true;
-    } catch (TransactionCanceledException e) {
-      if (DynamoTable.conditionFailed(e)) {
-        return false;
-      }
-      throw e;
-    }
+    // With the list's running total, so the weekly report's count includes what SES held.
+    return table.transactUnlessRefused(
+        "import a suppression",
+        List.of(
+            TransactWriteItem.builder()
+                .put(
+                    Put.builder()
+                        .tableName(table.name())
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build(),
+            TransactWriteItem.builder()
+                .update(SuppressionItem.totalUpdate(table.name(), 1))
+                .build()));
   }
 
   @Override

@@ -22,7 +22,6 @@ import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * {@link SuppressionList} on the guardian's table ({@link SuppressionItem}). The whole list is read
@@ -60,15 +59,7 @@ final class DynamoDbSuppressionList implements SuppressionList {
         .forEach((key, fields) -> items.add(counters.counterUpdate(key, fields)));
     items.add(
         TransactWriteItem.builder().update(SuppressionItem.totalUpdate(table.name(), 1)).build());
-    try {
-      table.transact("suppress " + Addresses.mask(u.address()), items);
-      return true;
-    } catch (TransactionCanceledException e) {
-      if (DynamoTable.conditionFailed(e)) {
-        return false;
-      }
-      throw e;
-    }
+    return table.transactUnlessRefused("suppress " + Addresses.mask(u.address()), items);
   }
 
   @Override

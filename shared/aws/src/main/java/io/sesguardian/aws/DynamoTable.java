@@ -165,6 +165,22 @@ final class DynamoTable {
     call(what, () -> dynamo.transactWriteItems(r -> r.transactItems(items)));
   }
 
+  /**
+   * Writes {@code items} in one transaction, retried by the policy, unless one of its conditions
+   * does not hold: whether it was written.
+   */
+  boolean transactUnlessRefused(String what, List<TransactWriteItem> items) {
+    try {
+      transact(what, items);
+      return true;
+    } catch (TransactionCanceledException e) {
+      if (conditionFailed(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** One attempt of a transaction: the caller's loop decides what a failure means. */
   void transactOnce(List<TransactWriteItem> items, String token) {
     dynamo.transactWriteItems(r -> r.transactItems(items).clientRequestToken(token));
