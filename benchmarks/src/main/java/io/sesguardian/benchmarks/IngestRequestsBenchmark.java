@@ -221,7 +221,8 @@ public final class IngestRequestsBenchmark {
         clock);
   }
 
-  private static void ingestAll(
+  /** Normalises and ingests {@code notifications}, {@code unit} documents per call (benchmarks). */
+  static void ingestAll(
       IngestService service, FeedbackNormalizer normalizer, List<String> notifications, int unit) {
     for (int from = 0; from < notifications.size(); from += unit) {
       List<Normalized> docs = new ArrayList<>();

@@ -9,9 +9,7 @@ import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.DynamoDbFeedbackStore;
 import io.sesguardian.aws.DynamoDbTables;
 import io.sesguardian.domain.feedback.FeedbackNormalizer;
-import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.ingest.IngestPolicy;
-import io.sesguardian.domain.ingest.IngestReport;
 import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.sync.Sleeper;
 import java.math.BigDecimal;
@@ -287,17 +285,7 @@ public final class WriteCostBenchmark {
   }
 
   private static void ingest(IngestService service, List<String> notifications, int unit) {
-    FeedbackNormalizer normalizer = new FeedbackNormalizer();
-    for (int from = 0; from < notifications.size(); from += unit) {
-      List<Normalized> docs = new ArrayList<>();
-      for (String json : notifications.subList(from, Math.min(notifications.size(), from + unit))) {
-        docs.add(normalizer.normalize("bench", json));
-      }
-      IngestReport report = service.ingest(docs);
-      if (!report.stored()) {
-        throw new IllegalStateException("not stored: " + report.failedSources().size());
-      }
-    }
+    IngestRequestsBenchmark.ingestAll(service, new FeedbackNormalizer(), notifications, unit);
   }
 
   // ------------------------------------------------------------------ naive baseline
