@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,8 +73,10 @@ public final class IngestRequestsBenchmark {
   private static void run(URI endpoint, int n, int repetitions) throws Exception {
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     System.out.printf(
+        Locale.ROOT,
         "# Ingest requests per notification (%s, %d notifications per scenario)%n%n",
-        Instant.now(), n);
+        Instant.now(),
+        n);
     System.out.println(
         "| path | scenario | write requests / notification | read requests / notification"
             + " | transactions | items / transaction | counter updates / unit |");
@@ -131,6 +134,7 @@ public final class IngestRequestsBenchmark {
     scenario(endpoint, normalizer, "SNS (1 per invoke)", "same mixed traffic", mixed, 1, false);
 
     System.out.printf(
+        Locale.ROOT,
         "%n## Batch-path throughput against DynamoDB on moto (loopback HTTP, URL-connection client)%n%n");
     double[] rates = new double[repetitions];
     for (int r = 0; r < repetitions; r++) {
@@ -144,9 +148,14 @@ public final class IngestRequestsBenchmark {
     double[] sorted = rates.clone();
     Arrays.sort(sorted);
     System.out.printf(
+        Locale.ROOT,
         "%d runs of %d notifications in SQS batches of 10, one thread: median %.0f notifications/s"
             + " (min %.0f, max %.0f)%n",
-        repetitions, n, sorted[repetitions / 2], sorted[0], sorted[repetitions - 1]);
+        repetitions,
+        n,
+        sorted[repetitions / 2],
+        sorted[0],
+        sorted[repetitions - 1]);
   }
 
   private static void scenario(
@@ -170,6 +179,7 @@ public final class IngestRequestsBenchmark {
         counter.reset();
         ingestAll(service, normalizer, notifications, unit);
         System.out.printf(
+            Locale.ROOT,
             "| %s | the same again (every one a duplicate: the refused transaction, then the"
                 + " duplicate counter) | %.2f | %.2f | %d | %.1f | |%n",
             path,
@@ -188,6 +198,7 @@ public final class IngestRequestsBenchmark {
       String path, String name, int n, int unit, RequestCounter counter, TransactionItems tx) {
     long units = (n + unit - 1) / unit;
     System.out.printf(
+        Locale.ROOT,
         "| %s | %s | %.2f | %.2f | %d | %.1f | %.1f |%n",
         path,
         name,
@@ -241,32 +252,55 @@ public final class IngestRequestsBenchmark {
   }
 
   private static String bounce(String type, String subType, String id, int i) {
-    return ("{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"%s\",\"bounceSubType\":\"%s\","
+    return String.format(
+        Locale.ROOT,
+        ("{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"%s\",\"bounceSubType\":\"%s\","
             + "\"feedbackId\":\"fb-%s\",\"timestamp\":\"%s\",\"bouncedRecipients\":[{\"emailAddress\":\"%s@example.com\"}]},"
             + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\","
-            + "\"tags\":{\"ses:configuration-set\":[\"marketing\"]}}}")
-        .formatted(type, subType, id, time(i), id, time(i), id);
+            + "\"tags\":{\"ses:configuration-set\":[\"marketing\"]}}}"),
+        type,
+        subType,
+        id,
+        time(i),
+        id,
+        time(i),
+        id);
   }
 
   private static String complaint(String id, int i) {
-    return ("{\"notificationType\":\"Complaint\",\"complaint\":{\"feedbackId\":\"fb-%s\",\"timestamp\":\"%s\","
+    return String.format(
+        Locale.ROOT,
+        ("{\"notificationType\":\"Complaint\",\"complaint\":{\"feedbackId\":\"fb-%s\",\"timestamp\":\"%s\","
             + "\"complainedRecipients\":[{\"emailAddress\":\"%s@example.net\"}]},"
             + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\","
-            + "\"tags\":{\"ses:configuration-set\":[\"marketing\"]}}}")
-        .formatted(id, time(i), id, time(i), id);
+            + "\"tags\":{\"ses:configuration-set\":[\"marketing\"]}}}"),
+        id,
+        time(i),
+        id,
+        time(i),
+        id);
   }
 
   private static String delivery(String id, int i) {
-    return ("{\"eventType\":\"Delivery\",\"delivery\":{\"timestamp\":\"%s\",\"recipients\":[\"%s@example.org\"]},"
+    return String.format(
+        Locale.ROOT,
+        ("{\"eventType\":\"Delivery\",\"delivery\":{\"timestamp\":\"%s\",\"recipients\":[\"%s@example.org\"]},"
             + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\","
-            + "\"tags\":{\"ses:configuration-set\":[\"marketing\"]}}}")
-        .formatted(time(i), id, time(i), id);
+            + "\"tags\":{\"ses:configuration-set\":[\"marketing\"]}}}"),
+        time(i),
+        id,
+        time(i),
+        id);
   }
 
   private static String send(String id, int i) {
-    return ("{\"eventType\":\"Send\",\"send\":{},\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\","
+    return String.format(
+        Locale.ROOT,
+        ("{\"eventType\":\"Send\",\"send\":{},\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\","
             + "\"source\":\"news@shop.example\",\"destination\":[\"%s@example.org\"],"
-            + "\"tags\":{\"ses:configuration-set\":[\"marketing\"]}}}")
-        .formatted(time(i), id, id);
+            + "\"tags\":{\"ses:configuration-set\":[\"marketing\"]}}}"),
+        time(i),
+        id,
+        id);
   }
 }

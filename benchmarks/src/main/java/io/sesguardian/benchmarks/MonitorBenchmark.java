@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,9 +107,13 @@ public final class MonitorBenchmark {
 
     /** How the units were obtained, for the benchmark's output. */
     String source() {
-      return ("computed from item sizes for %d reads (all runs); %d COUNT queries not included;"
-              + " the engine reported %.1f units in total (moto: a flat figure per request)")
-          .formatted(computed.get(), uncounted.get(), reportedUnits.sum());
+      return String.format(
+          Locale.ROOT,
+          ("computed from item sizes for %d reads (all runs); %d COUNT queries not included;"
+              + " the engine reported %.1f units in total (moto: a flat figure per request)"),
+          computed.get(),
+          uncounted.get(),
+          reportedUnits.sum());
     }
 
     static double readUnits(long bytes, boolean consistent) {
@@ -240,24 +245,36 @@ public final class MonitorBenchmark {
       double[] sorted = millis.clone();
       Arrays.sort(sorted);
       System.out.printf(
+          Locale.ROOT,
           "# Monitor evaluation: 5 scopes x 4 windows over 90 days of hourly counters%n%n"
               + "%d counter items (%d hours x %d scopes); %d evaluations after one warm-up, one"
               + " thread, DynamoDB on moto (loopback).%n%n",
-          items, items / scopes.size(), scopes.size(), evaluations);
+          items,
+          items / scopes.size(),
+          scopes.size(),
+          evaluations);
       System.out.println("| per evaluation | value |");
       System.out.println("|---|---:|");
       counter
           .calls()
           .forEach(
               (op, n) ->
-                  System.out.printf("| %s requests | %.1f |%n", op, n / (double) evaluations));
-      System.out.printf("| read capacity units | %.1f |%n", reads.units.sum() / evaluations);
+                  System.out.printf(
+                      Locale.ROOT, "| %s requests | %.1f |%n", op, n / (double) evaluations));
       System.out.printf(
+          Locale.ROOT, "| read capacity units | %.1f |%n", reads.units.sum() / evaluations);
+      System.out.printf(
+          Locale.ROOT,
           "| latency median / min / max | %.0f ms / %.0f ms / %.0f ms |%n",
-          sorted[evaluations / 2], sorted[0], sorted[evaluations - 1]);
+          sorted[evaluations / 2],
+          sorted[0],
+          sorted[evaluations - 1]);
       System.out.printf(
+          Locale.ROOT,
           "%nScopes evaluated: %d; account level: %s%nRead units: %s.%n",
-          last.scopes().size(), last.level(), reads.source());
+          last.scopes().size(),
+          last.level(),
+          reads.source());
     }
   }
 }

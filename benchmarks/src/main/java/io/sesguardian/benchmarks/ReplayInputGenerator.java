@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -67,8 +68,9 @@ public final class ReplayInputGenerator {
     long bytes = 0;
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (long m = 0; bytes < targetBytes; m++) {
-        String messageId = "0100019d%012x-bench-%08x-000000".formatted(m, seed);
-        String recipient = "user%d@%s".formatted(m, m % 3 == 0 ? "example.net" : "example.org");
+        String messageId = String.format(Locale.ROOT, "0100019d%012x-bench-%08x-000000", m, seed);
+        String recipient =
+            String.format(Locale.ROOT, "user%d@%s", m, m % 3 == 0 ? "example.net" : "example.org");
         Instant at = start.plus(Duration.ofSeconds(m * 2));
         bytes += line(w, send, messageId, recipient, at, null, counts, "send");
         double roll = random.nextDouble();

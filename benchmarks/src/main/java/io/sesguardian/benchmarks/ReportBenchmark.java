@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
@@ -130,7 +131,8 @@ public final class ReportBenchmark {
         item.put("sesState", AttributeValue.fromS("SYNCED"));
         item.put(
             "obsk",
-            AttributeValue.fromS(String.format("%015d#%s", recorded.toEpochMilli(), address)));
+            AttributeValue.fromS(
+                String.format(Locale.ROOT, "%015d#%s", recorded.toEpochMilli(), address)));
         Instant synced = recorded.plusSeconds(random.nextInt(600));
         item.put("syncedAt", AttributeValue.fromS(synced.toString()));
         SuppressionCounts.added(
@@ -201,23 +203,36 @@ public final class ReportBenchmark {
       double[] sorted = millis.clone();
       Arrays.sort(sorted);
       System.out.printf(
+          Locale.ROOT,
           "# Weekly report for an account sending 1 million messages a day%n%n"
               + "Loaded in %d s: %d days x 24 hours x %d scopes of counters, %d suppressions"
               + " recorded in the week. %d builds (report + HTML), one thread, DynamoDB on moto.%n%n",
-          loadSeconds, 90, scopes.size(), suppressions, runs);
+          loadSeconds,
+          90,
+          scopes.size(),
+          suppressions,
+          runs);
       System.out.println("| per report | value |");
       System.out.println("|---|---:|");
       counter
           .calls()
-          .forEach((op, n) -> System.out.printf("| %s requests | %.1f |%n", op, n / (double) runs));
-      System.out.printf("| read capacity units | %.0f |%n", reads.units.sum() / runs);
+          .forEach(
+              (op, n) ->
+                  System.out.printf(
+                      Locale.ROOT, "| %s requests | %.1f |%n", op, n / (double) runs));
+      System.out.printf(Locale.ROOT, "| read capacity units | %.0f |%n", reads.units.sum() / runs);
       System.out.printf(
+          Locale.ROOT,
           "| time median / min / max | %.0f ms / %.0f ms / %.0f ms |%n",
-          sorted[runs / 2], sorted[0], sorted[runs - 1]);
+          sorted[runs / 2],
+          sorted[0],
+          sorted[runs - 1]);
       System.out.printf(
+          Locale.ROOT,
           "| of which not waiting for the engine (building, rendering, SDK), median | %.0f ms |%n",
           clientSorted[runs / 2]);
       System.out.printf(
+          Locale.ROOT,
           "%nReport: added %s, on the list %d, recorded p50/p95/max %s (%d), to SES %s (%d),"
               + " account 7d level %s.%nRead units: %s.%n",
           report.suppressions().added(),

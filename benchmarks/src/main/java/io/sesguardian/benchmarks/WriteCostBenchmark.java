@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -141,12 +142,16 @@ public final class WriteCostBenchmark {
 
   private static void run(URI endpoint, int sent, int batch, int repetitions) throws Exception {
     System.out.printf(
+        Locale.ROOT,
         "# Write units (%s; mix of %,d sent messages, SQS batches of %d, %d repetitions)%n%n",
-        Instant.now(), sent, batch, repetitions);
+        Instant.now(),
+        sent,
+        batch,
+        repetitions);
 
     // ---- each notification type alone, both wirings
     StringBuilder byType = new StringBuilder();
-    byType.append(String.format("%n## Per notification, by type%n%n"));
+    byType.append(String.format(Locale.ROOT, "%n## Per notification, by type%n%n"));
     byType.append(
         "| type | SNS (1 per invoke): units rule / upper | SQS (one batch of the type): units"
             + " rule / upper | SQS batch size |\n");
@@ -176,8 +181,14 @@ public final class WriteCostBenchmark {
       snsByType.put(type.getKey(), one);
       byType.append(
           String.format(
+              Locale.ROOT,
               "| %s | %.2f / %.2f | %.3f / %.3f | %d |%n",
-              type.getKey(), one.rule, one.upper, many.rule, many.upper, sqsSize));
+              type.getKey(),
+              one.rule,
+              one.upper,
+              many.rule,
+              many.upper,
+              sqsSize));
     }
     // The SNS wiring's mix, from its per-type rows (one invocation per notification).
     double snsRule =
@@ -199,23 +210,35 @@ public final class WriteCostBenchmark {
     }
     Units naiveMix = naiveUnits(endpoint, mix);
     System.out.printf(
+        Locale.ROOT,
         "## Per 1 M sent messages (1 Send + 0.98 Delivery + 0.01 hard bounce + 0.0005 complaint"
             + " each: %,d notifications for %,d sent)%n%n",
-        mix.size(), sent);
+        mix.size(),
+        sent);
     System.out.println("| wiring | write units (rule) | write units (upper) | write requests |");
     System.out.println("|---|---:|---:|---:|");
     Units median = median(mixUnits);
     double perMillion = 1_000_000.0 / sent;
     System.out.printf(
+        Locale.ROOT,
         "| SQS, batches of %d (recommended) | %,.0f | %,.0f | %,.0f |%n",
-        batch, median.rule * perMillion, median.upper * perMillion, median.requests * perMillion);
+        batch,
+        median.rule * perMillion,
+        median.upper * perMillion,
+        median.requests * perMillion);
     System.out.printf(
+        Locale.ROOT,
         "| SNS, one notification per invoke (from the per-type rows below) | %,.0f | %,.0f |"
             + " %,.0f |%n",
-        snsRule * 1_000_000, snsUpper * 1_000_000, 1.9905 * 1_000_000);
+        snsRule * 1_000_000,
+        snsUpper * 1_000_000,
+        1.9905 * 1_000_000);
     System.out.printf(
+        Locale.ROOT,
         "| naive: one PutItem per notification | %,.0f | %,.0f | %,.0f |%n",
-        naiveMix.rule * perMillion, naiveMix.upper * perMillion, naiveMix.requests * perMillion);
+        naiveMix.rule * perMillion,
+        naiveMix.upper * perMillion,
+        naiveMix.requests * perMillion);
 
     System.out.print(byType);
 
@@ -231,18 +254,28 @@ public final class WriteCostBenchmark {
     Arrays.sort(guardian);
     Arrays.sort(naive);
     System.out.printf(
+        Locale.ROOT,
         "%n## Throughput, same mix (%,d notifications), one thread, moto on loopback%n%n",
         tpMix.size());
     System.out.println("| handler | notifications/s median (min, max) |");
     System.out.println("|---|---:|");
     System.out.printf(
+        Locale.ROOT,
         "| guardian, SQS batches of %d | %,.0f (%,.0f, %,.0f) |%n",
-        batch, guardian[repetitions / 2], guardian[0], guardian[repetitions - 1]);
+        batch,
+        guardian[repetitions / 2],
+        guardian[0],
+        guardian[repetitions - 1]);
     System.out.printf(
+        Locale.ROOT,
         "| naive, one PutItem per notification | %,.0f (%,.0f, %,.0f) |%n",
-        naive[repetitions / 2], naive[0], naive[repetitions - 1]);
+        naive[repetitions / 2],
+        naive[0],
+        naive[repetitions - 1]);
     System.out.printf(
-        "%nratio of medians: **%.1f×**%n", guardian[repetitions / 2] / naive[repetitions / 2]);
+        Locale.ROOT,
+        "%nratio of medians: **%.1f×**%n",
+        guardian[repetitions / 2] / naive[repetitions / 2]);
   }
 
   // ------------------------------------------------------------------ guardian
@@ -303,7 +336,8 @@ public final class WriteCostBenchmark {
       Map<String, AttributeValue> item = new HashMap<>();
       item.put(
           "pk",
-          AttributeValue.fromS("E#" + mail.path("messageId").asText() + "#" + type.toLowerCase()));
+          AttributeValue.fromS(
+              "E#" + mail.path("messageId").asText() + "#" + type.toLowerCase(Locale.ROOT)));
       item.put("sk", AttributeValue.fromS("E"));
       item.put("type", AttributeValue.fromS(type));
       item.put("at", AttributeValue.fromS(mail.path("timestamp").asText()));
@@ -490,9 +524,13 @@ public final class WriteCostBenchmark {
   }
 
   private static String mail(int i, Instant t) {
-    return ("\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%d\",\"source\":\"news@shop.example\","
-            + "\"destination\":[\"%s\"],\"tags\":{\"ses:configuration-set\":[\"marketing\"]}}")
-        .formatted(t, i, recipient(i));
+    return String.format(
+        Locale.ROOT,
+        ("\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%d\",\"source\":\"news@shop.example\","
+            + "\"destination\":[\"%s\"],\"tags\":{\"ses:configuration-set\":[\"marketing\"]}}"),
+        t,
+        i,
+        recipient(i));
   }
 
   static String send(int i, Instant t) {
@@ -500,42 +538,60 @@ public final class WriteCostBenchmark {
   }
 
   static String delivery(int i, Instant t) {
-    return ("{\"eventType\":\"Delivery\",\"delivery\":{\"timestamp\":\"%s\",\"recipients\":[\"%s\"]},"
+    return String.format(
+        Locale.ROOT,
+        ("{\"eventType\":\"Delivery\",\"delivery\":{\"timestamp\":\"%s\",\"recipients\":[\"%s\"]},"
             + mail(i, t)
-            + "}")
-        .formatted(t.plusSeconds(2), recipient(i));
+            + "}"),
+        t.plusSeconds(2),
+        recipient(i));
   }
 
   static String delay(int i, Instant t) {
-    return ("{\"eventType\":\"DeliveryDelay\",\"deliveryDelay\":{\"timestamp\":\"%s\","
+    return String.format(
+        Locale.ROOT,
+        ("{\"eventType\":\"DeliveryDelay\",\"deliveryDelay\":{\"timestamp\":\"%s\","
             + "\"delayType\":\"MailboxFull\",\"delayedRecipients\":[{\"emailAddress\":\"%s\"}]},"
             + mail(i, t)
-            + "}")
-        .formatted(t.plusSeconds(2), recipient(i));
+            + "}"),
+        t.plusSeconds(2),
+        recipient(i));
   }
 
   static String open(int i, Instant t) {
-    return ("{\"eventType\":\"Open\",\"open\":{\"timestamp\":\"%s\",\"ipAddress\":\"192.0.2.1\","
+    return String.format(
+        Locale.ROOT,
+        ("{\"eventType\":\"Open\",\"open\":{\"timestamp\":\"%s\",\"ipAddress\":\"192.0.2.1\","
             + "\"userAgent\":\"x\"},"
             + mail(i, t)
-            + "}")
-        .formatted(t.plusSeconds(30));
+            + "}"),
+        t.plusSeconds(30));
   }
 
   static String bounce(int i, String type, String subType, Instant t) {
-    return ("{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"%s\",\"bounceSubType\":\"%s\","
+    return String.format(
+        Locale.ROOT,
+        ("{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"%s\",\"bounceSubType\":\"%s\","
             + "\"feedbackId\":\"fb-%d\",\"timestamp\":\"%s\","
             + "\"bouncedRecipients\":[{\"emailAddress\":\"%s\"}]},"
             + mail(i, t)
-            + "}")
-        .formatted(type, subType, i, t.plusSeconds(3), recipient(i));
+            + "}"),
+        type,
+        subType,
+        i,
+        t.plusSeconds(3),
+        recipient(i));
   }
 
   static String complaint(int i, Instant t) {
-    return ("{\"eventType\":\"Complaint\",\"complaint\":{\"feedbackId\":\"fc-%d\",\"timestamp\":\"%s\","
+    return String.format(
+        Locale.ROOT,
+        ("{\"eventType\":\"Complaint\",\"complaint\":{\"feedbackId\":\"fc-%d\",\"timestamp\":\"%s\","
             + "\"complainedRecipients\":[{\"emailAddress\":\"%s\"}]},"
             + mail(i, t)
-            + "}")
-        .formatted(i, t.plusSeconds(60), recipient(i));
+            + "}"),
+        i,
+        t.plusSeconds(60),
+        recipient(i));
   }
 }

@@ -111,8 +111,12 @@ final class DemoCommand implements Callable<Integer> {
     long notifications = 0;
     long suppressed = 0;
     err.printf(
+        Locale.ROOT,
         "guardian: writing %d days of demo traffic (%s to %s) into %s%n",
-        days, start, end, state.dir);
+        days,
+        start,
+        end,
+        state.dir);
     err.flush();
     try (LocalState local = LocalState.open(state, fresh, clock, spec.commandLine())) {
       IngestService ingest = new IngestService(local.feedback(), IngestPolicy.DEFAULT, clock);
@@ -154,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (hour.atZone(ZoneOffset.UTC).getHour() == 0
             && Duration.between(start, hour).toDays() % 5 == 0) {
-          err.printf("guardian: %s, %,d notifications so far%n", hour, notifications);
+          err.printf(Locale.ROOT, "guardian: %s, %,d notifications so far%n", hour, notifications);
           err.flush();
         }
       }
@@ -273,7 +277,8 @@ final class DemoCommand implements Callable<Integer> {
           continue;
         }
         long id = message++;
-        String messageId = "0100019d%012x-demo-%06d-000000".formatted(id, id % 1_000_000);
+        String messageId =
+            String.format(Locale.ROOT, "0100019d%012x-demo-%06d-000000", id, id % 1_000_000);
         double roll = random.nextDouble();
         double hard = marketing ? (incident ? 0.16 : 0.005) : 0.003;
         String recipient;
@@ -295,7 +300,7 @@ final class DemoCommand implements Callable<Integer> {
         events.add(
             new Event(at, event("Send", mail, "send", JsonNodeFactory.instance.objectNode())));
         Instant later = at.plusSeconds(1 + random.nextInt(20));
-        String feedbackId = "0100019d%012x-fb-000000".formatted(id);
+        String feedbackId = String.format(Locale.ROOT, "0100019d%012x-fb-000000", id);
         switch (outcome) {
           case "hard" ->
               events.add(

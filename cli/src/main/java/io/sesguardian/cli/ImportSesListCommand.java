@@ -12,6 +12,7 @@ import io.sesguardian.domain.sync.Sleeper;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,12 +58,18 @@ final class ImportSesListCommand implements Callable<Integer> {
               .run(
                   Instant.MAX,
                   (pages, found, added) -> {
-                    out.printf("page %d: %d found, %d added so far%n", pages, found, added);
+                    out.printf(
+                        Locale.ROOT, "page %d: %d found, %d added so far%n", pages, found, added);
                     out.flush();
                   });
       out.printf(
+          Locale.ROOT,
           "SES's list: %d found, %d added (%d pages, %d throttled, %d skipped)%n",
-          report.found(), report.added(), report.pages(), report.throttled(), report.skipped());
+          report.found(),
+          report.added(),
+          report.pages(),
+          report.throttled(),
+          report.skipped());
       out.flush();
       if (!report.complete()) {
         spec.commandLine().getErr().println("guardian: import stopped early: " + report.error());

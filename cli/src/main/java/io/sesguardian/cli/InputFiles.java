@@ -18,6 +18,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -255,8 +256,11 @@ final class InputFiles {
           new Rejection(
               source,
               Rejection.Code.TOO_LARGE,
-              "is %d bytes, over the %d-byte limit for one document"
-                  .formatted(bytes.seen(), MAX_DOCUMENT_BYTES)));
+              String.format(
+                  Locale.ROOT,
+                  "is %d bytes, over the %d-byte limit for one document",
+                  bytes.seen(),
+                  MAX_DOCUMENT_BYTES)));
       return;
     }
     if (bytes.isBlank()) {

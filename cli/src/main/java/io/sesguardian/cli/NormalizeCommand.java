@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -100,7 +101,7 @@ final class NormalizeCommand implements Callable<Integer> {
       List<Rejection> rejections) {
     for (FeedbackRecord r : records) {
       StringBuilder line = new StringBuilder();
-      line.append(String.format("%-17s %-40s", r.kind().jsonName(), r.address()));
+      line.append(String.format(Locale.ROOT, "%-17s %-40s", r.kind().jsonName(), r.address()));
       if (r.bounceType() != null) {
         line.append(' ').append(r.bounceType().wireName()).append('/').append(r.bounceSubType());
       }
@@ -128,8 +129,14 @@ final class NormalizeCommand implements Callable<Integer> {
     Map<String, Integer> byKind = new TreeMap<>();
     records.forEach(r -> byKind.merge(r.kind().jsonName(), 1, Integer::sum));
     out.printf(
+        Locale.ROOT,
         "%n%d file(s), %d item(s): %d record(s) %s, %d ignored, %d rejected%n",
-        files, items, records.size(), byKind, ignored.size(), rejections.size());
+        files,
+        items,
+        records.size(),
+        byKind,
+        ignored.size(),
+        rejections.size());
   }
 
   private static void printJson(

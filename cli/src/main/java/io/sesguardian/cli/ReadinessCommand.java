@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -114,13 +115,13 @@ final class ReadinessCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;
     for (ReadinessCheck c : checks) {
-      out.printf("%s  %-52s %s%n", c.pass() ? "PASS" : "FAIL", c.name(), c.detail());
+      out.printf(Locale.ROOT, "%s  %-52s %s%n", c.pass() ? "PASS" : "FAIL", c.name(), c.detail());
       if (!c.pass()) {
         failed++;
-        out.printf("      fix: %s%n", c.fix());
+        out.printf(Locale.ROOT, "      fix: %s%n", c.fix());
       }
     }
-    out.printf("%n%d of %d checks pass%n", checks.size() - failed, checks.size());
+    out.printf(Locale.ROOT, "%n%d of %d checks pass%n", checks.size() - failed, checks.size());
     out.flush();
     return failed == 0 ? 0 : 1;
   }

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -321,6 +322,7 @@ final class ReplayCommand implements Callable<Integer> {
     void print(PrintWriter out, int files, Path state) {
       if (takeBack) {
         out.printf(
+            Locale.ROOT,
             "Took back %d kept document(s) into %s: %d now stored and forgotten, %d still"
                 + " rejected or not stored (kept), %d kept without their text (too large)%n",
             takenBack + stillKept + withoutText,
@@ -332,18 +334,23 @@ final class ReplayCommand implements Callable<Integer> {
             withoutText);
       } else {
         out.printf(
-            "Replayed %d item(s) from %d file(s) into %s%n", items, files, state.toAbsolutePath());
+            Locale.ROOT,
+            "Replayed %d item(s) from %d file(s) into %s%n",
+            items,
+            files,
+            state.toAbsolutePath());
       }
-      out.printf("  new recipient records: %s%n", recipients);
-      out.printf("  duplicates (already recorded): %d%n", duplicates);
-      out.printf("  ignored (no feedback): %d%n", ignored);
-      out.printf("  rejected: %d%n", rejected.size());
+      out.printf(Locale.ROOT, "  new recipient records: %s%n", recipients);
+      out.printf(Locale.ROOT, "  duplicates (already recorded): %d%n", duplicates);
+      out.printf(Locale.ROOT, "  ignored (no feedback): %d%n", ignored);
+      out.printf(Locale.ROOT, "  rejected: %d%n", rejected.size());
       for (Rejection j : rejected) {
-        out.printf("    %s: %s%n", j.source(), j.reason());
+        out.printf(Locale.ROOT, "    %s: %s%n", j.source(), j.reason());
       }
-      out.printf("  newly suppressed: %d%n", suppressed.size());
+      out.printf(Locale.ROOT, "  newly suppressed: %d%n", suppressed.size());
       for (SuppressionEntry e : suppressed) {
         out.printf(
+            Locale.ROOT,
             "    %-40s %-9s %s%s%n",
             e.address(),
             e.reason(),
@@ -351,7 +358,7 @@ final class ReplayCommand implements Callable<Integer> {
             escalated.contains(e.address()) ? "  (repeated soft bounces)" : "");
       }
       if (!failed.isEmpty()) {
-        out.printf("  NOT STORED (run again to retry): %s%n", failed);
+        out.printf(Locale.ROOT, "  NOT STORED (run again to retry): %s%n", failed);
       }
       out.println(
           "SES was not called: PENDING suppressions reach SES's account-level list only from the"

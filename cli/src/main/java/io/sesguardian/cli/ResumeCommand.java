@@ -11,6 +11,7 @@ import io.sesguardian.domain.monitor.ActionRecord;
 import io.sesguardian.domain.monitor.PauseTarget;
 import io.sesguardian.domain.monitor.ResumeRefusedException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +71,13 @@ final class ResumeCommand implements Callable<Integer> {
               .resume(pauseTarget, by, reason, Instant.now());
       spec.commandLine()
           .getOut()
-          .printf("Resumed %s at %s (by %s: %s)%n", record.target(), record.at(), by, reason);
+          .printf(
+              Locale.ROOT,
+              "Resumed %s at %s (by %s: %s)%n",
+              record.target(),
+              record.at(),
+              by,
+              reason);
       spec.commandLine().getOut().flush();
       return 0;
     } catch (ResumeRefusedException e) {

@@ -169,8 +169,13 @@ final class StatusCommand implements Callable<Integer> {
       List<ScopeRates> scopes,
       Instant now,
       io.sesguardian.domain.rates.Thresholds t) {
-    out.printf("Reputation as of %s: %s%n%n", now, overall.jsonName().toUpperCase(Locale.ROOT));
     out.printf(
+        Locale.ROOT,
+        "Reputation as of %s: %s%n%n",
+        now,
+        overall.jsonName().toUpperCase(Locale.ROOT));
+    out.printf(
+        Locale.ROOT,
         "%-32s %-7s %10s %8s %9s %10s %10s %10s %-8s  %s%n",
         "SCOPE",
         "WINDOW",

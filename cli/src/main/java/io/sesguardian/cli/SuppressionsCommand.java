@@ -118,10 +118,17 @@ final class SuppressionsCommand implements Callable<Integer> {
       }
       default -> {
         out.printf(
+            Locale.ROOT,
             "%-40s %-9s %-22s %-20s %5s  %s%n",
-            "ADDRESS", "REASON", "ORIGIN", "LAST SEEN", "COUNT", "SES");
+            "ADDRESS",
+            "REASON",
+            "ORIGIN",
+            "LAST SEEN",
+            "COUNT",
+            "SES");
         for (SuppressionEntry e : entries) {
           out.printf(
+              Locale.ROOT,
               "%-40s %-9s %-22s %-20s %5d  %s%n",
               e.address(),
               e.reason(),
@@ -130,7 +137,7 @@ final class SuppressionsCommand implements Callable<Integer> {
               e.count(),
               e.sesState());
         }
-        out.printf("%d address(es)%n", entries.size());
+        out.printf(Locale.ROOT, "%d address(es)%n", entries.size());
       }
     }
     out.flush();

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,12 +97,19 @@ final class UnsuppressCommand implements Callable<Integer> {
     Unsuppression.Outcome.Removed removed = (Unsuppression.Outcome.Removed) outcome;
     for (Removal r : removed.removals()) {
       out.printf(
+          Locale.ROOT,
           "Removed %s (%s, %s, %d recorded, SES %s); DeleteSuppressedDestination queued%n",
-          Addresses.mask(r.address()), r.reason(), r.origin(), r.count(), r.sesState());
+          Addresses.mask(r.address()),
+          r.reason(),
+          r.origin(),
+          r.count(),
+          r.sesState());
     }
     out.printf(
+        Locale.ROOT,
         "%d address(es) removed by %s; the outbox writer sends the deletes to SES%n",
-        removed.removals().size(), Addresses.maskAll(by));
+        removed.removals().size(),
+        Addresses.maskAll(by));
     out.flush();
     return 0;
   }

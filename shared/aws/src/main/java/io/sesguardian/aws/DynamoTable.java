@@ -279,9 +279,14 @@ final class DynamoTable {
     }
   }
 
-  /** Fixed-width epoch milliseconds: sorts in time order, unlike ISO text with fractions. */
+  /**
+   * Fixed-width epoch milliseconds: sorts in time order, unlike ISO text with fractions. ASCII
+   * digits whatever the default locale (the CLI writes these keys from its user's machine), and no
+   * {@link java.util.Formatter} on ingest's path.
+   */
   static String timeKey(Instant t) {
-    return String.format("%015d", Math.max(0, t.toEpochMilli()));
+    String digits = Long.toString(Math.max(0, t.toEpochMilli()));
+    return "0".repeat(Math.max(0, 15 - digits.length())) + digits;
   }
 
   static Map<String, AttributeValue> key(String pk, String sk) {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Opens the envelopes SES feedback arrives in and hands the domain raw deliveries (an id and the
@@ -121,8 +122,11 @@ public final class FeedbackEnvelopes {
           RawDelivery.rejected(
               source,
               Rejection.Code.TOO_LARGE,
-              "input is %d characters, over the %d-character limit (Lambda delivers at most 6 MB)"
-                  .formatted(json.length(), FeedbackNormalizer.MAX_DOCUMENT_CHARS)));
+              String.format(
+                  Locale.ROOT,
+                  "input is %d characters, over the %d-character limit (Lambda delivers at most 6 MB)",
+                  json.length(),
+                  FeedbackNormalizer.MAX_DOCUMENT_CHARS)));
     }
     if (isBareSesMessage(json)) {
       // Nearly every replayed line: the domain parses the message, so no tree is built here.

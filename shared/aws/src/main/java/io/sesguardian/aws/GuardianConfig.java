@@ -8,6 +8,7 @@ import io.sesguardian.domain.ingest.CountingRules;
 import io.sesguardian.domain.ingest.IngestPolicy;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -116,14 +117,26 @@ public record GuardianConfig(
       int n = Integer.parseInt(value.trim());
       if (n < min || n > max) {
         throw new ConfigurationException(
-            "%s=%s is out of range: use a whole number from %d to %d (default %d)"
-                .formatted(name, value, min, max, fallback));
+            String.format(
+                Locale.ROOT,
+                "%s=%s is out of range: use a whole number from %d to %d (default %d)",
+                name,
+                value,
+                min,
+                max,
+                fallback));
       }
       return n;
     } catch (NumberFormatException e) {
       throw new ConfigurationException(
-          "%s=%s is not a whole number: use one from %d to %d (default %d)"
-              .formatted(name, value, min, max, fallback));
+          String.format(
+              Locale.ROOT,
+              "%s=%s is not a whole number: use one from %d to %d (default %d)",
+              name,
+              value,
+              min,
+              max,
+              fallback));
     }
   }
 }

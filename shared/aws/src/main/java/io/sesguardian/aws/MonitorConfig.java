@@ -83,8 +83,10 @@ public record MonitorConfig(String alertTopicArn, MonitorPolicy policy, String d
     String url = value.trim();
     if (!url.startsWith("https://") || url.chars().anyMatch(c -> c <= ' ')) {
       throw new ConfigurationException(
-          "DASHBOARD_URL=%s is not an https:// URL: template.yaml sets it to the stack's CloudWatch"
-                  .formatted(value)
+          String.format(
+                  Locale.ROOT,
+                  "DASHBOARD_URL=%s is not an https:// URL: template.yaml sets it to the stack's CloudWatch",
+                  value)
               + " dashboard; leave it unset for no dashboard line in alerts");
     }
     return url;
@@ -161,14 +163,22 @@ public record MonitorConfig(String alertTopicArn, MonitorPolicy policy, String d
       double d = Double.parseDouble(value.trim());
       if (!(d >= 0 && d <= 1)) {
         throw new ConfigurationException(
-            "%s=%s must be a fraction from 0 to 1 (0.05 = 5%%; default %s)"
-                .formatted(name, value, fallback));
+            String.format(
+                Locale.ROOT,
+                "%s=%s must be a fraction from 0 to 1 (0.05 = 5%%; default %s)",
+                name,
+                value,
+                fallback));
       }
       return d;
     } catch (NumberFormatException e) {
       throw new ConfigurationException(
-          "%s=%s is not a number: give a fraction such as 0.05 for 5%% (default %s)"
-              .formatted(name, value, fallback));
+          String.format(
+              Locale.ROOT,
+              "%s=%s is not a number: give a fraction such as 0.05 for 5%% (default %s)",
+              name,
+              value,
+              fallback));
     }
   }
 
@@ -185,7 +195,8 @@ public record MonitorConfig(String alertTopicArn, MonitorPolicy policy, String d
       return level;
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(
-          "%s=%s: use off, warning, critical, review or pause".formatted(name, value));
+          String.format(
+              Locale.ROOT, "%s=%s: use off, warning, critical, review or pause", name, value));
     }
   }
 }

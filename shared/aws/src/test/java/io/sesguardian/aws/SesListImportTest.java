@@ -45,7 +45,7 @@ class SesListImportTest {
     stub = new SesSuppressionHttpStub();
     for (int i = 0; i < 2500; i++) {
       stub.holding(
-          "user%04d@example.org".formatted(i),
+          String.format(java.util.Locale.ROOT, "user%04d@example.org", i),
           i % 10 == 0 ? "COMPLAINT" : "BOUNCE",
           LISTED_AT.plusSeconds(i));
     }

@@ -6,6 +6,7 @@ package io.sesguardian.sqlite;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * How instants are stored: UTC text with nine fraction digits ({@code
@@ -15,7 +16,8 @@ import java.time.format.DateTimeFormatter;
 final class Times {
 
   private static final DateTimeFormatter FIXED =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
   private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
   private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 

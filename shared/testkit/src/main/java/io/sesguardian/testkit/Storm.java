@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -302,31 +303,43 @@ public final class Storm {
       String id,
       Instant t,
       String mailExtra) {
-    return ("{\"%s\":\"Bounce\",\"bounce\":{\"bounceType\":\"%s\",\"bounceSubType\":\"%s\","
+    return String.format(
+        Locale.ROOT,
+        ("{\"%s\":\"Bounce\",\"bounce\":{\"bounceType\":\"%s\",\"bounceSubType\":\"%s\","
             + "\"feedbackId\":\"fb-%s\",\"timestamp\":\"%s\",\"bouncedRecipients\":[{\"emailAddress\":\"%s\"}]},"
-            + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\"%s}}")
-        .formatted(
-            notification ? "notificationType" : "eventType",
-            type,
-            subType,
-            id,
-            t,
-            to,
-            t,
-            id,
-            mailExtra);
+            + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\"%s}}"),
+        notification ? "notificationType" : "eventType",
+        type,
+        subType,
+        id,
+        t,
+        to,
+        t,
+        id,
+        mailExtra);
   }
 
   private static String complaint(String to, String id, Instant t) {
-    return ("{\"notificationType\":\"Complaint\",\"complaint\":{\"feedbackId\":\"fb-%s\","
+    return String.format(
+        Locale.ROOT,
+        ("{\"notificationType\":\"Complaint\",\"complaint\":{\"feedbackId\":\"fb-%s\","
             + "\"complaintFeedbackType\":\"abuse\",\"timestamp\":\"%s\",\"complainedRecipients\":[{\"emailAddress\":\"%s\"}]},"
-            + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\"}}")
-        .formatted(id, t, to, t, id);
+            + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\"}}"),
+        id,
+        t,
+        to,
+        t,
+        id);
   }
 
   private static String delivery(String to, String id, Instant t) {
-    return ("{\"notificationType\":\"Delivery\",\"delivery\":{\"timestamp\":\"%s\",\"recipients\":[\"%s\"]},"
-            + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\"}}")
-        .formatted(t, to, t, id);
+    return String.format(
+        Locale.ROOT,
+        ("{\"notificationType\":\"Delivery\",\"delivery\":{\"timestamp\":\"%s\",\"recipients\":[\"%s\"]},"
+            + "\"mail\":{\"timestamp\":\"%s\",\"messageId\":\"m-%s\",\"source\":\"news@shop.example\"}}"),
+        t,
+        to,
+        t,
+        id);
   }
 }

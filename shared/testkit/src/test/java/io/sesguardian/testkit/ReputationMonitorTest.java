@@ -22,7 +22,9 @@ import io.sesguardian.domain.rates.Level;
 import io.sesguardian.domain.rates.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -149,6 +151,30 @@ class ReputationMonitorTest {
     assertThat(down.level()).isEqualTo(Level.HEALTHY);
     assertThat(levelAlerts()).filteredOn(a -> a.subject().contains("account")).hasSize(2);
     assertThat(levelAlerts().get(levelAlerts().size() - 1).body()).contains("went down");
+  }
+
+  @Test
+  void levelChangeAlert_readsTheSameInAnyDefaultLocale() throws Exception {
+    traffic(1000, 0, 0);
+    traffic(0, 55, 0);
+    List<String> texts = new ArrayList<>();
+    for (Locale locale :
+        List.of(Locale.ROOT, DefaultLocale.ARABIC_DIGITS, DefaultLocale.DECIMAL_COMMA)) {
+      // A fresh monitor state each time: a level change is announced once per state.
+      List<Alert> announced = new ArrayList<>();
+      ReputationMonitor fresh =
+          new ReputationMonitor(
+              new InMemoryMonitorStore(feedback), announced::add, ses, MonitorPolicy.DEFAULT);
+      DefaultLocale.during(locale, () -> fresh.evaluate(clock.instant()));
+      texts.add(
+          announced.stream()
+              .filter(a -> a.kind().equals("level"))
+              .map(a -> a.subject() + "\n" + a.body())
+              .toList()
+              .toString());
+    }
+    assertThat(texts.get(0)).contains("5.5%").contains("REVIEW");
+    assertThat(texts).containsOnly(texts.get(0));
   }
 
   @Test

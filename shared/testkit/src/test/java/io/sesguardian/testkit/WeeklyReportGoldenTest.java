@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,7 +45,7 @@ class WeeklyReportGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   @Test
-  void fiveWeekScenario_producesTheGoldenWeeklyReport() throws IOException {
+  void fiveWeekScenario_producesTheGoldenWeeklyReport_inAnyDefaultLocale() throws Exception {
     MutableClock clock = new MutableClock(START);
     InMemoryFeedbackStore feedback = new InMemoryFeedbackStore(clock);
     InMemoryMonitorStore monitorStore = new InMemoryMonitorStore(feedback);
@@ -112,6 +113,19 @@ class WeeklyReportGoldenTest {
     assertThat(report.handling().toSes().count()).isPositive();
     golden("weekly-2026-W09.json", renderer.json(report));
     golden("weekly-2026-W09.md", renderer.markdown(report));
+    // The CLI renders reports on its user's machine: neither Arabic-Indic digits nor a decimal
+    // comma may leak in from the default locale.
+    for (Locale locale : List.of(DefaultLocale.ARABIC_DIGITS, DefaultLocale.DECIMAL_COMMA)) {
+      assertThat(DefaultLocale.during(locale, () -> renderer.json(report)))
+          .as("JSON under " + locale)
+          .isEqualTo(renderer.json(report));
+      assertThat(DefaultLocale.during(locale, () -> renderer.markdown(report)))
+          .as("Markdown under " + locale)
+          .isEqualTo(renderer.markdown(report));
+      assertThat(DefaultLocale.during(locale, () -> renderer.html(report)))
+          .as("HTML under " + locale)
+          .isEqualTo(renderer.html(report));
+    }
 
     // The HTML page is checked for structure, not byte for byte (its chart coordinates are not
     // worth a golden file); it is left in target/ to open in a browser.
@@ -127,6 +141,13 @@ class WeeklyReportGoldenTest {
     assertThat(html.split("<svg class=\"rate-chart\"", -1)).hasSize(report.rates().size() + 1);
     assertThat(html.split("<tr class=\"alert\">", -1)).hasSize(report.alerts().size() + 1);
     assertThat(report.daily("configset:marketing")).hasSize(30);
+  }
+
+  @Test
+  void weekIds_areAsciiInAnyDefaultLocale() throws Exception {
+    // Week ids are keys (stored reports, the CLI's --week): Arabic-Indic digits would be a new key.
+    assertThat(DefaultLocale.during(DefaultLocale.ARABIC_DIGITS, () -> WeeklyReports.weekOf(START)))
+        .isEqualTo("2026-W06");
   }
 
   /** Counted hard bounces in the report's week, from the daily series. */

@@ -66,9 +66,17 @@ public final class IngestHandler implements RequestStreamHandler {
       throw new IngestFailedException(result.unfinished());
     }
     IngestReport r = result.report();
+    // Plain concatenation: ASCII digits in any locale, and no java.util.Formatter on the cold path.
     output.write(
-        "{\"items\":%d,\"duplicates\":%d,\"rejected\":%d,\"suppressed\":%d}"
-            .formatted(r.items(), r.duplicates(), r.rejected().size(), r.suppressed().size())
+        ("{\"items\":"
+                + r.items()
+                + ",\"duplicates\":"
+                + r.duplicates()
+                + ",\"rejected\":"
+                + r.rejected().size()
+                + ",\"suppressed\":"
+                + r.suppressed().size()
+                + "}")
             .getBytes(StandardCharsets.UTF_8));
   }
 

@@ -19,6 +19,7 @@ import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.telemetry.LogLevel;
 import io.sesguardian.domain.telemetry.Metric;
 import io.sesguardian.domain.telemetry.MetricUnit;
+import io.sesguardian.testkit.DefaultLocale;
 import io.sesguardian.testkit.Fixtures;
 import io.sesguardian.testkit.InMemoryFeedbackStore;
 import io.sesguardian.testkit.InMemoryRejectedItems;
@@ -59,6 +60,23 @@ class IngestHandlerTest {
     assertThat(context.logged())
         .as("nothing through LambdaLogger: JSON logs would wrap it")
         .isEmpty();
+  }
+
+  @Test
+  void answer_isTheSameJsonInAnyDefaultLocale() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DefaultLocale.during(
+        DefaultLocale.ARABIC_DIGITS,
+        () -> {
+          handler.handleRequest(
+              new ByteArrayInputStream(
+                  Fixtures.eventBytes("lambda-sns/bounce-permanent-general.json")),
+              out,
+              new TestContext("req-ar"));
+          return null;
+        });
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("{\"items\":1,\"duplicates\":0,\"rejected\":0,\"suppressed\":1}");
   }
 
   @Test

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -119,9 +120,12 @@ public final class ReportHandler implements RequestStreamHandler {
         .window(Window.D7)
         .map(
             w ->
-                "%s, 7d bounce %.2f%%, complaint %.3f%%"
-                    .formatted(
-                        account.level().jsonName(), w.bounceRate() * 100, w.complaintRate() * 100))
+                String.format(
+                    Locale.ROOT,
+                    "%s, 7d bounce %.2f%%, complaint %.3f%%",
+                    account.level().jsonName(),
+                    w.bounceRate() * 100,
+                    w.complaintRate() * 100))
         .orElse(account.level().jsonName());
   }
 

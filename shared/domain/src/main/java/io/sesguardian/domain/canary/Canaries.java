@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class Canaries {
   }
 
   private static final DateTimeFormatter RUN_ID =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMddHHmm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final CanarySender sender;
   private final CanaryRuns store;
@@ -154,15 +155,16 @@ public final class Canaries {
                     + " missing "
                     + missing.size()
                     + " notification(s)",
-                ("Canary %s sent at %s: no feedback recorded within %d minutes for:%n  %s%n"
+                String.format(
+                    Locale.ROOT,
+                    ("Canary %s sent at %s: no feedback recorded within %d minutes for:%n  %s%n"
                         + "Check that the configuration set publishes to the guardian's topic, that"
                         + " the ingest function is not failing (dead-letter queue), and SES's"
-                        + " sending status.%n")
-                    .formatted(
-                        run.runId(),
-                        run.sentAt(),
-                        timeout.toMinutes(),
-                        String.join("\n  ", missing)),
+                        + " sending status.%n"),
+                    run.runId(),
+                    run.sentAt(),
+                    timeout.toMinutes(),
+                    String.join("\n  ", missing)),
                 now));
       }
     }
@@ -181,7 +183,14 @@ public final class Canaries {
     all.sort(null);
     String median = all.isEmpty() ? "n/a" : all.get((all.size() - 1) / 2).toSeconds() + " s";
     String max = all.isEmpty() ? "n/a" : all.get(all.size() - 1).toSeconds() + " s";
-    return "%d run(s): %d passed, %d failed, %d open; send to recorded median %s, max %s"
-        .formatted(runs.size(), passed, failed, runs.size() - passed - failed, median, max);
+    return String.format(
+        Locale.ROOT,
+        "%d run(s): %d passed, %d failed, %d open; send to recorded median %s, max %s",
+        runs.size(),
+        passed,
+        failed,
+        runs.size() - passed - failed,
+        median,
+        max);
   }
 }

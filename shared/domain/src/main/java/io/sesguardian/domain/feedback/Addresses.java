@@ -33,7 +33,8 @@ public final class Addresses {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        return Parsed.problem("contains a control character (U+%04X)".formatted((int) c));
+        return Parsed.problem(
+            String.format(Locale.ROOT, "contains a control character (U+%04X)", (int) c));
       }
     }
     String spec = raw.strip();
@@ -50,7 +51,7 @@ public final class Addresses {
       int c = spec.codePointAt(i);
       String invisible = invisible(c);
       if (invisible != null) {
-        return Parsed.problem("contains %s (U+%04X)".formatted(invisible, c));
+        return Parsed.problem(String.format(Locale.ROOT, "contains %s (U+%04X)", invisible, c));
       }
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         return Parsed.problem("contains a space");
@@ -157,7 +158,9 @@ public final class Addresses {
   }
 
   private static String printable(char c) {
-    return invisible(c) != null ? "\\u%04x".formatted((int) c) : String.valueOf(c);
+    return invisible(c) != null
+        ? String.format(Locale.ROOT, "\\u%04x", (int) c)
+        : String.valueOf(c);
   }
 
   /**

@@ -231,8 +231,12 @@ public final class FeedbackNormalizer {
           out.reject(
               source,
               Rejection.Code.IMPLAUSIBLE_RECIPIENT,
-              "%s \"%s\" is not a plausible address: it %s"
-                  .formatted(r.path, Addresses.mask(r.raw), parsed.problem()));
+              String.format(
+                  Locale.ROOT,
+                  "%s \"%s\" is not a plausible address: it %s",
+                  r.path,
+                  Addresses.mask(r.raw),
+                  parsed.problem()));
           continue;
         }
         address = parsed.address();
@@ -280,12 +284,13 @@ public final class FeedbackNormalizer {
       case COMPLAINT ->
           "the complaint names no recipients (complaint.complainedRecipients is missing or empty)";
       default ->
-          "the %s event names no recipients (%smail.destination is missing or empty)"
-              .formatted(
-                  kind.jsonName(),
-                  kind == FeedbackKind.DELIVERY || kind == FeedbackKind.DELIVERY_DELAY
-                      ? detailField + " recipients and "
-                      : "");
+          String.format(
+              Locale.ROOT,
+              "the %s event names no recipients (%smail.destination is missing or empty)",
+              kind.jsonName(),
+              kind == FeedbackKind.DELIVERY || kind == FeedbackKind.DELIVERY_DELAY
+                  ? detailField + " recipients and "
+                  : "");
     };
   }
 

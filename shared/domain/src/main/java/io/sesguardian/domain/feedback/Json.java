@@ -63,8 +63,12 @@ public final class Json {
     if (text.length() > maxLength) {
       throw new BadItemException(
           Rejection.Code.TOO_LARGE,
-          "%s is %d characters, over the %d-character limit"
-              .formatted(path, text.length(), maxLength));
+          String.format(
+              Locale.ROOT,
+              "%s is %d characters, over the %d-character limit",
+              path,
+              text.length(),
+              maxLength));
     }
     return text;
   }

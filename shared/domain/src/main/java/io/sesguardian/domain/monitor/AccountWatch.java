@@ -49,8 +49,12 @@ public final class AccountWatch {
             AlertTexts.account(
                 "enforcement",
                 "SES guardian: account enforcement status is " + status.enforcementStatus(),
-                "SES reports the account's enforcement status as %s (first check, %s).%n%s%n"
-                    .formatted(status.enforcementStatus(), now, enforcementAdvice(status)),
+                String.format(
+                    Locale.ROOT,
+                    "SES reports the account's enforcement status as %s (first check, %s).%n%s%n",
+                    status.enforcementStatus(),
+                    now,
+                    enforcementAdvice(status)),
                 now));
       }
     } else {
@@ -59,14 +63,18 @@ public final class AccountWatch {
         raised.add(
             AlertTexts.account(
                 "enforcement",
-                "SES guardian: enforcement %s -> %s"
-                    .formatted(before.enforcementStatus(), status.enforcementStatus()),
-                "SES changed the account's enforcement status from %s to %s (seen %s).%n%s%n"
-                    .formatted(
-                        before.enforcementStatus(),
-                        status.enforcementStatus(),
-                        now,
-                        enforcementAdvice(status)),
+                String.format(
+                    Locale.ROOT,
+                    "SES guardian: enforcement %s -> %s",
+                    before.enforcementStatus(),
+                    status.enforcementStatus()),
+                String.format(
+                    Locale.ROOT,
+                    "SES changed the account's enforcement status from %s to %s (seen %s).%n%s%n",
+                    before.enforcementStatus(),
+                    status.enforcementStatus(),
+                    now,
+                    enforcementAdvice(status)),
                 now));
       }
       if (before.sendingEnabled() != status.sendingEnabled()) {
@@ -75,8 +83,11 @@ public final class AccountWatch {
                 "sending",
                 "SES guardian: account sending "
                     + (status.sendingEnabled() ? "enabled" : "DISABLED"),
-                "SES reports sending %s for the account (seen %s).%n"
-                    .formatted(status.sendingEnabled() ? "enabled" : "disabled", now),
+                String.format(
+                    Locale.ROOT,
+                    "SES reports sending %s for the account (seen %s).%n",
+                    status.sendingEnabled() ? "enabled" : "disabled",
+                    now),
                 now));
       }
       if (before.productionAccess() != status.productionAccess()) {
@@ -86,20 +97,28 @@ public final class AccountWatch {
                 "SES guardian: production access "
                     + (status.productionAccess() ? "granted" : "REMOVED"),
                 status.productionAccess()
-                    ? "The account left the SES sandbox (seen %s). Pending suppressions now reach SES's account-level list.%n"
-                        .formatted(now)
-                    : "The account is in the SES sandbox (seen %s).%n".formatted(now),
+                    ? String.format(
+                        Locale.ROOT,
+                        "The account left the SES sandbox (seen %s). Pending suppressions now reach SES's account-level list.%n",
+                        now)
+                    : String.format(
+                        Locale.ROOT, "The account is in the SES sandbox (seen %s).%n", now),
                 now));
       }
       if (quotaHigh && !stored.get().quotaHigh()) {
         raised.add(
             AlertTexts.account(
                 "quota",
-                "SES guardian: %.0f%% of the 24-hour sending quota used"
-                    .formatted(status.quotaUse() * 100),
-                "%.0f of %.0f messages sent in the last 24 hours (%.0f%%). Ask AWS for a higher quota before it runs out (guardian request-draft).%n"
-                    .formatted(
-                        status.sentLast24Hours(), status.max24HourSend(), status.quotaUse() * 100),
+                String.format(
+                    Locale.ROOT,
+                    "SES guardian: %.0f%% of the 24-hour sending quota used",
+                    status.quotaUse() * 100),
+                String.format(
+                    Locale.ROOT,
+                    "%.0f of %.0f messages sent in the last 24 hours (%.0f%%). Ask AWS for a higher quota before it runs out (guardian request-draft).%n",
+                    status.sentLast24Hours(),
+                    status.max24HourSend(),
+                    status.quotaUse() * 100),
                 now));
       }
     }

@@ -48,30 +48,35 @@ final class AlertTexts {
             : "complaint " + percent(worst.complaintRate());
     String subject =
         level == Level.UNKNOWN
-            ? "SES guardian: %s rates cannot be computed (no Send or Delivery events)"
-                .formatted(rates.scope())
-            : "SES guardian: %s %s, %s (%s, was %s)"
-                .formatted(
-                    rates.scope(),
-                    level.jsonName().toUpperCase(Locale.ROOT),
-                    metric,
-                    worst.window().jsonName(),
-                    from.jsonName());
+            ? String.format(
+                Locale.ROOT,
+                "SES guardian: %s rates cannot be computed (no Send or Delivery events)",
+                rates.scope())
+            : String.format(
+                Locale.ROOT,
+                "SES guardian: %s %s, %s (%s, was %s)",
+                rates.scope(),
+                level.jsonName().toUpperCase(Locale.ROOT),
+                metric,
+                worst.window().jsonName(),
+                from.jsonName());
     StringBuilder body = new StringBuilder();
     body.append(
-        "The %s level of %s went %s from %s to %s at %s.%n%n"
-            .formatted(
-                "reputation",
-                rates.scope(),
-                up ? "UP" : "down",
-                from.jsonName(),
-                level.jsonName(),
-                at));
+        String.format(
+            Locale.ROOT,
+            "The %s level of %s went %s from %s to %s at %s.%n%n",
+            "reputation",
+            rates.scope(),
+            up ? "UP" : "down",
+            from.jsonName(),
+            level.jsonName(),
+            at));
     body.append(
         "Rates as SES counts them (hard bounces / eligible sends outside verified domains;"
             + " complaints, one per report / eligible sends to feedback-loop domains):\n\n");
     body.append(
         String.format(
+            Locale.ROOT,
             "  %-7s %10s %8s %11s %10s %10s %13s %9s  %s%n",
             "window",
             "sends",
@@ -85,6 +90,7 @@ final class AlertTexts {
     for (WindowRates w : rates.windows()) {
       body.append(
           String.format(
+              Locale.ROOT,
               "  %-7s %10d %8d %11s %10d %10d %13s %9s  %s%s%n",
               w.window().jsonName(),
               w.eligibleSends(),
@@ -98,18 +104,20 @@ final class AlertTexts {
               w.lowVolume() ? " (low volume: never pauses)" : ""));
     }
     body.append(
-        "%nThresholds: bounce %s warning, %s critical, %s SES review, %s SES may pause;"
-                .formatted(
-                    percent(t.bounceWarning()),
-                    percent(t.bounceCritical()),
-                    percent(t.bounceReview()),
-                    percent(t.bouncePause()))
-            + " complaint %s / %s / %s / %s.%n"
-                .formatted(
-                    percent(t.complaintWarning()),
-                    percent(t.complaintCritical()),
-                    percent(t.complaintReview()),
-                    percent(t.complaintPause())));
+        String.format(
+                Locale.ROOT,
+                "%nThresholds: bounce %s warning, %s critical, %s SES review, %s SES may pause;",
+                percent(t.bounceWarning()),
+                percent(t.bounceCritical()),
+                percent(t.bounceReview()),
+                percent(t.bouncePause()))
+            + String.format(
+                Locale.ROOT,
+                " complaint %s / %s / %s / %s.%n",
+                percent(t.complaintWarning()),
+                percent(t.complaintCritical()),
+                percent(t.complaintReview()),
+                percent(t.complaintPause())));
     if (!drivers.isEmpty()) {
       body.append("\nDriving it (counted bounces and complaints in the worst window):\n");
       drivers.forEach(d -> body.append("  - ").append(d).append('\n'));
@@ -137,19 +145,22 @@ final class AlertTexts {
     WindowRates volume =
         rates.window(io.sesguardian.domain.rates.Window.VOLUME).orElse(rates.windows().get(0));
     out.append(
-        "%nSES's own figures (CloudWatch Reputation.*, %s): bounce %s, complaint %s; the guardian's"
-                .formatted(
-                    ses.at(),
-                    ses.bounceRate() == null ? "-" : percent(ses.bounceRate()),
-                    ses.complaintRate() == null ? "-" : percent(ses.complaintRate()))
-            + " volume window: bounce %s, complaint %s.%n"
-                .formatted(
-                    volume.hasRates() ? percent(volume.bounceRate()) : "-",
-                    volume.hasRates() ? percent(volume.complaintRate()) : "-"));
+        String.format(
+                Locale.ROOT,
+                "%nSES's own figures (CloudWatch Reputation.*, %s): bounce %s, complaint %s; the guardian's",
+                ses.at(),
+                ses.bounceRate() == null ? "-" : percent(ses.bounceRate()),
+                ses.complaintRate() == null ? "-" : percent(ses.complaintRate()))
+            + String.format(
+                Locale.ROOT,
+                " volume window: bounce %s, complaint %s.%n",
+                volume.hasRates() ? percent(volume.bounceRate()) : "-",
+                volume.hasRates() ? percent(volume.complaintRate()) : "-"));
     if (level.compareTo(rates.level()) > 0) {
       out.append(
-          "The level comes from SES's figure: SES counts more than the guardian sees.%n"
-              .formatted());
+          String.format(
+              Locale.ROOT,
+              "The level comes from SES's figure: SES counts more than the guardian sees.%n"));
     }
     String cause = disagreement(volume, ses, factor);
     if (cause != null) {
@@ -162,28 +173,36 @@ final class AlertTexts {
   static String disagreement(WindowRates guardian, SesFigures ses, double factor) {
     if (!guardian.hasRates()) {
       return "The guardian has no denominator (no Send or Delivery events): only SES's figure"
-          + " tells the rate.%n".formatted();
+          + String.format(Locale.ROOT, " tells the rate.%n");
     }
     StringBuilder out = new StringBuilder();
     if (ses.bounceRate() != null && apart(guardian.bounceRate(), ses.bounceRate(), factor)) {
       out.append(
           ses.bounceRate() > guardian.bounceRate()
-              ? "Bounce figures differ by more than %s×: SES sees bounces the guardian does not"
-                      .formatted(factor)
+              ? String.format(
+                      Locale.ROOT,
+                      "Bounce figures differ by more than %s×: SES sees bounces the guardian does not",
+                      factor)
                   + " (a configuration set or identity without a destination to the guardian's"
-                  + " topic?).%n".formatted()
-              : "Bounce figures differ by more than %s×: the guardian counts bounces SES does not"
-                      .formatted(factor)
-                  + " (verified domains not configured, or SES's longer representative volume).%n"
-                      .formatted());
+                  + String.format(Locale.ROOT, " topic?).%n")
+              : String.format(
+                      Locale.ROOT,
+                      "Bounce figures differ by more than %s×: the guardian counts bounces SES does not",
+                      factor)
+                  + String.format(
+                      Locale.ROOT,
+                      " (verified domains not configured, or SES's longer representative volume).%n"));
     }
     if (ses.complaintRate() != null
         && apart(guardian.complaintRate(), ses.complaintRate(), factor)) {
       out.append(
-          "Complaint figures differ by more than %s×: check the feedback-loop domain list"
-                  .formatted(factor)
-              + " (GUARDIAN_FEEDBACK_LOOP_DOMAINS) and that complaints reach the guardian.%n"
-                  .formatted());
+          String.format(
+                  Locale.ROOT,
+                  "Complaint figures differ by more than %s×: check the feedback-loop domain list",
+                  factor)
+              + String.format(
+                  Locale.ROOT,
+                  " (GUARDIAN_FEEDBACK_LOOP_DOMAINS) and that complaints reach the guardian.%n"));
     }
     return out.isEmpty() ? null : out.toString();
   }

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -148,7 +149,12 @@ public final class RatesReader {
       if (bounces + complaints > 0) {
         drivers.add(
             new Driver(
-                "%s: %d hard bounces, %d complaints".formatted(s.key(), bounces, complaints),
+                String.format(
+                    Locale.ROOT,
+                    "%s: %d hard bounces, %d complaints",
+                    s.key(),
+                    bounces,
+                    complaints),
                 bounces + complaints));
       }
     }

@@ -7,6 +7,7 @@ import io.sesguardian.domain.rates.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -85,10 +86,16 @@ public final class SendingPauser {
           AlertTexts.account(
               "pause",
               "SES guardian: paused " + r.target(),
-              "The guardian paused sending for %s at %s: %s.%nResume deliberately with:"
-                      .formatted(r.target(), now, r.reason())
-                  + "%n  guardian resume --aws %s --by YOUR_NAME --reason \"what was fixed\"%n"
-                      .formatted(r.target()),
+              String.format(
+                      Locale.ROOT,
+                      "The guardian paused sending for %s at %s: %s.%nResume deliberately with:",
+                      r.target(),
+                      now,
+                      r.reason())
+                  + String.format(
+                      Locale.ROOT,
+                      "%n  guardian resume --aws %s --by YOUR_NAME --reason \"what was fixed\"%n",
+                      r.target()),
               now);
       alerts.publish(alert);
       raised.add(alert);
@@ -121,8 +128,13 @@ public final class SendingPauser {
         AlertTexts.account(
             "resume",
             "SES guardian: " + target + " resumed by " + by,
-            "%s resumed sending for %s at %s.%nReason given: %s%n"
-                .formatted(by, target, now, reason),
+            String.format(
+                Locale.ROOT,
+                "%s resumed sending for %s at %s.%nReason given: %s%n",
+                by,
+                target,
+                now,
+                reason),
             now));
     return record;
   }

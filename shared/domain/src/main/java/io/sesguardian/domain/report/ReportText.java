@@ -153,14 +153,15 @@ final class ReportText {
                     .window(Window.D7)
                     .map(
                         p ->
-                            "7-day bounce rate %s → %s (%s), complaint rate %s → %s (%s)."
-                                .formatted(
-                                    percent(p.bounceRate()),
-                                    percent(w.bounceRate()),
-                                    points(w.bounceRate() - p.bounceRate()),
-                                    percent(p.complaintRate()),
-                                    percent(w.complaintRate()),
-                                    points(w.complaintRate() - p.complaintRate()))));
+                            String.format(
+                                Locale.ROOT,
+                                "7-day bounce rate %s → %s (%s), complaint rate %s → %s (%s).",
+                                percent(p.bounceRate()),
+                                percent(w.bounceRate()),
+                                points(w.bounceRate() - p.bounceRate()),
+                                percent(p.complaintRate()),
+                                percent(w.complaintRate()),
+                                points(w.complaintRate() - p.complaintRate()))));
   }
 
   static String action(ActionRecord.Action a) {

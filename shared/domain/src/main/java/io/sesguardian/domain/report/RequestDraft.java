@@ -203,13 +203,21 @@ public record RequestDraft(
         .append(" account-level suppression list.");
     if (h.toRecorded().count() > 0) {
       t.append(
-          " In %s, %d addresses were suppressed".formatted(report.week(), h.toRecorded().count()));
+          String.format(
+              Locale.ROOT,
+              " In %s, %d addresses were suppressed",
+              report.week(),
+              h.toRecorded().count()));
       if (context.handlingMeasuredLive()) {
         t.append(
-            "; the median time from SES's event to the suppression being recorded was %s (95th"
-                    .formatted(ReportText.value(h.toRecorded(), h.toRecorded().p50()))
-                + " percentile %s)."
-                    .formatted(ReportText.value(h.toRecorded(), h.toRecorded().p95())));
+            String.format(
+                    Locale.ROOT,
+                    "; the median time from SES's event to the suppression being recorded was %s (95th",
+                    ReportText.value(h.toRecorded(), h.toRecorded().p50()))
+                + String.format(
+                    Locale.ROOT,
+                    " percentile %s).",
+                    ReportText.value(h.toRecorded(), h.toRecorded().p95())));
       } else {
         // Replayed events carry SES's old times: the gap to "recorded now" says nothing about the
         // pipeline, so it is not cited.
@@ -220,24 +228,43 @@ public record RequestDraft(
     thirty.ifPresent(
         w ->
             t.append(
-                " Over the last 30 days our bounce rate was %s and our complaint rate %s, counted"
-                        .formatted(percent(w.bounceRate()), percent(w.complaintRate()))
-                    + " as SES counts them over %d eligible sends. Our monitor alerts us at %s"
-                        .formatted(w.eligibleSends(), percent(th.bounceWarning()))
-                    + " bounces or %s complaints; SES reviews accounts at %s and %s."
-                        .formatted(
-                            percent(th.complaintWarning()),
-                            percent(th.bounceReview()),
-                            percent(th.complaintReview()))));
-    t.append(" Suppressed addresses on our list: %d.\n\n".formatted(report.suppressions().total()));
+                String.format(
+                        Locale.ROOT,
+                        " Over the last 30 days our bounce rate was %s and our complaint rate %s, counted",
+                        percent(w.bounceRate()),
+                        percent(w.complaintRate()))
+                    + String.format(
+                        Locale.ROOT,
+                        " as SES counts them over %d eligible sends. Our monitor alerts us at %s",
+                        w.eligibleSends(),
+                        percent(th.bounceWarning()))
+                    + String.format(
+                        Locale.ROOT,
+                        " bounces or %s complaints; SES reviews accounts at %s and %s.",
+                        percent(th.complaintWarning()),
+                        percent(th.bounceReview()),
+                        percent(th.complaintReview()))));
+    t.append(
+        String.format(
+            Locale.ROOT,
+            " Suppressed addresses on our list: %d.\n\n",
+            report.suppressions().total()));
     t.append("3. How recipients unsubscribe. ").append(unsubscribe).append("\n\n");
     t.append(
-        "4. How we chose the quota we ask for. Our busiest day in the last 30 days had %d eligible"
-                .formatted(peak)
-            + " sends; the last 7 days averaged %.1f a day against %.1f the week before (growth"
-                .formatted(lastWeek, weekBefore)
-            + " ×%.2f). We ask for %d messages a day: the peak, times the growth, with 50%%"
-                .formatted(growth, requested)
+        String.format(
+                Locale.ROOT,
+                "4. How we chose the quota we ask for. Our busiest day in the last 30 days had %d eligible",
+                peak)
+            + String.format(
+                Locale.ROOT,
+                " sends; the last 7 days averaged %.1f a day against %.1f the week before (growth",
+                lastWeek,
+                weekBefore)
+            + String.format(
+                Locale.ROOT,
+                " ×%.2f). We ask for %d messages a day: the peak, times the growth, with 50%%",
+                growth,
+                requested)
             + " headroom.\n\n");
     t.append("Website: ").append(website).append('\n');
 
@@ -274,25 +301,27 @@ public record RequestDraft(
     for (WindowRates w : account(report).map(ScopeRates::windows).orElse(List.of())) {
       if (w.bounceLevel().compareTo(Level.REVIEW) >= 0) {
         out.add(
-            ("The %s bounce rate is %s, at or above SES's review level (%s): fix it first —"
+            String.format(
+                Locale.ROOT,
+                ("The %s bounce rate is %s, at or above SES's review level (%s): fix it first —"
                     + " stop sending to addresses that have not engaged recently, make sure every"
-                    + " send skips the suppression list, and wait until the rate is back under %s.")
-                .formatted(
-                    w.window().jsonName(),
-                    percent(w.bounceRate()),
-                    percent(th.bounceReview()),
-                    percent(th.bounceWarning())));
+                    + " send skips the suppression list, and wait until the rate is back under %s."),
+                w.window().jsonName(),
+                percent(w.bounceRate()),
+                percent(th.bounceReview()),
+                percent(th.bounceWarning())));
       }
       if (w.complaintLevel().compareTo(Level.REVIEW) >= 0) {
         out.add(
-            ("The %s complaint rate is %s, at or above SES's review level (%s): fix it first —"
+            String.format(
+                Locale.ROOT,
+                ("The %s complaint rate is %s, at or above SES's review level (%s): fix it first —"
                     + " send only to recipients who asked for the mail, offer one-click"
-                    + " unsubscribe (RFC 8058), and wait until the rate is back under %s.")
-                .formatted(
-                    w.window().jsonName(),
-                    percent(w.complaintRate()),
-                    percent(th.complaintReview()),
-                    percent(th.complaintWarning())));
+                    + " unsubscribe (RFC 8058), and wait until the rate is back under %s."),
+                w.window().jsonName(),
+                percent(w.complaintRate()),
+                percent(th.complaintReview()),
+                percent(th.complaintWarning())));
       }
     }
     return out;
@@ -341,7 +370,10 @@ public record RequestDraft(
     String upper = value.toUpperCase(Locale.ROOT);
     if (!upper.equals("MARKETING") && !upper.equals("TRANSACTIONAL")) {
       invalid.add(
-          "mailType \"%s\" is not one SES takes: use MARKETING or TRANSACTIONAL".formatted(value));
+          String.format(
+              Locale.ROOT,
+              "mailType \"%s\" is not one SES takes: use MARKETING or TRANSACTIONAL",
+              value));
     }
     return upper;
   }
@@ -360,8 +392,10 @@ public record RequestDraft(
       // reported below
     }
     invalid.add(
-        "websiteUrl \"%s\" must be an https:// URL of your site, e.g. https://www.example.com"
-            .formatted(value));
+        String.format(
+            Locale.ROOT,
+            "websiteUrl \"%s\" must be an https:// URL of your site, e.g. https://www.example.com",
+            value));
     return value;
   }
 
@@ -372,7 +406,7 @@ public record RequestDraft(
   private static String answer(String value, String what, List<String> missing) {
     if (value == null || value.isBlank()) {
       missing.add(what);
-      return PLACEHOLDER.formatted(what);
+      return String.format(Locale.ROOT, PLACEHOLDER, what);
     }
     return value.trim();
   }

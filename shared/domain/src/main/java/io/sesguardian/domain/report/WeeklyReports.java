@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -110,8 +111,11 @@ public final class WeeklyReports {
   /** The ISO week that contains {@code t}, e.g. {@code 2026-W12}. */
   public static String weekOf(Instant t) {
     LocalDate d = t.atZone(ZoneOffset.UTC).toLocalDate();
-    return "%d-W%02d"
-        .formatted(d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return String.format(
+        Locale.ROOT,
+        "%d-W%02d",
+        d.get(IsoFields.WEEK_BASED_YEAR),
+        d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
   /**

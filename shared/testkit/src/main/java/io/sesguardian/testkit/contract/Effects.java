@@ -7,6 +7,7 @@ import io.sesguardian.domain.feedback.FeedbackNormalizer;
 import io.sesguardian.domain.ingest.Effect;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** Effects of real normalised SES notifications, for the contract suites. */
 final class Effects {
@@ -26,7 +27,9 @@ final class Effects {
   /** A hard bounce of mail sent with the configuration set {@code set} (event publishing). */
   static Effect hardBounceVia(String feedbackId, String address, Instant at, String set) {
     String json =
-        """
+        String.format(
+            Locale.ROOT,
+            """
         {"eventType":"Bounce", \
          "bounce":{"feedbackId":"%1$s","bounceType":"Permanent","bounceSubType":"General", \
            "bouncedRecipients":[{"emailAddress":"%2$s","action":"failed","status":"5.1.1", \
@@ -35,15 +38,21 @@ final class Effects {
          "mail":{"timestamp":"%4$s","source":"orders@example.com", \
            "sendingAccountId":"123456789012","messageId":"msg-%1$s","destination":["%2$s"], \
            "tags":{"ses:configuration-set":["%5$s"]}}}\
-        """
-            .formatted(feedbackId, address, at, at.minusSeconds(1), set);
+        """,
+            feedbackId,
+            address,
+            at,
+            at.minusSeconds(1),
+            set);
     return Effect.of(new FeedbackNormalizer().normalize(feedbackId, json).records().get(0));
   }
 
   private static List<Effect> bounce(
       String feedbackId, String type, String subType, String address, Instant at) {
     String json =
-        """
+        String.format(
+            Locale.ROOT,
+            """
         {"notificationType":"Bounce", \
          "bounce":{"feedbackId":"%1$s","bounceType":"%2$s","bounceSubType":"%3$s", \
            "bouncedRecipients":[{"emailAddress":"%4$s","action":"failed","status":"%5$s", \
@@ -51,15 +60,14 @@ final class Effects {
            "timestamp":"%6$s","reportingMTA":"dns; amazonses.com"}, \
          "mail":{"timestamp":"%7$s","source":"orders@example.com", \
            "sendingAccountId":"123456789012","messageId":"msg-%1$s","destination":["%4$s"]}}\
-        """
-            .formatted(
-                feedbackId,
-                type,
-                subType,
-                address,
-                type.equals("Permanent") ? "5.1.1" : "4.2.2",
-                at,
-                at.minusSeconds(1));
+        """,
+            feedbackId,
+            type,
+            subType,
+            address,
+            type.equals("Permanent") ? "5.1.1" : "4.2.2",
+            at,
+            at.minusSeconds(1));
     return new FeedbackNormalizer()
         .normalize(feedbackId, json).records().stream().map(Effect::of).toList();
   }
