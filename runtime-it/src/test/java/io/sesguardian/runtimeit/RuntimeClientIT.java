@@ -327,6 +327,8 @@ class RuntimeClientIT {
       answer();
       List<JsonNode> lines = lines();
       assertThat(lines).as("%s printed something", resource).isNotEmpty();
+      // The jar carries an SLF4J binding (slf4j-simple): no "no binding" warning on a cold start.
+      assertThat(stderr).as("%s stderr", resource).doesNotContain("SLF4J:");
       for (JsonNode line : lines) {
         String text = line.toString();
         // What the runtime client makes of LambdaLogger.log under JSON logs: never again.
