@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
  * user is, so keys, ids and answers must not change with the locale; these two break code that
  * formats with the default: Arabic (Egypt) writes Arabic-Indic digits ({@code "%d"} of 42 is {@code
  * "٤٢"}), German writes a decimal comma ({@code "%.1f"} of 1.5 is {@code "1,5"}). Tests in this
- * build run one at a time, so changing the default is safe.
+ * build run one at a time, so changing the default is safe. A class first initialised inside {@link
+ * #during} keeps what it read from the default then (Jackson's {@code ObjectMapper} reads it once):
+ * start with {@link Locale#ROOT} when comparing.
  */
 public final class DefaultLocale {
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +130,28 @@ class RequestDraftTest {
         .contains("--additional-contact-email-addresses 'ops@shop.example'");
     assertThat(RequestDraft.roundUp(3_943)).isEqualTo(4_000);
     assertThat(RequestDraft.roundUp(50)).isEqualTo(50);
+  }
+
+  @Test
+  void theDraft_readsTheSameInAnyDefaultLocale() {
+    // `guardian request-draft` writes it on its user's machine, for a request to AWS in English:
+    // no Arabic-Indic digits (ar-EG) and no decimal commas (de-DE). The domain module cannot use
+    // the test kit's DefaultLocale (the kit depends on it), hence the local switch.
+    String expected = RequestDraft.write(report(), COMPLETE, LIVE).text();
+    assertThat(expected).contains("0.45%").contains("a day against");
+    Locale saved = Locale.getDefault();
+    Locale format = Locale.getDefault(Locale.Category.FORMAT);
+    try {
+      for (Locale locale : List.of(Locale.forLanguageTag("ar-EG"), Locale.GERMANY)) {
+        Locale.setDefault(locale);
+        assertThat(RequestDraft.write(report(), COMPLETE, LIVE).text())
+            .as(locale.toString())
+            .isEqualTo(expected);
+      }
+    } finally {
+      Locale.setDefault(saved);
+      Locale.setDefault(Locale.Category.FORMAT, format);
+    }
   }
 
   private static final RequestDraft.TeamAnswers COMPLETE =
