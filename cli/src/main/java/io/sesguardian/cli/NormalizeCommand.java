@@ -19,9 +19,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,6 +101,9 @@ final class NormalizeCommand implements Callable<Integer> {
       List<FeedbackRecord> records,
       List<Ignored> ignored,
       List<Rejection> rejections) {
+    // One complaint report naming several recipients is one complaint for the rate (its first
+    // recipient carries it, as ingest counts it): the others say so instead.
+    Set<String> reports = new HashSet<>();
     for (FeedbackRecord r : records) {
       StringBuilder line = new StringBuilder();
       line.append(String.format(Locale.ROOT, "%-17s %-40s", r.kind().jsonName(), r.address()));
@@ -113,7 +118,11 @@ final class NormalizeCommand implements Callable<Integer> {
         line.append(" [counts toward bounce rate]");
       }
       if (r.classification().countsTowardComplaintRate()) {
-        line.append(" [counts toward complaint rate]");
+        boolean first = r.feedbackId() == null || reports.add(r.feedbackId());
+        line.append(
+            first
+                ? " [counts toward complaint rate]"
+                : " [same report as above: the rate counts it once]");
       }
       if (r.simulator()) {
         line.append(" [simulator]");

@@ -355,7 +355,7 @@ final class ReplayCommand implements Callable<Integer> {
             e.address(),
             e.reason(),
             sesState(e),
-            escalated.contains(e.address()) ? "  (repeated soft bounces)" : "");
+            escalated.contains(e.address()) ? "  (escalated soft bounce)" : "");
       }
       if (!failed.isEmpty()) {
         out.printf(Locale.ROOT, "  NOT STORED (run again to retry): %s%n", failed);

@@ -6,6 +6,9 @@ package io.sesguardian.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesguardian.testkit.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +50,29 @@ class NormalizeCommandTest {
     assertThat(doc.get("rejected")).hasSize(1);
     assertThat(doc.get("rejected").get(0).get("source").asText()).isEqualTo(file + ":2");
     assertThat(doc.get("rejected").get(0).get("code").asText()).isEqualTo("NOT_JSON");
+  }
+
+  @Test
+  void aComplaintReportNamingTwoRecipients_isMarkedToCountOnce(@TempDir Path dir) throws Exception {
+    ObjectNode doc =
+        (ObjectNode)
+            new ObjectMapper()
+                .readTree(Fixtures.event("ses/notification/complaint-abuse.json").toFile());
+    ((ArrayNode) doc.path("complaint").path("complainedRecipients"))
+        .addObject()
+        .put("emailAddress", "second.reader@example.net");
+    Path file = dir.resolve("two-recipients.json");
+    Files.writeString(file, doc.toString());
+    CliRun run = CliRun.of("normalize", file.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().filter(l -> l.startsWith("complaint")))
+        .hasSize(2)
+        .satisfiesExactly(
+            first -> assertThat(first).endsWith("[counts toward complaint rate]"),
+            second ->
+                assertThat(second)
+                    .contains("second.reader@example.net")
+                    .endsWith("[same report as above: the rate counts it once]"));
   }
 
   @Test

@@ -76,6 +76,34 @@ class FileDocumentsTest {
   }
 
   @Test
+  void emailReceivingNotifications_areIgnored_notCountedAsFeedback() {
+    // A receipt rule's SNS action, shaped as AWS documents it: the sender is outside the account,
+    // and one form carries only the receipt (no mail object, no mail timestamp).
+    String received =
+        "{\"notificationType\":\"Received\",\"receipt\":{\"timestamp\":\"2026-03-02T10:00:00.000Z\","
+            + "\"recipients\":[\"support@shop.example\"],\"action\":{\"type\":\"SNS\"}},"
+            + "\"mail\":{\"timestamp\":\"2026-03-02T10:00:00.000Z\",\"source\":\"someone@gmail.com\","
+            + "\"messageId\":\"inbound-1\",\"destination\":[\"support@shop.example\"]}}";
+    String receiptOnly =
+        "{\"notificationType\":\"Received\",\"receipt\":{\"timestamp\":\"2026-03-02T10:00:00.000Z\","
+            + "\"recipients\":[\"support@shop.example\"]}}";
+    String inSns =
+        "{\"Type\":\"Notification\",\"MessageId\":\"sns-r\",\"Subject\":\"Amazon SES Email Receipt"
+            + " Notification\",\"Message\":"
+            + com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(received)
+            + "}";
+    for (String notice : List.of(received, receiptOnly, inSns)) {
+      Normalized result = normalize("t", notice);
+      assertThat(result.ignored())
+          .as(notice)
+          .singleElement()
+          .satisfies(i -> assertThat(i.what()).contains("email-receiving"));
+      assertThat(result.records()).isEmpty();
+      assertThat(result.clean()).isTrue();
+    }
+  }
+
+  @Test
   void notJson_isRejectedNamingTheInput() {
     Rejection r = normalize("file.json", "{\"notificationType\":").rejections().get(0);
     assertThat(r.code()).isEqualTo(Rejection.Code.NOT_JSON);

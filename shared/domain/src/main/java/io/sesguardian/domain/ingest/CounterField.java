@@ -106,7 +106,7 @@ public enum CounterField {
   SUPPRESSED_BOUNCE("suppressedBounce"),
   /** Entries created for complaints. */
   SUPPRESSED_COMPLAINT("suppressedComplaint"),
-  /** Of the {@link #SUPPRESSED_BOUNCE} entries, those added for repeated soft bounces. */
+  /** Of the {@link #SUPPRESSED_BOUNCE} entries, those added by soft-bounce escalation. */
   SUPPRESSED_ESCALATION("suppressedEscalation"),
   RECORDED_WITHIN_1S("recordedWithin1s"),
   RECORDED_WITHIN_5S("recordedWithin5s"),

@@ -22,7 +22,8 @@ import java.util.Map;
  * @param ignored items without feedback
  * @param rejected items or recipients refused, with why
  * @param suppressed addresses this call added to the suppression list
- * @param escalated addresses among {@code suppressed} added for repeated soft bounces
+ * @param escalated addresses among {@code suppressed} added by soft-bounce escalation (repeats, or
+ *     one permanent mailbox-level status)
  * @param failed records that could not be stored (safe to retry)
  */
 public record IngestReport(

@@ -237,7 +237,7 @@ final class ReportHtml {
   private static void suppressions(StringBuilder h, WeeklyReport.SuppressionChanges s) {
     h.append("<section id=\"suppressions\">\n<h2>Suppression list</h2>\n<table>\n<tbody>\n");
     headerRow(h, "Added for bounces", String.valueOf(s.added().getOrDefault("BOUNCE", 0L)));
-    headerRow(h, "of which for repeated soft bounces", String.valueOf(s.escalations()));
+    headerRow(h, "of which escalated from soft bounces", String.valueOf(s.escalations()));
     headerRow(h, "Added for complaints", String.valueOf(s.added().getOrDefault("COMPLAINT", 0L)));
     s.added().entrySet().stream()
         .filter(e -> !e.getKey().equals("BOUNCE") && !e.getKey().equals("COMPLAINT"))

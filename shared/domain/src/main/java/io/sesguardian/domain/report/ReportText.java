@@ -97,7 +97,7 @@ final class ReportText {
   static String suppressionSentence(WeeklyReport.SuppressionChanges s) {
     return String.format(
         Locale.ROOT,
-        "Added this week: %s (%s for repeated soft bounces); removed: %d; on the list: %d.",
+        "Added this week: %s (%s escalated from soft bounces); removed: %d; on the list: %d.",
         added(s.added()),
         s.escalations() == 0 ? "none" : String.valueOf(s.escalations()),
         s.removals(),

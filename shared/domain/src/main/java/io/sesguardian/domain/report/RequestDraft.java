@@ -199,7 +199,8 @@ public record RequestDraft(
         .append(
             " reaches an automated pipeline (SES → SNS → AWS Lambda → DynamoDB) that records it")
         .append(" exactly once and suppresses the address at once for hard bounces and complaints,")
-        .append(" and after repeated soft bounces; suppressions are also pushed to the SES")
+        .append(" and after repeated soft bounces (or one whose permanent status says the mailbox")
+        .append(" is gone); suppressions are also pushed to the SES")
         .append(" account-level suppression list.");
     if (h.toRecorded().count() > 0) {
       t.append(

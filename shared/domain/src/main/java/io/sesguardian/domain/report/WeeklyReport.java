@@ -91,7 +91,8 @@ public record WeeklyReport(
   /**
    * @param added addresses whose first bounce or complaint (as SES timed it) fell in the week, by
    *     reason ({@code BOUNCE}, {@code COMPLAINT})
-   * @param escalations of those, added for repeated soft bounces
+   * @param escalations of those, added by soft-bounce escalation (repeats, or one permanent
+   *     mailbox-level status)
    * @param removals addresses removed (the guardian never removes; SES console removals are not
    *     seen)
    * @param total addresses on the list when the report was built

@@ -154,11 +154,18 @@ class ClassifierTest {
             + " | ON_ACCOUNT_LIST",
         "PERMANENT | OnTenantSuppressionList | 5.1.1 | failed | on the suppression list for"
             + " your tenant | ON_ACCOUNT_LIST",
-        // Mailbox-level failures on a Transient bounce (RFC 3463 x.1.1, x.2.1; RFC 7505 x.1.10;
-        // RFC 7293 x.7.17) escalate at once; others stay soft.
+        // Permanent (class 5) mailbox-level failures on a Transient bounce (RFC 3463 x.1.1, x.2.1;
+        // RFC 7505 x.1.10; RFC 7293 x.7.17) escalate at once; class 4 ones and others stay soft.
         "TRANSIENT | General | 5.1.1 | failed | smtp; 550 5.1.1 user unknown | MAILBOX",
         "TRANSIENT | General | 5.1.10 | failed | smtp; 550 5.1.10 null MX | MAILBOX",
-        "TRANSIENT | General | 4.2.1 | failed | smtp; 450 4.2.1 mailbox disabled | MAILBOX",
+        "TRANSIENT | General | 5.2.1 | failed | smtp; 550 5.2.1 account disabled | MAILBOX",
+        "TRANSIENT | General | 4.2.1 | failed | smtp; 450 4.2.1 mailbox disabled | SOFT",
+        "TRANSIENT | General | 4.2.1 | failed | smtp; 450-4.2.1 The user you are trying to contact"
+            + " is receiving mail at a rate that prevents additional messages from being delivered."
+            + " Please resend your message at a later time. | SOFT",
+        "TRANSIENT | General | 4.1.1 | failed | smtp; 450 4.1.1 Recipient address rejected:"
+            + " unverified address | SOFT",
+        "TRANSIENT | General | 4.7.17 | failed | smtp; 450 4.7.17 try later | SOFT",
         "TRANSIENT | General | 5.7.17 | failed | smtp; 550 5.7.17 owner changed | MAILBOX",
         "TRANSIENT | General | - | failed | smtp; 550 5.1.1 no such user | MAILBOX",
         "TRANSIENT | MailboxFull | 4.2.2 | failed | smtp; 452 4.2.2 over quota | SOFT",

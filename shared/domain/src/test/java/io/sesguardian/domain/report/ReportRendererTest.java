@@ -183,7 +183,7 @@ class ReportRendererTest {
   void markdown_usesSentencesAndTables_neverJavaToString() {
     String md = renderer.markdown(report(List.of(LEVEL_ALERT), List.of(HOSTILE_RESUME)));
     assertThat(md)
-        .contains("Added this week: 25 bounces, 2 complaints (3 for repeated soft bounces)")
+        .contains("Added this week: 25 bounces, 2 complaints (3 escalated from soft bounces)")
         .contains(
             "| 2026-03-18 10:00 | level | account | healthy → review | 7d |"
                 + " account REVIEW, bounce 6% (7d, was healthy) |")
