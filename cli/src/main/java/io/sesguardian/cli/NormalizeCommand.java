@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     aliases = "normalise",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads SES feedback (bare SES JSON, SNS HTTP bodies, Lambda SNS/SQS events, JSON arrays,"
+      "Reads SES feedback (bare SES JSON, SNS HTTP bodies, Lambda SNS/SQS events, EventBridge events, JSON arrays,"
           + " JSON Lines) and prints one record per recipient with how SES counts it.",
       "Exit status: 0 all input accepted, 1 some input rejected (the rest was still read),"
           + " 2 usage error."

@@ -226,11 +226,40 @@ public final class FeedbackEnvelopes {
     if (isSnsBody(node)) {
       return snsBody(id, node);
     }
+    if (isSesEventBridgeEvent(node)) {
+      return eventBridge(id, node);
+    }
     return RawDelivery.rejected(
         id,
         Rejection.Code.NOT_SES_FEEDBACK,
-        "JSON object without notificationType or eventType (an SES message) or Type and Message"
-            + " (an SNS envelope); is this SES feedback?");
+        "JSON object without notificationType or eventType (an SES message), Type and Message"
+            + " (an SNS envelope) or source aws.ses (an EventBridge event); is this SES feedback?");
+  }
+
+  /**
+   * An Amazon EventBridge event from SES, as an archive or a rule target keeps it: {@code source}
+   * {@code aws.ses}, a {@code detail-type} such as {@code Email Bounced}, and the SES event record
+   * as its {@code detail} (https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-ses.html).
+   */
+  private static boolean isSesEventBridgeEvent(JsonNode node) {
+    return "aws.ses".equalsIgnoreCase(text(node, "source")) && Json.get(node, "detail") != null;
+  }
+
+  /**
+   * The SES event record inside an EventBridge event; SES's other EventBridge events (sending
+   * status, Virtual Deliverability Manager advice) carry no feedback and are ignored.
+   */
+  private static RawDelivery eventBridge(String id, JsonNode event) {
+    JsonNode detail = Json.get(event, "detail");
+    if (detail.isObject() && isSesMessage(detail)) {
+      return RawDelivery.of(id, JsonTrees.write(detail));
+    }
+    String type = text(event, "detail-type");
+    return RawDelivery.ignored(
+        id,
+        "SES EventBridge event"
+            + (type == null ? "" : " \"" + type.substring(0, Math.min(type.length(), 80)) + "\"")
+            + " (not email feedback)");
   }
 
   /** One {@code Records[]} entry of a Lambda SNS or SQS event kept in a file. */

@@ -6,6 +6,8 @@ package io.sesguardian.domain.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sesguardian.aws.FeedbackEnvelopes;
+import io.sesguardian.testkit.Fixtures;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +103,31 @@ class FileDocumentsTest {
       assertThat(result.records()).isEmpty();
       assertThat(result.clean()).isTrue();
     }
+  }
+
+  @Test
+  void sesEventBridgeEvents_areReadLikeTheEventRecordTheyCarry() throws Exception {
+    String bare = Files.readString(Fixtures.event("ses/event/bounce-permanent-general.json"));
+    String wrapped =
+        "{\"version\":\"0\",\"id\":\"e-1\",\"detail-type\":\"Email Bounced\",\"source\":\"aws.ses\","
+            + "\"account\":\"123456789012\",\"time\":\"2026-03-02T10:00:00Z\",\"region\":\"us-east-1\","
+            + "\"resources\":[],\"detail\":"
+            + bare
+            + "}";
+    Normalized viaEventBridge = normalize("eb.json", wrapped);
+    Normalized direct = normalize("eb.json", bare);
+    assertThat(viaEventBridge.rejections()).isEmpty();
+    assertThat(viaEventBridge.records()).isNotEmpty().isEqualTo(direct.records());
+
+    String status =
+        "{\"version\":\"0\",\"detail-type\":\"Sending Status Disabled\",\"source\":\"aws.ses\","
+            + "\"detail\":{\"reason\":\"paused\"}}";
+    Normalized notFeedback = normalize("eb-status.json", status);
+    assertThat(notFeedback.records()).isEmpty();
+    assertThat(notFeedback.rejections()).isEmpty();
+    assertThat(notFeedback.ignored())
+        .singleElement()
+        .satisfies(i -> assertThat(i.what()).contains("Sending Status Disabled"));
   }
 
   @Test
