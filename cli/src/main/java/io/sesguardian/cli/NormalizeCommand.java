@@ -15,15 +15,14 @@ import io.sesguardian.domain.feedback.Ignored;
 import io.sesguardian.domain.feedback.Normalized;
 import io.sesguardian.domain.feedback.RecordJson;
 import io.sesguardian.domain.feedback.Rejection;
+import io.sesguardian.domain.ingest.Effect;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,6 +61,7 @@ final class NormalizeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     FeedbackNormalizer normalizer = new FeedbackNormalizer();
     List<FeedbackRecord> records = new ArrayList<>();
+    List<Boolean> firstOfReport = new ArrayList<>();
     List<Ignored> ignored = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     int[] items = {0};
@@ -74,6 +74,9 @@ final class NormalizeCommand implements Callable<Integer> {
                 FeedbackEnvelopes.normalizeDocument(normalizer, doc.source(), doc.text());
             items[0] += result.items();
             records.addAll(result.records());
+            for (boolean first : Effect.firstOfReports(result.records())) {
+              firstOfReport.add(first);
+            }
             ignored.addAll(result.ignored());
             rejections.addAll(result.rejections());
           }
@@ -88,7 +91,7 @@ final class NormalizeCommand implements Callable<Integer> {
     if (json) {
       printJson(out, items[0], records, ignored, rejections);
     } else {
-      printText(out, items[0], inputs.files().size(), records, ignored, rejections);
+      printText(out, items[0], inputs.files().size(), records, firstOfReport, ignored, rejections);
     }
     out.flush();
     return rejections.isEmpty() ? 0 : GuardianCli.EXIT_REJECTED;
@@ -99,12 +102,11 @@ final class NormalizeCommand implements Callable<Integer> {
       int items,
       int files,
       List<FeedbackRecord> records,
+      List<Boolean> firstOfReport,
       List<Ignored> ignored,
       List<Rejection> rejections) {
-    // One complaint report naming several recipients is one complaint for the rate (its first
-    // recipient carries it, as ingest counts it): the others say so instead.
-    Set<String> reports = new HashSet<>();
-    for (FeedbackRecord r : records) {
+    for (int i = 0; i < records.size(); i++) {
+      FeedbackRecord r = records.get(i);
       StringBuilder line = new StringBuilder();
       line.append(String.format(Locale.ROOT, "%-17s %-40s", r.kind().jsonName(), r.address()));
       if (r.bounceType() != null) {
@@ -118,11 +120,12 @@ final class NormalizeCommand implements Callable<Integer> {
         line.append(" [counts toward bounce rate]");
       }
       if (r.classification().countsTowardComplaintRate()) {
-        boolean first = r.feedbackId() == null || reports.add(r.feedbackId());
+        // One complaint report naming several recipients is one complaint for the rate: its first
+        // recipient carries it, exactly as ingest counts it (Effect.firstOfReports).
         line.append(
-            first
+            firstOfReport.get(i)
                 ? " [counts toward complaint rate]"
-                : " [same report as above: the rate counts it once]");
+                : " [same report as an earlier recipient: not counted again]");
       }
       if (r.simulator()) {
         line.append(" [simulator]");

@@ -72,7 +72,7 @@ class NormalizeCommandTest {
             second ->
                 assertThat(second)
                     .contains("second.reader@example.net")
-                    .endsWith("[same report as above: the rate counts it once]"));
+                    .endsWith("[same report as an earlier recipient: not counted again]"));
   }
 
   @Test

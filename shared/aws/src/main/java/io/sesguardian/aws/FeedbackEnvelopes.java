@@ -208,6 +208,11 @@ public final class FeedbackEnvelopes {
                   + Json.describe(node)));
       return;
     }
+    if (isSesEventBridgeEvent(node)) {
+      // Files only: the deployed functions take SNS and SQS deliveries, not EventBridge targets.
+      out.add(eventBridge(source, node));
+      return;
+    }
     JsonNode records = Json.get(node, "Records");
     if (records != null && records.isArray() && !isSesMessage(node)) {
       for (int i = 0; i < records.size(); i++) {
@@ -226,9 +231,6 @@ public final class FeedbackEnvelopes {
     if (isSnsBody(node)) {
       return snsBody(id, node);
     }
-    if (isSesEventBridgeEvent(node)) {
-      return eventBridge(id, node);
-    }
     return RawDelivery.rejected(
         id,
         Rejection.Code.NOT_SES_FEEDBACK,
@@ -246,19 +248,24 @@ public final class FeedbackEnvelopes {
   }
 
   /**
-   * The SES event record inside an EventBridge event; SES's other EventBridge events (sending
-   * status, Virtual Deliverability Manager advice) carry no feedback and are ignored.
+   * The SES event record inside an EventBridge event ({@code Email Bounced}, {@code Email
+   * Delivered} ...: a record with its {@code mail} object); SES's other EventBridge events (sending
+   * status, Virtual Deliverability Manager advice, API calls via CloudTrail, whose detail has an
+   * {@code eventType} of its own) carry no feedback and are ignored.
    */
   private static RawDelivery eventBridge(String id, JsonNode event) {
     JsonNode detail = Json.get(event, "detail");
-    if (detail.isObject() && isSesMessage(detail)) {
+    JsonNode mail = detail.isObject() ? Json.get(detail, "mail") : null;
+    if (isSesMessage(detail) && mail != null && mail.isObject()) {
       return RawDelivery.of(id, JsonTrees.write(detail));
     }
-    String type = text(event, "detail-type");
+    JsonNode type = Json.get(event, "detail-type");
     return RawDelivery.ignored(
         id,
         "SES EventBridge event"
-            + (type == null ? "" : " \"" + type.substring(0, Math.min(type.length(), 80)) + "\"")
+            + (type != null && type.isTextual()
+                ? " \"" + Json.preview(type.textValue()) + "\""
+                : "")
             + " (not email feedback)");
   }
 

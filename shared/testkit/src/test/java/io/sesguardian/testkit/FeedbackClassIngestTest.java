@@ -185,6 +185,33 @@ class FeedbackClassIngestTest {
   }
 
   @Test
+  void gmailReceivingRateLimit_421_suppressesNobodyAtOnce_onlyWhenItRepeats() {
+    // Gmail's 450 4.2.1: the person is receiving mail too fast and will get it later. A class 4
+    // mailbox status is a soft bounce like any other (RFC 3463 section 2), not a gone mailbox.
+    String address = "busy.reader@gmail.example";
+    String diag =
+        "smtp; 450-4.2.1 The user you are trying to contact is receiving mail at a rate that"
+            + " prevents additional messages from being delivered. Please resend your message at"
+            + " a later time.";
+    IngestReport first = bounce("Transient", "General", T0, "4.2.1", "failed", diag, address);
+    IngestReport second =
+        bounce(
+            "Transient", "General", T0.plus(Duration.ofDays(2)), "5.2.1", "failed", diag, address);
+    assertThat(first.escalated()).isEmpty();
+    assertThat(second.escalated())
+        .as("a 5.2.1 status quoting Gmail's 4.2.1 reply is still temporary")
+        .isEmpty();
+    assertThat(store.suppression(address)).isEmpty();
+
+    IngestReport third =
+        bounce(
+            "Transient", "General", T0.plus(Duration.ofDays(4)), "4.2.1", "failed", diag, address);
+    assertThat(third.escalated())
+        .as("the third within the window escalates, as soft bounces do")
+        .containsExactly(address);
+  }
+
+  @Test
   void transientMailboxLevelFailure_511_escalatesAtOnce_andOnlyOnce() {
     String address = "gone@corp.example";
     String json =

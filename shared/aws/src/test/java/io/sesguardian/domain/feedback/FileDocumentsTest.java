@@ -122,12 +122,32 @@ class FileDocumentsTest {
     String status =
         "{\"version\":\"0\",\"detail-type\":\"Sending Status Disabled\",\"source\":\"aws.ses\","
             + "\"detail\":{\"reason\":\"paused\"}}";
-    Normalized notFeedback = normalize("eb-status.json", status);
-    assertThat(notFeedback.records()).isEmpty();
-    assertThat(notFeedback.rejections()).isEmpty();
-    assertThat(notFeedback.ignored())
-        .singleElement()
-        .satisfies(i -> assertThat(i.what()).contains("Sending Status Disabled"));
+    // SES API calls reach EventBridge through CloudTrail; their detail has an eventType too.
+    String cloudTrail =
+        "{\"version\":\"0\",\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.ses\","
+            + "\"detail\":{\"eventVersion\":\"1.08\",\"eventSource\":\"ses.amazonaws.com\","
+            + "\"eventName\":\"SendEmail\",\"eventType\":\"AwsApiCall\"}}";
+    for (String notice : List.of(status, cloudTrail)) {
+      Normalized notFeedback = normalize("eb-other.json", notice);
+      assertThat(notFeedback.records()).as(notice).isEmpty();
+      assertThat(notFeedback.rejections()).as(notice).isEmpty();
+      assertThat(notFeedback.ignored())
+          .singleElement()
+          .satisfies(
+              i -> assertThat(i.what()).contains("SES EventBridge event \"").contains("(not"));
+    }
+  }
+
+  @Test
+  void eventBridgeEvents_areReadFromFilesOnly_notInsideQueueOrTopicDeliveries() throws Exception {
+    String bare = Files.readString(Fixtures.event("ses/event/bounce-permanent-general.json"));
+    String wrapped =
+        "{\"detail-type\":\"Email Bounced\",\"source\":\"aws.ses\",\"detail\":" + bare + "}";
+    // The deployed ingest reads SQS bodies as SNS envelopes or SES messages, nothing else.
+    RawDelivery body = FeedbackEnvelopes.body("m-1", wrapped);
+    Normalized viaQueue = new FeedbackNormalizer().normalize(body);
+    assertThat(viaQueue.records()).isEmpty();
+    assertThat(viaQueue.rejections()).singleElement();
   }
 
   @Test

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  *       is an {@link FeedbackClass#AUTO_REPLY}.
  *   <li>A mailbox-level status (x.1.1, x.1.10, x.2.1, x.7.17, x.7.18) is about the address: {@link
  *       FeedbackClass#HARD} when {@code Permanent}, {@link FeedbackClass#MAILBOX} when {@code
- *       Transient} with a permanent (class 5) status, {@link FeedbackClass#SOFT} when {@code
- *       Transient} with a class 4 one (RFC 3463 §2: a temporary condition, such as Gmail's 4.2.1
- *       receiving-rate limit).
+ *       Transient} with a permanent (class 5) status and no class 4 code in the diagnostic, {@link
+ *       FeedbackClass#SOFT} when {@code Transient} otherwise (RFC 3463 §2: a temporary condition,
+ *       such as Gmail's 4.2.1 receiving-rate limit).
  *   <li>Otherwise a sender-side refusal — status x.7.x, subtype {@code ContentRejected} or {@code
  *       AttachmentRejected}, or a diagnostic naming authentication, SPF/DKIM/DMARC, spam content, a
  *       policy violation or a blocked IP — is {@link FeedbackClass#SENDER_BLOCKED} when the
@@ -139,12 +139,12 @@ public final class Classifier {
     if (status.isPresent() && mailboxLevel(status.get())) {
       return switch (type) {
         case PERMANENT -> FeedbackClass.HARD;
-        // Only a permanent (class 5) status says the mailbox is gone. A class 4 one is RFC 3463's
-        // "persistent transient failure": Gmail's 450 4.2.1 means the person is receiving mail too
-        // fast ("if the user is able to receive mail at that time, your message will be
-        // delivered"), so it escalates by repetition like any soft bounce.
-        case TRANSIENT ->
-            status.get().statusClass() == 5 ? FeedbackClass.MAILBOX : FeedbackClass.SOFT;
+        // Only a permanent (class 5) status, with no class 4 code in the diagnostic, says the
+        // mailbox is gone. A class 4 one is RFC 3463's "persistent transient failure": Gmail's
+        // 450 4.2.1 means the person is receiving mail too fast ("if the user is able to receive
+        // mail at that time, your message will be delivered"), so it escalates by repetition
+        // like any soft bounce.
+        case TRANSIENT -> dsn.permanentFailure() ? FeedbackClass.MAILBOX : FeedbackClass.SOFT;
         case UNDETERMINED -> FeedbackClass.UNDETERMINED;
       };
     }

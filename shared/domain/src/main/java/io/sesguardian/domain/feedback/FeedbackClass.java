@@ -58,17 +58,19 @@ public enum FeedbackClass {
    */
   AUTO_REPLY("autoReply"),
   /**
-   * A {@code Transient} bounce whose status says the mailbox itself is gone: x.1.1 bad destination
-   * mailbox address, x.2.1 mailbox disabled (RFC 3463 §3.2, §3.3), x.1.10 recipient address has
-   * null MX (RFC 7505 §4.2), x.7.17/x.7.18 mailbox or domain owner has changed (RFC 7293 §3.2).
-   * Retrying cannot help, so it escalates to suppression at once. Not counted toward the bounce
-   * rate (SES counts only {@code Permanent} bounces).
+   * A {@code Transient} bounce whose permanent (class 5) status says the mailbox itself is gone:
+   * 5.1.1 bad destination mailbox address, 5.2.1 mailbox disabled (RFC 3463 §3.2, §3.3), 5.1.10
+   * recipient address has null MX (RFC 7505 §4.2), 5.7.17/5.7.18 mailbox or domain owner has
+   * changed (RFC 7293 §3.2), with no class 4 code in the diagnostic. Retrying cannot help, so it
+   * escalates to suppression at once. Not counted toward the bounce rate (SES counts only {@code
+   * Permanent} bounces).
    */
   MAILBOX("mailbox"),
   /**
    * An address-related soft bounce ({@code Transient/General} with a failure, {@code
-   * Transient/MailboxFull}, no subtype): escalates to suppression after repeated bounces within the
-   * window. Not counted toward the bounce rate (bounce FAQ Q3: "mailbox full" does not count).
+   * Transient/MailboxFull}, no subtype, or a mailbox-level status of class 4 such as Gmail's 4.2.1
+   * receiving-rate limit): escalates to suppression after repeated bounces within the window. Not
+   * counted toward the bounce rate (bounce FAQ Q3: "mailbox full" does not count).
    */
   SOFT("soft"),
   /**

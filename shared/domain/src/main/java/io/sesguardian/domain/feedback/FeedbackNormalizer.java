@@ -133,10 +133,10 @@ public final class FeedbackNormalizer {
       out.ignore(source, "SES notification-topic setup notice");
       return;
     }
-    if (type.equalsIgnoreCase("Received")) {
-      // SES email receiving (a receipt rule's SNS action): mail that came to the account, from
-      // someone else's domain. It says nothing about the account's sending, so it is neither
-      // counted nor a sending-domain scope. notificationType "Received":
+    if (format == WireFormat.NOTIFICATION_TYPE && type.equalsIgnoreCase("Received")) {
+      // SES email receiving (a receipt rule's actions publish these to SNS): mail that came to
+      // the account, from someone else's domain. It says nothing about the account's sending, so
+      // it is neither counted nor a sending-domain scope. notificationType "Received":
       // https://docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html
       out.ignore(source, "SES email-receiving notification (Received), not sending feedback");
       return;

@@ -73,8 +73,8 @@ public final class Json {
     return text;
   }
 
-  /** The start of a text, for error messages. */
-  static String preview(String text) {
+  /** The start of a text, for error messages: one line, control characters blanked. */
+  public static String preview(String text) {
     String oneLine = text.replaceAll("\\p{Cntrl}", " ");
     return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 60) + "…";
   }

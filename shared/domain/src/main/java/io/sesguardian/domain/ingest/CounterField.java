@@ -102,7 +102,7 @@ public enum CounterField {
    * and the time to record them and to copy them to SES's list as a histogram of fixed buckets
    * (SuppressionCounts), in the same hour.
    */
-  /** Entries created for hard bounces and repeated soft bounces ({@code BOUNCE}). */
+  /** Entries created for hard bounces and escalated soft bounces ({@code BOUNCE}). */
   SUPPRESSED_BOUNCE("suppressedBounce"),
   /** Entries created for complaints. */
   SUPPRESSED_COMPLAINT("suppressedComplaint"),

@@ -7,9 +7,13 @@ import io.sesguardian.domain.feedback.Addresses;
 import io.sesguardian.domain.feedback.BounceType;
 import io.sesguardian.domain.feedback.Classification;
 import io.sesguardian.domain.feedback.FeedbackClass;
+import io.sesguardian.domain.feedback.FeedbackKind;
 import io.sesguardian.domain.feedback.FeedbackRecord;
 import io.sesguardian.domain.feedback.SuppressionReason;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything one recipient record changes, applied at most once under {@link #ledgerKey()}: its
@@ -49,6 +53,25 @@ public record Effect(
   /** Plans the effect of one record under the default counting rules, as its report's first. */
   public static Effect of(FeedbackRecord record) {
     return of(record, CountingRules.DEFAULT, true);
+  }
+
+  /**
+   * For each record of one document, whether it is the first recipient of its complaint report
+   * (always true for other kinds and for complaints without a feedback id). A report naming several
+   * recipients is one complaint for the rate; reports are told apart within one document, never
+   * across documents, so the count does not depend on how documents are batched.
+   */
+  public static boolean[] firstOfReports(List<FeedbackRecord> recordsOfOneDocument) {
+    boolean[] first = new boolean[recordsOfOneDocument.size()];
+    Set<String> reports = new HashSet<>();
+    for (int i = 0; i < first.length; i++) {
+      FeedbackRecord r = recordsOfOneDocument.get(i);
+      first[i] =
+          r.kind() != FeedbackKind.COMPLAINT
+              || r.feedbackId() == null
+              || reports.add(r.feedbackId());
+    }
+    return first;
   }
 
   /**

@@ -25,10 +25,11 @@ import java.util.Set;
 
 /**
  * Stores normalised SES feedback exactly once and keeps the suppression list: hard bounces and
- * complaints at once, mailbox-level soft bounces at once, other address-related soft bounces once
- * they repeat; auto-replies, sender-side refusals and {@code not-spam} feedback never (see {@link
- * io.sesguardian.domain.feedback.FeedbackClass}). One call handles one delivery unit (an SNS
- * notification, or an SQS batch) so that its counters are written together.
+ * complaints at once, soft bounces whose permanent status says the mailbox is gone at once, other
+ * address-related soft bounces once they repeat; auto-replies, sender-side refusals and {@code
+ * not-spam} feedback never (see {@link io.sesguardian.domain.feedback.FeedbackClass}). One call
+ * handles one delivery unit (an SNS notification, or an SQS batch) so that its counters are written
+ * together.
  */
 public final class IngestService {
 
@@ -124,17 +125,12 @@ public final class IngestService {
       items += doc.items();
       ignored.addAll(doc.ignored());
       rejected.addAll(doc.rejections());
-      // Reports are told apart within one SES message, never across messages: the count must not
-      // depend on how messages are batched.
-      Set<String> reports = new HashSet<>();
-      for (FeedbackRecord record : doc.records()) {
-        // One complaint report naming several recipients is one complaint for the rate: its
-        // first recipient carries it (SES's channels repeat reports whole, in the same order).
-        boolean firstOfReport =
-            record.kind() != FeedbackKind.COMPLAINT
-                || record.feedbackId() == null
-                || reports.add(record.feedbackId());
-        Effect effect = Effect.of(record, policy.counting(), firstOfReport);
+      // One complaint report naming several recipients is one complaint for the rate: its first
+      // recipient carries it (SES's channels repeat reports whole, in the same order).
+      boolean[] firstOfReport = Effect.firstOfReports(doc.records());
+      for (int i = 0; i < firstOfReport.length; i++) {
+        FeedbackRecord record = doc.records().get(i);
+        Effect effect = Effect.of(record, policy.counting(), firstOfReport[i]);
         if (effects.putIfAbsent(effect.ledgerKey(), effect) != null) {
           duplicatesInCall++;
         }
@@ -331,7 +327,7 @@ public final class IngestService {
    */
   private Effect escalation(List<Effect> softBounces) {
     for (Effect e : softBounces) {
-      // A mailbox-level failure (x.1.1, x.2.1 ...) will not heal with retries: no repeats needed.
+      // A permanent mailbox-level failure (5.1.1, 5.2.1 ...) will not heal: no repeats needed.
       if (e.record().classification().escalatesAtOnce()) {
         return e;
       }

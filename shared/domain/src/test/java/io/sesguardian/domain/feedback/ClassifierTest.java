@@ -166,6 +166,11 @@ class ClassifierTest {
         "TRANSIENT | General | 4.1.1 | failed | smtp; 450 4.1.1 Recipient address rejected:"
             + " unverified address | SOFT",
         "TRANSIENT | General | 4.7.17 | failed | smtp; 450 4.7.17 try later | SOFT",
+        // Status and diagnostic disagree: any class 4 code means a temporary condition.
+        "TRANSIENT | General | 5.2.1 | failed | smtp; 450-4.2.1 The user you are trying to"
+            + " contact is receiving mail at a rate that prevents additional messages | SOFT",
+        "TRANSIENT | General | 4.2.1 | failed | smtp; 550 5.2.1 account disabled | SOFT",
+        "TRANSIENT | General | - | failed | smtp; 450 4.2.1 try again later | SOFT",
         "TRANSIENT | General | 5.7.17 | failed | smtp; 550 5.7.17 owner changed | MAILBOX",
         "TRANSIENT | General | - | failed | smtp; 550 5.1.1 no such user | MAILBOX",
         "TRANSIENT | MailboxFull | 4.2.2 | failed | smtp; 452 4.2.2 over quota | SOFT",
