@@ -15,15 +15,7 @@ import org.junit.jupiter.api.Test;
 class PacerTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
-  private final List<Duration> slept = new ArrayList<>();
-  private final Pacer pacer =
-      new Pacer(
-          clock,
-          d -> {
-            slept.add(d);
-            clock.advance(d);
-          },
-          Duration.ofSeconds(1));
+  private final Pacer pacer = new Pacer(clock, clock.sleeper(), Duration.ofSeconds(1));
 
   @Test
   void slowCall_theNextWaitsAFullIntervalAfterItReturned() throws InterruptedException {
@@ -41,7 +33,7 @@ class PacerTest {
           return null;
         });
 
-    assertThat(slept).containsExactly(Duration.ofSeconds(1));
+    assertThat(clock.slept()).containsExactly(Duration.ofSeconds(1));
     assertThat(Duration.between(arrivals.get(0), arrivals.get(1)))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
   }
@@ -52,6 +44,6 @@ class PacerTest {
     clock.advance(Duration.ofSeconds(2));
     pacer.call(() -> null);
 
-    assertThat(slept).isEmpty();
+    assertThat(clock.slept()).isEmpty();
   }
 }

@@ -33,14 +33,16 @@ class RecipientRefusalWatchTest {
 
   private void refusal(String recipient, String status, String diagnostic) {
     String json =
-        ("{\"notificationType\":\"Bounce\",\"bounce\":{\"feedbackId\":\"fb-%d\","
-                + "\"bounceType\":\"Transient\",\"bounceSubType\":\"General\",\"timestamp\":\"%s\","
-                + "\"bouncedRecipients\":[{\"emailAddress\":\"%s\",\"status\":\"%s\","
-                + "\"action\":\"failed\",\"diagnosticCode\":\"%s\"}]},"
-                + "\"mail\":{\"timestamp\":\"%s\",\"source\":\"news@example.com\","
-                + "\"messageId\":\"m-%d\",\"destination\":[\"%s\"]}}")
-            .formatted(
-                n, clock.instant(), recipient, status, diagnostic, clock.instant(), n, recipient);
+        SesJson.bounceWithDsn(
+            SesJson.Format.NOTIFICATION,
+            "fb-" + n,
+            "Transient",
+            "General",
+            clock.instant(),
+            status,
+            "failed",
+            diagnostic,
+            recipient);
     n++;
     ingest.ingest(List.of(new FeedbackNormalizer().normalize("r" + n, json)));
   }

@@ -13,6 +13,7 @@ import io.sesguardian.domain.ingest.CounterKey;
 import io.sesguardian.domain.ingest.Counts;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.Alert;
+import io.sesguardian.domain.monitor.AlertPublisher;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.monitor.VerifiedDomainsRefresh;
@@ -49,15 +50,7 @@ class MonitorHandlerTest {
             .add(CounterKey.of(Scope.ACCOUNT, clock.instant()), CounterField.BOUNCE_COUNTED, 45));
     List<Alert> alerts = new CopyOnWriteArrayList<>();
     RecordingTelemetry telemetry = new RecordingTelemetry();
-    MonitorHandler handler =
-        new MonitorHandler(
-            new ReputationMonitor(
-                new InMemoryMonitorStore(feedback),
-                alerts::add,
-                new StubSesAccount(),
-                MonitorPolicy.DEFAULT),
-            clock,
-            telemetry);
+    MonitorHandler handler = new MonitorHandler(monitor(feedback, alerts::add), clock, telemetry);
     TestContext context = new TestContext("m");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(
@@ -89,18 +82,7 @@ class MonitorHandlerTest {
             .add(CounterKey.of(marketing, now), CounterField.SEND, 400)
             .add(CounterKey.of(marketing, now), CounterField.BOUNCE_COUNTED, 30));
     RecordingTelemetry telemetry = new RecordingTelemetry();
-    new MonitorHandler(
-            new ReputationMonitor(
-                new InMemoryMonitorStore(feedback),
-                a -> {},
-                new StubSesAccount(),
-                MonitorPolicy.DEFAULT),
-            clock,
-            telemetry)
-        .handleRequest(
-            new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-            new ByteArrayOutputStream(),
-            new TestContext("m"));
+    invoke(new MonitorHandler(monitor(feedback, a -> {}), clock, telemetry), "m");
 
     Map<String, String> account24h = Map.of("Scope", "account", "Window", "24h");
     assertThat(telemetry.metric("BounceRate", account24h))
@@ -149,19 +131,9 @@ class MonitorHandlerTest {
     RecordingTelemetry telemetry = new RecordingTelemetry();
     MonitorHandler handler =
         new MonitorHandler(
-            new ReputationMonitor(
-                new InMemoryMonitorStore(feedback),
-                a -> {},
-                new StubSesAccount(),
-                MonitorPolicy.DEFAULT),
-            clock,
-            telemetry,
-            deadline -> refresh.refresh(table));
+            monitor(feedback, a -> {}), clock, telemetry, deadline -> refresh.refresh(table));
 
-    handler.handleRequest(
-        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-        new ByteArrayOutputStream(),
-        new TestContext("m1"));
+    invoke(handler, "m1");
     assertThat(table.latest().orElseThrow().domains()).containsExactly("ourcompany.com");
     assertThat(telemetry.logs("verified domains kept"))
         .singleElement()
@@ -170,10 +142,7 @@ class MonitorHandlerTest {
     sesDown[0] = true;
     clock.advance(java.time.Duration.ofHours(1));
     // The failure is logged once; SES is not asked again for RETRY_AFTER.
-    handler.handleRequest(
-        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-        new ByteArrayOutputStream(),
-        new TestContext("m2"));
+    invoke(handler, "m2");
     assertThat(telemetry.logs("verified domains not refreshed"))
         .singleElement()
         .satisfies(e -> assertThat(String.valueOf(e.field("reason"))).contains("Rate exceeded"));
@@ -181,11 +150,22 @@ class MonitorHandlerTest {
     assertThat(table.latest().orElseThrow().domains()).containsExactly("ourcompany.com");
 
     clock.advance(java.time.Duration.ofMinutes(1));
+    invoke(handler, "m3");
+    assertThat(telemetry.logs("verified domains not refreshed")).hasSize(1);
+    assertThat(telemetry.logs("evaluated")).hasSize(3);
+  }
+
+  /** The monitor over {@code feedback}'s counters, with a fresh state and a healthy SES account. */
+  private static ReputationMonitor monitor(InMemoryFeedbackStore feedback, AlertPublisher alerts) {
+    return new ReputationMonitor(
+        new InMemoryMonitorStore(feedback), alerts, new StubSesAccount(), MonitorPolicy.DEFAULT);
+  }
+
+  /** One scheduled invocation, as EventBridge Scheduler sends it (the body is not read). */
+  private static void invoke(MonitorHandler handler, String requestId) throws Exception {
     handler.handleRequest(
         new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
         new ByteArrayOutputStream(),
-        new TestContext("m3"));
-    assertThat(telemetry.logs("verified domains not refreshed")).hasSize(1);
-    assertThat(telemetry.logs("evaluated")).hasSize(3);
+        new TestContext(requestId));
   }
 }

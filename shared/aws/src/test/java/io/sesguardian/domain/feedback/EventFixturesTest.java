@@ -120,7 +120,7 @@ class EventFixturesTest {
 
   private Normalized normalize(String name) throws IOException {
     return FeedbackEnvelopes.normalizeDocument(
-        normalizer, name, Files.readString(Fixtures.repoRoot().resolve("events").resolve(name)));
+        normalizer, name, Files.readString(Fixtures.event(name)));
   }
 
   private static Map<String, Object> summary(FeedbackRecord r) {

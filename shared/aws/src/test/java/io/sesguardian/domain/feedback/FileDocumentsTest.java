@@ -5,6 +5,7 @@ package io.sesguardian.domain.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.sesguardian.aws.FeedbackEnvelopes;
 import io.sesguardian.testkit.Fixtures;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ class FileDocumentsTest {
     String inSns =
         "{\"Type\":\"Notification\",\"MessageId\":\"sns-r\",\"Subject\":\"Amazon SES Email Receipt"
             + " Notification\",\"Message\":"
-            + com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(received)
+            + quote(received)
             + "}";
     for (String notice : List.of(received, receiptOnly, inSns)) {
       Normalized result = normalize("t", notice);
@@ -173,9 +174,7 @@ class FileDocumentsTest {
     Normalized embedded =
         normalize(
             "sns.json",
-            "{\"Type\":\"Notification\",\"MessageId\":\"m1\",\"Message\":"
-                + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(twice)
-                + "}");
+            "{\"Type\":\"Notification\",\"MessageId\":\"m1\",\"Message\":" + quote(twice) + "}");
     assertThat(embedded.rejections())
         .singleElement()
         .satisfies(r -> assertThat(r.code()).isEqualTo(Rejection.Code.DUPLICATE_KEY));
@@ -226,18 +225,8 @@ class FileDocumentsTest {
     }
   }
 
+  /** {@code s} as a JSON string literal (an SNS Message or SQS body holding a document). */
   private static String quote(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> out.append(c);
-      }
-    }
-    return out.append('"').toString();
+    return TextNode.valueOf(s).toString();
   }
 }
