@@ -116,7 +116,7 @@ public final class GuardianRuntime {
     // per-event ledger entry (README, "Costs per million messages").
     return new IngestService(
             bounded,
-            recipientRefusals(),
+            bounded.recipientRefusals(),
             new IngestPolicy(
                 p.softBounceThreshold(),
                 p.softBounceWindow(),

@@ -86,7 +86,10 @@ public final class IngestHandler implements RequestStreamHandler {
     return new FeedbackIngest(
         deadline ->
             new FeedbackIngestion(
-                normalizer, runtime.ingestService(deadline), UNIT, runtime.rejectedItems()),
+                normalizer,
+                runtime.ingestService(deadline),
+                UNIT,
+                runtime.withDeadline(deadline).rejectedItems()),
         telemetry,
         runtime.clock());
   }
