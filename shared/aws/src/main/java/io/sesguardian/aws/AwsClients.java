@@ -51,6 +51,12 @@ public final class AwsClients implements AutoCloseable {
   private final List<ExecutionInterceptor> interceptors;
   private final UnaryOperator<ClientOverrideConfiguration.Builder> customize;
 
+  /** Built on first use: building an SDK client costs tens of milliseconds of class loading. */
+  private SesV2Client sesV2;
+
+  private SesV2Client sesV2WithoutRetries;
+  private SnsClient sns;
+
   private AwsClients(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
     this(region, endpoint, credentials, http -> http, List.of(), b -> b);
   }
@@ -157,16 +163,23 @@ public final class AwsClients implements AutoCloseable {
     return build(DynamoDbClient.builder(), withoutRetries());
   }
 
-  public SesV2Client sesV2() {
-    return build(SesV2Client.builder());
+  /** The SESv2 client, built on first use and kept (a handler may ask on every invocation). */
+  public synchronized SesV2Client sesV2() {
+    if (sesV2 == null) {
+      sesV2 = build(SesV2Client.builder());
+    }
+    return sesV2;
   }
 
   /**
    * An SESv2 client that never retries by itself, for callers that pace and retry their own SES
-   * management calls (one request per second per account).
+   * management calls (one request per second per account). Built on first use and kept.
    */
-  public SesV2Client sesV2WithoutRetries() {
-    return build(SesV2Client.builder(), withoutRetries());
+  public synchronized SesV2Client sesV2WithoutRetries() {
+    if (sesV2WithoutRetries == null) {
+      sesV2WithoutRetries = build(SesV2Client.builder(), withoutRetries());
+    }
+    return sesV2WithoutRetries;
   }
 
   /**
@@ -177,8 +190,12 @@ public final class AwsClients implements AutoCloseable {
     return build(builder, overrides);
   }
 
-  public SnsClient sns() {
-    return build(SnsClient.builder());
+  /** The SNS client, built on first use and kept. */
+  public synchronized SnsClient sns() {
+    if (sns == null) {
+      sns = build(SnsClient.builder());
+    }
+    return sns;
   }
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
