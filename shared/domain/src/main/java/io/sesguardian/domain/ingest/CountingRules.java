@@ -88,7 +88,9 @@ public final class CountingRules {
 
   /**
    * @param feedbackLoopDomains recipient domains whose complaints reach SES (lower-cased here)
-   * @param verifiedDomains the account's verified domains, asked on every use (never null)
+   * @param verifiedDomains the account's verified domains, asked on every use (never null), lower
+   *     case as {@link VerifiedDomains.Snapshot} and {@link #parseDomains} give them: they are
+   *     looked up per record, so they are not copied again here
    * @throws IllegalArgumentException if the list names Gmail
    */
   public CountingRules(Set<String> feedbackLoopDomains, Supplier<Set<String>> verifiedDomains) {
@@ -110,7 +112,10 @@ public final class CountingRules {
     return new CountingRules(feedbackLoopDomains, () -> copy);
   }
 
-  /** These rules with the verified domains asked of {@code verified} on every use. */
+  /**
+   * These rules with the verified domains asked of {@code verified} on every use (lower case, see
+   * the constructor).
+   */
   public CountingRules withVerifiedDomains(Supplier<Set<String>> verified) {
     return new CountingRules(feedbackLoopDomains, verified);
   }
@@ -128,7 +133,7 @@ public final class CountingRules {
   /** Whether {@code recipientDomain} is (under) one of the account's verified domains. */
   public boolean verified(String recipientDomain) {
     Set<String> verified = verifiedDomains.get();
-    return verified != null && !verified.isEmpty() && matches(normalise(verified), recipientDomain);
+    return verified != null && !verified.isEmpty() && matches(verified, recipientDomain);
   }
 
   /**
