@@ -33,8 +33,7 @@ import java.util.Locale;
 public final class FeedbackEnvelopes {
 
   /** Reads whole file documents as strictly as the domain reads SES messages. */
-  private static final JsonFactory DOCUMENT =
-      JsonTrees.strict(FeedbackNormalizer.MAX_DOCUMENT_CHARS);
+  private static final JsonFactory DOCUMENT = FeedbackNormalizer.STRICT;
 
   private FeedbackEnvelopes() {}
 
@@ -214,7 +213,7 @@ public final class FeedbackEnvelopes {
       return;
     }
     JsonNode records = Json.get(node, "Records");
-    if (records != null && records.isArray() && !isSesMessage(node)) {
+    if (records != null && records.isArray() && !Json.isSesMessage(node)) {
       for (int i = 0; i < records.size(); i++) {
         out.add(lambdaRecord(records.get(i), source + "#Records[" + i + "]"));
       }
@@ -225,7 +224,7 @@ public final class FeedbackEnvelopes {
 
   /** An object standing for one delivery: a bare SES message or an SNS HTTP body. */
   private static RawDelivery fileMessage(JsonNode node, String id, String text) {
-    if (isSesMessage(node)) {
+    if (Json.isSesMessage(node)) {
       return RawDelivery.of(id, text != null ? text : JsonTrees.write(node));
     }
     if (isSnsBody(node)) {
@@ -256,7 +255,7 @@ public final class FeedbackEnvelopes {
   private static RawDelivery eventBridge(String id, JsonNode event) {
     JsonNode detail = Json.get(event, "detail");
     JsonNode mail = detail.isObject() ? Json.get(detail, "mail") : null;
-    if (isSesMessage(detail) && mail != null && mail.isObject()) {
+    if (Json.isSesMessage(detail) && mail != null && mail.isObject()) {
       return RawDelivery.of(id, JsonTrees.write(detail));
     }
     JsonNode type = Json.get(event, "detail-type");
@@ -311,7 +310,7 @@ public final class FeedbackEnvelopes {
    */
   private static RawDelivery unreadable(String id, JsonProcessingException e, String subject) {
     String problem = e.getOriginalMessage();
-    if (problem != null && problem.startsWith("Duplicate field")) {
+    if (Json.unreadable(e) == Rejection.Code.DUPLICATE_KEY) {
       return RawDelivery.rejected(
           id,
           Rejection.Code.DUPLICATE_KEY,
@@ -322,10 +321,6 @@ public final class FeedbackEnvelopes {
         id,
         Rejection.Code.NOT_JSON,
         (subject == null ? "not JSON: " : subject + "is not JSON: ") + problem);
-  }
-
-  private static boolean isSesMessage(JsonNode node) {
-    return Json.get(node, "notificationType") != null || Json.get(node, "eventType") != null;
   }
 
   private static boolean isSnsBody(JsonNode node) {

@@ -45,7 +45,12 @@ public final class FeedbackNormalizer {
 
   static final String VALIDATION_NOTICE = "Successfully validated SNS topic";
 
-  private static final JsonFactory STRICT = JsonTrees.strict(MAX_DOCUMENT_CHARS);
+  /**
+   * Reads SES messages and whole documents: strict (a key twice, trailing content and oversized
+   * numbers are refused) and bounded by {@link #MAX_DOCUMENT_CHARS}. The envelope adapters read
+   * with it too, so that a document is judged the same at every layer.
+   */
+  public static final JsonFactory STRICT = JsonTrees.strict(MAX_DOCUMENT_CHARS);
 
   /**
    * Normalises one bare SES message text (a file holding one message, a test's message), named
@@ -107,7 +112,7 @@ public final class FeedbackNormalizer {
   }
 
   private static JsonNode checkedSes(JsonNode ses, String what) throws BadItemException {
-    if (!isSesMessage(ses)) {
+    if (!Json.isSesMessage(ses)) {
       throw new BadItemException(
           Rejection.Code.NOT_SES_FEEDBACK,
           what + " has neither notificationType nor eventType; is this topic SES's?");
@@ -464,10 +469,6 @@ public final class FeedbackNormalizer {
     };
   }
 
-  private static boolean isSesMessage(JsonNode node) {
-    return Json.get(node, "notificationType") != null || Json.get(node, "eventType") != null;
-  }
-
   private static JsonNode parseEmbedded(String text, String what) throws BadItemException {
     if (text.length() > MAX_DOCUMENT_CHARS) {
       throw new BadItemException(
@@ -489,12 +490,12 @@ public final class FeedbackNormalizer {
    * subject} names the text ("the SNS Message").
    */
   private static BadItemException unreadable(JsonProcessingException e, String subject) {
-    String message = e.getOriginalMessage();
-    if (message != null && message.startsWith("Duplicate field")) {
-      return new BadItemException(
-          Rejection.Code.DUPLICATE_KEY, subject + " has a key twice: " + message);
-    }
-    return new BadItemException(Rejection.Code.NOT_JSON, subject + " is not JSON: " + message);
+    Rejection.Code code = Json.unreadable(e);
+    return new BadItemException(
+        code,
+        subject
+            + (code == Rejection.Code.DUPLICATE_KEY ? " has a key twice: " : " is not JSON: ")
+            + e.getOriginalMessage());
   }
 
   private record RecipientEntry(

@@ -3,6 +3,7 @@
  */
 package io.sesguardian.domain.feedback;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +72,24 @@ public final class Json {
               maxLength));
     }
     return text;
+  }
+
+  /**
+   * Whether {@code node} names an SES message type ({@code notificationType} or {@code eventType}).
+   */
+  public static boolean isSesMessage(JsonNode node) {
+    return get(node, "notificationType") != null || get(node, "eventType") != null;
+  }
+
+  /**
+   * The rejection for text a strict reader refused: a key given twice ({@link JsonTrees#strict}'s
+   * duplicate detection) or not JSON at all.
+   */
+  public static Rejection.Code unreadable(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    return message != null && message.startsWith("Duplicate field")
+        ? Rejection.Code.DUPLICATE_KEY
+        : Rejection.Code.NOT_JSON;
   }
 
   /** The start of a text, for error messages: one line, control characters blanked. */
