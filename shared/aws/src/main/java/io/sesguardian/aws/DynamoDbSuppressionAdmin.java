@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -146,25 +145,6 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
     return out;
   }
 
-  /** Queued deletes due by {@code dueBy} (all when null), in due order, from the outbox index. */
-  private static QueryRequest.Builder queuedDeletes(Instant dueBy) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    Map<String, String> names = new HashMap<>();
-    values.put(":st", s(UNSUPPRESS));
-    names.put("#st", SuppressionItem.SES_STATE);
-    String condition = "#st = :st";
-    if (dueBy != null) {
-      condition += " AND #ob <= :due";
-      values.put(":due", s(DynamoTable.timeKey(dueBy) + "#~"));
-      names.put("#ob", SuppressionItem.OUTBOX_SORT);
-    }
-    return QueryRequest.builder()
-        .indexName(SuppressionItem.OUTBOX_INDEX)
-        .keyConditionExpression(condition)
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values);
-  }
-
   @Override
   public List<PendingDelete> pendingDeletes(Instant now, int limit) {
     if (limit < 0) {
@@ -175,7 +155,10 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
     }
     List<PendingDelete> out = new ArrayList<>();
     for (Map<String, AttributeValue> item :
-        table.queryFirst("read queued deletes", queuedDeletes(now), Math.min(limit, 1000))) {
+        table.queryFirst(
+            "read queued deletes",
+            SuppressionItem.byState(UNSUPPRESS, now),
+            Math.min(limit, 1000))) {
       out.add(
           new PendingDelete(
               item.get("address").s(),
@@ -190,7 +173,7 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
 
   @Override
   public int pendingDeleteCount() {
-    return (int) table.count("count queued deletes", queuedDeletes(null));
+    return (int) table.count("count queued deletes", SuppressionItem.byState(UNSUPPRESS, null));
   }
 
   @Override

@@ -188,9 +188,17 @@ final class SuppressionItem {
 
   /** Entries in {@code state}, due by {@code dueBy} when given, in due order (outbox index). */
   static QueryRequest.Builder byState(SesSyncState state, Instant dueBy) {
+    return byState(state.name(), dueBy);
+  }
+
+  /**
+   * The same for a state written as text, including the outbox's own states that are not a {@link
+   * SesSyncState} (queued deletes).
+   */
+  static QueryRequest.Builder byState(String state, Instant dueBy) {
     Map<String, AttributeValue> values = new HashMap<>();
     Map<String, String> names = new HashMap<>();
-    values.put(":st", s(state.name()));
+    values.put(":st", s(state));
     names.put("#st", SES_STATE);
     String condition = "#st = :st";
     if (dueBy != null) {
