@@ -144,7 +144,8 @@ public final class Classifier {
         // 450 4.2.1 means the person is receiving mail too fast ("if the user is able to receive
         // mail at that time, your message will be delivered"), so it escalates by repetition
         // like any soft bounce.
-        case TRANSIENT -> dsn.permanentFailure() ? FeedbackClass.MAILBOX : FeedbackClass.SOFT;
+        case TRANSIENT ->
+            dsn.permanentFailure(status.get()) ? FeedbackClass.MAILBOX : FeedbackClass.SOFT;
         case UNDETERMINED -> FeedbackClass.UNDETERMINED;
       };
     }

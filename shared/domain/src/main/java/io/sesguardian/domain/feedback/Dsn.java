@@ -31,16 +31,14 @@ public record Dsn(String status, String action, String diagnosticCode) {
   }
 
   /**
-   * Whether the server called the failure permanent: the enhanced status is class 5 (RFC 3463 §2)
-   * and the diagnostic does not quote a class 4 code. Servers mix them (a {@code 5.2.1} status with
-   * Gmail's {@code 450-4.2.1} receiving-rate reply); any sign of a temporary condition wins.
+   * Whether the server called the failure permanent: the enhanced status ({@link #enhancedStatus},
+   * given) is class 5 (RFC 3463 §2) and the diagnostic does not quote a class 4 code. Servers mix
+   * them (a {@code 5.2.1} status with Gmail's {@code 450-4.2.1} receiving-rate reply); any sign of
+   * a temporary condition wins.
    */
-  public boolean permanentFailure() {
-    Optional<EnhancedStatus> s = enhancedStatus();
-    if (s.isEmpty() || s.get().statusClass() != 5) {
-      return false;
-    }
-    return EnhancedStatus.find(diagnosticCode).map(d -> d.statusClass() != 4).orElse(true);
+  public boolean permanentFailure(EnhancedStatus status) {
+    return status.statusClass() == 5
+        && EnhancedStatus.find(diagnosticCode).map(d -> d.statusClass() != 4).orElse(true);
   }
 
   /**

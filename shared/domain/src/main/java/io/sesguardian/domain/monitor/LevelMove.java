@@ -33,9 +33,4 @@ public record LevelMove(Scope scope, Metric metric, Level from, Level to, Window
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(window, "window");
   }
-
-  /** The scope came back to healthy. */
-  public boolean resolved() {
-    return to == Level.HEALTHY;
-  }
 }

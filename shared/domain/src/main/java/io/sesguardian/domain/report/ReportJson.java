@@ -13,6 +13,7 @@ import io.sesguardian.domain.monitor.ActionRecord;
 import io.sesguardian.domain.monitor.Alert;
 import io.sesguardian.domain.rates.ScopeRates;
 import io.sesguardian.domain.rates.WindowRates;
+import java.util.Optional;
 
 /** The weekly report as one versioned JSON document (the shape the README documents). */
 final class ReportJson {
@@ -111,22 +112,22 @@ final class ReportJson {
     }
     ArrayNode alerts = root.putArray("alerts");
     for (Alert a : r.alerts()) {
+      Optional<AlertMove> move = AlertMove.of(a);
       ObjectNode alert =
           alerts
               .addObject()
               .put("at", a.at().toString())
               .put("kind", a.kind())
               .put("subject", a.subject())
-              .put("resolved", AlertMove.of(a).map(AlertMove::resolved).orElse(false));
+              .put("resolved", move.map(AlertMove::resolved).orElse(false));
       // So readers need not parse the subject: which scope moved between which levels.
-      AlertMove.of(a)
-          .ifPresent(
-              m -> {
-                alert.put("scope", m.scope()).put("fromLevel", m.from()).put("toLevel", m.to());
-                if (!m.window().isEmpty()) {
-                  alert.put("window", m.window());
-                }
-              });
+      move.ifPresent(
+          m -> {
+            alert.put("scope", m.scope()).put("fromLevel", m.from()).put("toLevel", m.to());
+            if (!m.window().isEmpty()) {
+              alert.put("window", m.window());
+            }
+          });
     }
     ArrayNode actions = root.putArray("actions");
     for (ActionRecord a : r.actions()) {
