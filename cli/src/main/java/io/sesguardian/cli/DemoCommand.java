@@ -119,12 +119,11 @@ final class DemoCommand implements Callable<Integer> {
         state.dir);
     err.flush();
     try (LocalState local = LocalState.open(state, fresh, clock, spec.commandLine())) {
-      IngestService ingest = new IngestService(local.feedback(), IngestPolicy.DEFAULT, clock);
+      IngestService ingest = local.ingestService(IngestPolicy.DEFAULT, clock);
       LocalAlerts file =
           new LocalAlerts(state.dir.resolve("alerts.jsonl"), new PrintWriter(Writer.nullWriter()));
       ReputationMonitor monitor =
-          ReputationMonitor.local(
-              local.monitor(),
+          local.reputationMonitor(
               alert -> {
                 file.publish(alert);
                 alerts.add(describe(alert));

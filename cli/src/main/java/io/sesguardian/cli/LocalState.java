@@ -5,11 +5,17 @@ package io.sesguardian.cli;
 
 import io.sesguardian.domain.canary.CanaryRuns;
 import io.sesguardian.domain.ingest.FeedbackStore;
+import io.sesguardian.domain.ingest.IngestPolicy;
+import io.sesguardian.domain.ingest.IngestService;
 import io.sesguardian.domain.ingest.RecipientRefusals;
 import io.sesguardian.domain.ingest.RejectedItems;
 import io.sesguardian.domain.ingest.SuppressionAdmin;
 import io.sesguardian.domain.ingest.SuppressionList;
+import io.sesguardian.domain.monitor.AlertPublisher;
+import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.MonitorStore;
+import io.sesguardian.domain.monitor.RecipientRefusalWatch;
+import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.sqlite.NotAGuardianStoreException;
 import io.sesguardian.sqlite.SqliteStore;
 import java.io.IOException;
@@ -129,6 +135,23 @@ final class LocalState implements AutoCloseable {
 
   RecipientRefusals recipientRefusals() {
     return store.recipientRefusals();
+  }
+
+  /**
+   * The ingest use case over this store, wired as the deployed ingest is (sender-side refusals
+   * recorded per recipient domain): every command that ingests uses this one.
+   */
+  IngestService ingestService(IngestPolicy policy, Clock clock) {
+    return new IngestService(feedback(), recipientRefusals(), policy, clock);
+  }
+
+  /**
+   * The monitor over this store, with the recipient-refusal watch the deployed monitor has; it
+   * never pauses or calls SES ({@link ReputationMonitor#local}).
+   */
+  ReputationMonitor reputationMonitor(AlertPublisher alerts, MonitorPolicy policy) {
+    return ReputationMonitor.local(monitor(), alerts, policy)
+        .with(new RecipientRefusalWatch(monitor(), recipientRefusals()));
   }
 
   /** The suppression list alone, for commands that only read it. */

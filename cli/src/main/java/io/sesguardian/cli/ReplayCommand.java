@@ -156,11 +156,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
       } else {
         try (LocalState local = LocalState.existing(state, clock, spec.commandLine())) {
-          takeBack(
-              local.rejected(),
-              new IngestService(local.feedback(), policy, clock),
-              normalizer,
-              totals);
+          takeBack(local.rejected(), local.ingestService(policy, clock), normalizer, totals);
         }
       }
       return print(totals, 0, where);
@@ -174,10 +170,7 @@ final class ReplayCommand implements Callable<Integer> {
       // 'replay --rejected' can take it back after a fix. One flushed unit is one store unit.
       FeedbackIngestion ingestion =
           new FeedbackIngestion(
-              normalizer,
-              new IngestService(local.feedback(), local.recipientRefusals(), policy, clock),
-              Integer.MAX_VALUE,
-              local.rejected());
+              normalizer, local.ingestService(policy, clock), Integer.MAX_VALUE, local.rejected());
       Deadline none = Deadline.none(clock);
       // Documents are streamed and stored a unit at a time: memory stays bounded by one unit.
       List<RawDelivery> unit = new ArrayList<>(UNIT);

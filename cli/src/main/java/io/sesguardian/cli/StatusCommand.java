@@ -15,7 +15,6 @@ import io.sesguardian.aws.MonitorConfig;
 import io.sesguardian.domain.ingest.Scope;
 import io.sesguardian.domain.monitor.MonitorPolicy;
 import io.sesguardian.domain.monitor.RatesReader;
-import io.sesguardian.domain.monitor.RecipientRefusalWatch;
 import io.sesguardian.domain.monitor.ReputationMonitor;
 import io.sesguardian.domain.monitor.SesFigures;
 import io.sesguardian.domain.rates.Level;
@@ -87,11 +86,9 @@ final class StatusCommand implements Callable<Integer> {
     } else {
       try (LocalState local = LocalState.existing(state, Clock.systemUTC(), spec.commandLine())) {
         ReputationMonitor monitor =
-            ReputationMonitor.local(
-                    local.monitor(),
-                    new LocalAlerts(state.dir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
-                    policy)
-                .with(new RecipientRefusalWatch(local.monitor(), local.recipientRefusals()));
+            local.reputationMonitor(
+                new LocalAlerts(state.dir.resolve("alerts.jsonl"), spec.commandLine().getErr()),
+                policy);
         scopes = monitor.evaluate(now).scopes();
       }
     }
