@@ -20,9 +20,6 @@ import java.util.Objects;
  */
 public final class SesListImport {
 
-  /** Longest wait after a 429 before asking for the same page again. */
-  static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
-
   private final SuppressionAdmin admin;
   private final SesSuppressionList ses;
   private final Pacer pacer;
@@ -88,10 +85,7 @@ public final class SesListImport {
       if (page.throttled()) {
         throttled++;
         pacer.backOff(backoff);
-        backoff =
-            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-                ? MAX_BACKOFF
-                : backoff.multipliedBy(2);
+        backoff = SuppressionSync.nextBackoff(backoff);
         continue;
       }
       if (page.error() != null) {

@@ -58,6 +58,13 @@ public final class SuppressionSync {
 
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+  /** The back-off after one more throttle: doubled, at most {@link #MAX_BACKOFF}. */
+  static Duration nextBackoff(Duration backoff) {
+    Duration doubled = backoff.multipliedBy(2);
+    return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+  }
+
   private static final int PAGE = 25;
 
   /**
@@ -255,10 +262,7 @@ public final class SuppressionSync {
       } else if (outcome instanceof SesSuppressionList.PutOutcome.Throttled) {
         t.throttled++;
         pacer.backOff(t.backoff);
-        t.backoff =
-            t.backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-                ? MAX_BACKOFF
-                : t.backoff.multipliedBy(2);
+        t.backoff = nextBackoff(t.backoff);
       } else {
         t.lastError = ((SesSuppressionList.PutOutcome.Failed) outcome).message();
         return Outcome.FAILED;
