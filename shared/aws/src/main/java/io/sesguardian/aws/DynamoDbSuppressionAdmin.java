@@ -184,10 +184,7 @@ public final class DynamoDbSuppressionAdmin implements SuppressionAdmin {
 
   @Override
   public void markDeleteFailed(String address, String error, Instant retryAt) {
-    String kept =
-        error.length() > SuppressionOutbox.MAX_ERROR_LENGTH
-            ? error.substring(0, SuppressionOutbox.MAX_ERROR_LENGTH)
-            : error;
+    String kept = SuppressionOutbox.clipError(error);
     try {
       table.update(
           "record a refused delete",

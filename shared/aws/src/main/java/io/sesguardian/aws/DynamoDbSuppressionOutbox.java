@@ -99,7 +99,7 @@ final class DynamoDbSuppressionOutbox implements SuppressionOutbox {
         "SET #err = :e, #ob = :ob ADD #tries :one",
         Map.of(
             ":e",
-            s(error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error),
+            s(SuppressionOutbox.clipError(error)),
             ":ob",
             s(SuppressionItem.outboxSortKey(retryAt, address)),
             ":one",

@@ -179,10 +179,7 @@ public final class SqliteSuppressionAdmin implements SuppressionAdmin {
 
   @Override
   public void markDeleteFailed(String address, String error, Instant retryAt) {
-    String kept =
-        error.length() > SuppressionTable.MAX_ERROR
-            ? error.substring(0, SuppressionTable.MAX_ERROR)
-            : error;
+    String kept = io.sesguardian.domain.ingest.SuppressionOutbox.clipError(error);
     int n =
         db.write(
             "record a refused delete", c -> update(c, FAILED, kept, Times.text(retryAt), address));

@@ -81,9 +81,6 @@ final class SuppressionTable {
       "UPDATE suppressions SET ses_last_error = ?, due_at = ?, ses_attempts = ses_attempts + 1"
           + " WHERE address = ?";
 
-  /** Longest stored SES error, like the other stores. */
-  static final int MAX_ERROR = io.sesguardian.domain.ingest.SuppressionOutbox.MAX_ERROR_LENGTH;
-
   private SuppressionTable() {}
 
   /**
@@ -272,7 +269,7 @@ final class SuppressionTable {
   static boolean markFailed(Connection c, String address, String error, Instant retryAt)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(MARK_FAILED)) {
-      s.setString(1, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error);
+      s.setString(1, io.sesguardian.domain.ingest.SuppressionOutbox.clipError(error));
       s.setString(2, Times.text(retryAt));
       s.setString(3, address);
       return s.executeUpdate() == 1;

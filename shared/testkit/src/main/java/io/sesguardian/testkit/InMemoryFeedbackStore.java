@@ -83,9 +83,6 @@ import java.util.TreeSet;
 public final class InMemoryFeedbackStore
     implements FeedbackStore, BatchCounters, SuppressionAdmin, RecipientRefusals {
 
-  /** Longest stored SES error, like the DynamoDB store. */
-  public static final int MAX_ERROR = SuppressionOutbox.MAX_ERROR_LENGTH;
-
   private final Clock clock;
   private final Duration ledgerRetention;
 
@@ -297,7 +294,7 @@ public final class InMemoryFeedbackStore
     Objects.requireNonNull(retryAt, "retryAt");
     available("record the SES error for " + address);
     Entry e = existing(address, "record an SES error");
-    e.lastError = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+    e.lastError = SuppressionOutbox.clipError(error);
     e.due = retryAt;
     e.attempts++;
   }
@@ -407,11 +404,7 @@ public final class InMemoryFeedbackStore
     deletes.put(
         address,
         new PendingDelete(
-            address,
-            d.queuedAt(),
-            retryAt,
-            d.attempts() + 1,
-            error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error));
+            address, d.queuedAt(), retryAt, d.attempts() + 1, SuppressionOutbox.clipError(error)));
   }
 
   @Override

@@ -17,6 +17,11 @@ public interface SuppressionOutbox {
   /** The longest SES error an entry keeps (longer ones are cut). */
   int MAX_ERROR_LENGTH = 1000;
 
+  /** {@code error} cut to {@link #MAX_ERROR_LENGTH}, as every store keeps it. */
+  static String clipError(String error) {
+    return error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+  }
+
   /**
    * Pending entries due at {@code now}, oldest due time first (ties by address), at most {@code
    * limit}.
