@@ -189,8 +189,7 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
           List<CancellationReason> reasons = e.cancellationReasons();
           // Nothing committed: an entry created or removed meanwhile is seen on the next attempt.
           listed = null;
-          if (remaining.size() > 1
-              && reasons.stream().anyMatch(r -> "ValidationError".equals(r.code()))) {
+          if (remaining.size() > 1 && DynamoTable.invalidRequest(e)) {
             isolate(remaining, work);
             break;
           }
@@ -443,7 +442,7 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
         } catch (IdempotentParameterMismatchException e) {
           written = true;
         } catch (TransactionCanceledException e) {
-          if (e.cancellationReasons().stream().anyMatch(r -> "ValidationError".equals(r.code()))) {
+          if (DynamoTable.invalidRequest(e)) {
             throw new IllegalArgumentException("DynamoDB refused a batch's counts", e);
           }
           // Concurrent batches updating the same hot counter row conflict: that passes.
@@ -453,9 +452,7 @@ final class DynamoDbLedger implements FeedbackLedger, EventCounters, BatchCounte
           }
           last = e;
         } catch (SdkException e) {
-          if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
-              && service.awsErrorDetails() != null
-              && "ValidationException".equals(service.awsErrorDetails().errorCode())) {
+          if (DynamoTable.invalidRequest(e)) {
             // Nothing was written and nothing would be: the caller splits the batch.
             throw new IllegalArgumentException("DynamoDB refused a batch's counts", e);
           }

@@ -267,6 +267,22 @@ final class DynamoTable {
     return e instanceof SdkClientException;
   }
 
+  /**
+   * DynamoDB refused the request itself as invalid (an item too large, a bad expression): a {@code
+   * ValidationException}, or a transaction cancelled because one of its items was a {@code
+   * ValidationError}. Nothing was written, and the same request would be refused again.
+   */
+  static boolean invalidRequest(SdkException e) {
+    if (e instanceof TransactionCanceledException cancelled) {
+      return cancelled.hasCancellationReasons()
+          && cancelled.cancellationReasons().stream()
+              .anyMatch(r -> "ValidationError".equals(r.code()));
+    }
+    return e instanceof AwsServiceException service
+        && service.awsErrorDetails() != null
+        && "ValidationException".equals(service.awsErrorDetails().errorCode());
+  }
+
   // ---------------------------------------------------------------- key and value helpers
 
   static String hash(String text) {
