@@ -7,6 +7,7 @@ import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
 import io.sesguardian.domain.feedback.Addresses;
+import io.sesguardian.domain.ingest.SesSyncState;
 import io.sesguardian.domain.ingest.SuppressionAdmin.Removal;
 import io.sesguardian.domain.sync.Unsuppression;
 import java.io.IOException;
@@ -98,18 +99,25 @@ final class UnsuppressCommand implements Callable<Integer> {
     for (Removal r : removed.removals()) {
       out.printf(
           Locale.ROOT,
-          "Removed %s (%s, %s, %d recorded, SES %s); DeleteSuppressedDestination queued%n",
+          "Removed %s (%s, %s, %d recorded, SES %s); %s%n",
           Addresses.mask(r.address()),
           r.reason(),
           r.origin(),
           r.count(),
-          r.sesState());
+          r.sesState(),
+          // Both stores queue no delete for the mailbox simulator: SES never held it.
+          r.sesState() == SesSyncState.SIMULATOR
+              ? "no SES delete (mailbox simulator)"
+              : "DeleteSuppressedDestination queued");
     }
     out.printf(
         Locale.ROOT,
-        "%d address(es) removed by %s; the outbox writer sends the deletes to SES%n",
+        "%d address(es) removed by %s; %s%n",
         removed.removals().size(),
-        Addresses.maskAll(by));
+        Addresses.maskAll(by),
+        aws
+            ? "the outbox writer sends the deletes to SES"
+            : "SES was not called: queued deletes reach SES only from the deployed outbox writer");
     out.flush();
     return 0;
   }

@@ -85,6 +85,10 @@ class UnsuppressCommandTest {
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("1 address(es) removed by dana").doesNotContain("gone@");
+    assertThat(run.out())
+        .as("the local store never calls SES itself")
+        .contains("DeleteSuppressedDestination queued")
+        .contains("SES was not called");
     assertThat(listed()).containsExactly("kept@example.org");
 
     MutableClock clock = new MutableClock(Instant.now());
