@@ -6,11 +6,8 @@ package io.sesguardian.cli;
 import io.sesguardian.aws.AwsClients;
 import io.sesguardian.aws.GuardianConfig;
 import io.sesguardian.aws.GuardianRuntime;
-import io.sesguardian.domain.sync.Pacer;
 import io.sesguardian.domain.sync.SesListImport;
-import io.sesguardian.domain.sync.Sleeper;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,6 +43,7 @@ final class ImportSesListCommand implements Callable<Integer> {
               + " GUARDIAN_TABLE and AWS_REGION)");
     }
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     try (AwsClients clients = AwsClients.fromEnvironment(System.getenv())) {
       GuardianRuntime runtime =
           GuardianRuntime.of(GuardianConfig.fromEnvironment(System.getenv()), clients);
@@ -53,14 +51,19 @@ final class ImportSesListCommand implements Callable<Integer> {
           new SesListImport(
                   runtime.suppressionAdmin(),
                   runtime.sesSuppressionList(),
-                  new Pacer(runtime.clock(), Sleeper.REAL, Duration.ofSeconds(1)),
+                  runtime.sesPacer(),
                   runtime.clock())
               .run(
                   Instant.MAX,
                   (pages, found, added) -> {
-                    out.printf(
-                        Locale.ROOT, "page %d: %d found, %d added so far%n", pages, found, added);
-                    out.flush();
+                    // Progress on stderr, as every command's: stdout keeps the result alone.
+                    err.printf(
+                        Locale.ROOT,
+                        "guardian: page %d: %d found, %d added so far%n",
+                        pages,
+                        found,
+                        added);
+                    err.flush();
                   });
       out.printf(
           Locale.ROOT,
@@ -72,8 +75,8 @@ final class ImportSesListCommand implements Callable<Integer> {
           report.skipped());
       out.flush();
       if (!report.complete()) {
-        spec.commandLine().getErr().println("guardian: import stopped early: " + report.error());
-        spec.commandLine().getErr().flush();
+        err.println("guardian: import stopped early: " + report.error());
+        err.flush();
         return GuardianCli.EXIT_REJECTED;
       }
       return 0;

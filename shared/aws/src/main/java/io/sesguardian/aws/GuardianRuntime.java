@@ -194,8 +194,16 @@ public final class GuardianRuntime {
         store,
         suppressionAdmin(),
         sesSuppressionList(),
-        new Pacer(clock, Sleeper.REAL, Duration.ofSeconds(1)),
+        sesPacer(),
         clock,
         new SuppressionSync.Settings(config.accountListReasons(), true));
+  }
+
+  /**
+   * Paces SES account-management calls at one per second, SES's limit for the suppression-list APIs
+   * (ses-facts; the outbox writer and {@code guardian import-ses-list}).
+   */
+  public Pacer sesPacer() {
+    return new Pacer(clock, Sleeper.REAL, Duration.ofSeconds(1));
   }
 }
